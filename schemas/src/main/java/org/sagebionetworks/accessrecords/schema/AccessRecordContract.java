@@ -1,0 +1,50 @@
+package org.sagebionetworks.accessrecords.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.apache.avro.Schema;
+
+/**
+ * The contract's schemas exactly as written in {@code schemas/src/main/avro}. Code that derives another schema
+ * (Connect, Parquet, Glue) starts here rather than from the generated classes, whose embedded copies carry
+ * Java-only properties such as {@code avro.java.string}.
+ */
+public final class AccessRecordContract {
+
+    private static final Schema RAW = load("raw-access-record.avsc");
+    private static final Schema PROCESSED = load("processed-access-record.avsc");
+
+    private AccessRecordContract() {
+    }
+
+    /** The raw Firehose envelope with its payload. */
+    public static Schema raw() {
+        return RAW;
+    }
+
+    /** One row of {@code processedaccessrecord}. */
+    public static Schema processed() {
+        return PROCESSED;
+    }
+
+    /** The integer {@code version} property every contract schema carries. */
+    public static int version(Schema schema) {
+        Object version = schema.getObjectProp("version");
+        if (!(version instanceof Integer number)) {
+            throw new IllegalArgumentException("schema " + schema.getFullName() + " has no integer \"version\" property");
+        }
+        return number;
+    }
+
+    private static Schema load(String file) {
+        try (InputStream in = AccessRecordContract.class.getResourceAsStream("/avro/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("contract schema " + file + " is missing from the classpath");
+            }
+            return new Schema.Parser().parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read contract schema " + file, e);
+        }
+    }
+}
