@@ -1,0 +1,71 @@
+package org.sagebionetworks.accessrecords.core.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+
+/**
+ * A processed record as one JSON object with the table's column names, in the contract's column order:
+ * {@code timestamp} as epoch milliseconds, {@code record_date} as {@code YYYY-MM-DD}, absent values as null.
+ * The columns come from the schema, so a new column appears here without touching this class.
+ */
+public final class ProcessedRecordJson {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final List<Schema.Field> COLUMNS = ProcessedAccessRecord.getClassSchema().getFields();
+
+    private ProcessedRecordJson() {
+    }
+
+    public static JsonGenerator newGenerator(OutputStream out) throws IOException {
+        return JSON.createGenerator(out);
+    }
+
+    /** Writes one record followed by a newline. */
+    public static void writeLine(ProcessedAccessRecord record, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        for (Schema.Field column : COLUMNS) {
+            json.writeFieldName(column.name());
+            writeValue(record.get(column.pos()), json);
+        }
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    /** The record as a single line of JSON, without the newline. */
+    public static String toJson(ProcessedAccessRecord record) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            writeLine(record, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string cannot fail", e);
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private static void writeValue(Object value, JsonGenerator json) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String text) {
+            json.writeString(text);
+        } else if (value instanceof Long number) {
+            json.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
+        } else if (value instanceof Instant instant) {
+            json.writeNumber(instant.toEpochMilli());
+        } else if (value instanceof LocalDate date) {
+            json.writeString(date.toString());
+        } else {
+            throw new IllegalStateException("no JSON form for a column of " + value.getClass());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.sagebionetworks.accessrecords.core.validation;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.sagebionetworks.accessrecords.core.Outcome;
+import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
+
+/**
+ * Raw envelope bytes to a typed, validated {@link RawAccessRecordEnvelope}, or the reason it cannot be one.
+ * The contract schema decides everything about shape: which fields exist, their types, and which are required
+ * (those whose type is not a union with null). Unknown fields are ignored, so Synapse may add fields first and
+ * the contract may follow. {@link RecordRules} then rejects values that are well-typed but impossible.
+ */
+public final class RawRecordParser {
+
+    /** Kafka's default largest message; a bigger access record is not an access record. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final int maxRecordBytes;
+    private final RecordShape envelope = RecordShape.of(RawAccessRecordEnvelope.getClassSchema(), "");
+
+    public RawRecordParser(int maxRecordBytes) {
+        if (maxRecordBytes <= 0) {
+            throw new IllegalArgumentException("maxRecordBytes must be positive, was " + maxRecordBytes);
+        }
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    public RawRecordParser() {
+        this(DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    public Outcome<RawAccessRecordEnvelope> parse(byte[] json) {
+        return parse(json, 0, json.length);
+    }
+
+    public Outcome<RawAccessRecordEnvelope> parse(byte[] json, int offset, int length) {
+        if (length > maxRecordBytes) {
+            return Outcome.rejected(Rejection.ofRecord(RejectionReason.TOO_LARGE,
+                    length + " bytes, over the limit of " + maxRecordBytes));
+        }
+        try (JsonParser parser = JSON.createParser(json, offset, length)) {
+            RawAccessRecordEnvelope record = (RawAccessRecordEnvelope) readDocument(parser);
+            Rejection violation = RecordRules.firstViolation(record.getPayload());
+            return violation == null ? Outcome.accepted(record) : Outcome.rejected(violation);
+        } catch (RecordRejectedException e) {
+            return Outcome.rejected(e.rejection());
+        } catch (JsonProcessingException e) {
+            return Outcome.rejected(Rejection.ofRecord(RejectionReason.MALFORMED_JSON, describe(e)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from a byte array cannot fail", e);
+        }
+    }
+
+    private SpecificRecordBase readDocument(JsonParser parser) throws IOException, RecordRejectedException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw new RecordRejectedException(Rejection.ofRecord(RejectionReason.MALFORMED_JSON, "empty input"));
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new RecordRejectedException(Rejection.ofRecord(RejectionReason.WRONG_TYPE,
+                    "expected a JSON object, got " + RecordShape.describe(first)));
+        }
+        SpecificRecordBase record = envelope.read(parser);
+        if (parser.nextToken() != null) {
+            throw new RecordRejectedException(Rejection.ofRecord(RejectionReason.MALFORMED_JSON,
+                    "more than one JSON value on the line"));
+        }
+        return record;
+    }
+
+    private static String describe(JsonProcessingException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at byte " + location.getByteOffset();
+        return e.getOriginalMessage() + where;
+    }
+}
