@@ -19,7 +19,8 @@ import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
  */
 public final class ProcessedRecordJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** No separator between root values: each record ends its own line. */
+    private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
     private static final List<Schema.Field> COLUMNS = ProcessedAccessRecord.getClassSchema().getFields();
 
     private ProcessedRecordJson() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.sagebionetworks.accessrecords.core.Outcome;
 import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
@@ -22,6 +23,8 @@ public final class RawRecordParser {
     public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** Jackson names a source it was told not to include; the byte offset says where without the noise. */
+    private static final Pattern REDACTED_SOURCE = Pattern.compile("\\[Source: [^;\\]]*; ");
 
     private final int maxRecordBytes;
     private final RecordShape envelope = RecordShape.of(RawAccessRecordEnvelope.getClassSchema(), "");
@@ -43,8 +46,7 @@ public final class RawRecordParser {
 
     public Outcome<RawAccessRecordEnvelope> parse(byte[] json, int offset, int length) {
         if (length > maxRecordBytes) {
-            return Outcome.rejected(Rejection.ofRecord(RejectionReason.TOO_LARGE,
-                    length + " bytes, over the limit of " + maxRecordBytes));
+            return Outcome.rejected(Rejection.tooLarge(length, maxRecordBytes));
         }
         try (JsonParser parser = JSON.createParser(json, offset, length)) {
             RawAccessRecordEnvelope record = (RawAccessRecordEnvelope) readDocument(parser);
@@ -79,6 +81,6 @@ public final class RawRecordParser {
     private static String describe(JsonProcessingException e) {
         var location = e.getLocation();
         String where = location == null ? "" : " at byte " + location.getByteOffset();
-        return e.getOriginalMessage() + where;
+        return REDACTED_SOURCE.matcher(e.getOriginalMessage()).replaceAll("[") + where;
     }
 }

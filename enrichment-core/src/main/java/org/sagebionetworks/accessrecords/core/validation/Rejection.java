@@ -14,6 +14,11 @@ public record Rejection(RejectionReason reason, String field, String detail) {
         return new Rejection(reason, field, detail);
     }
 
+    /** A record of {@code bytes} bytes where at most {@code limit} are allowed. */
+    public static Rejection tooLarge(long bytes, int limit) {
+        return ofRecord(RejectionReason.TOO_LARGE, bytes + " bytes, over the limit of " + limit);
+    }
+
     /** One line for logs and dead-letter headers, e.g. {@code MISSING_FIELD payload.sessionId: absent}. */
     public String message() {
         return field == null ? reason + ": " + detail : reason + " " + field + ": " + detail;
