@@ -21,9 +21,12 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
 import org.sagebionetworks.accessrecords.core.Outcome;
 import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
+import org.sagebionetworks.accessrecords.core.enrichment.Enricher;
 import org.sagebionetworks.accessrecords.core.output.ProcessedRecordJson;
 import org.sagebionetworks.accessrecords.core.validation.RawRecordParser;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.schema.RawAccessRecord;
+import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
 import org.sagebionetworks.accessrecords.testing.SyntheticTraffic;
 
 /**
@@ -42,6 +45,8 @@ public class EnrichmentBenchmark {
     private int distinctRecords;
 
     private byte[][] records;
+    private RawAccessRecord[] payloads;
+    private ProcessedAccessRecord[] rowsToWrite;
     private int next;
     private final AccessRecordEnricher enricher = new AccessRecordEnricher();
     private final RawRecordParser parser = new RawRecordParser();
@@ -56,12 +61,36 @@ public class EnrichmentBenchmark {
             records[i] = traffic.next().getBytes(StandardCharsets.UTF_8);
         }
         rows = ProcessedRecordJson.newGenerator(sink);
+        payloads = new RawAccessRecord[distinctRecords];
+        rowsToWrite = new ProcessedAccessRecord[distinctRecords];
+        for (int i = 0; i < distinctRecords; i++) {
+            payloads[i] = ((Accepted<RawAccessRecordEnvelope>) parser.parse(records[i])).value().getPayload();
+            rowsToWrite[i] = Enricher.enrich(payloads[i]);
+        }
     }
 
     @Benchmark
     public void parseEnrichSerialize() throws IOException {
         Outcome<ProcessedAccessRecord> outcome = enricher.enrich(nextRecord());
         ProcessedRecordJson.writeLine(((Accepted<ProcessedAccessRecord>) outcome).value(), rows);
+        if (sink.size() > (1 << 19)) {
+            rows.flush();
+            sink.reset();
+        }
+    }
+
+    @Benchmark
+    public Object enrichOnly() {
+        RawAccessRecord payload = payloads[next];
+        advance();
+        return Enricher.enrich(payload);
+    }
+
+    @Benchmark
+    public void serializeOnly() throws IOException {
+        ProcessedAccessRecord row = rowsToWrite[next];
+        advance();
+        ProcessedRecordJson.writeLine(row, rows);
         if (sink.size() > (1 << 19)) {
             rows.flush();
             sink.reset();
@@ -86,7 +115,11 @@ public class EnrichmentBenchmark {
 
     private byte[] nextRecord() {
         byte[] record = records[next];
-        next = next + 1 == records.length ? 0 : next + 1;
+        advance();
         return record;
+    }
+
+    private void advance() {
+        next = next + 1 == records.length ? 0 : next + 1;
     }
 }

@@ -1,8 +1,6 @@
 package org.sagebionetworks.accessrecords.core.enrichment;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code client} and {@code client_version} from the user agent, rule for rule as the Glue job's
@@ -12,8 +10,6 @@ import java.util.regex.Pattern;
  */
 public final class ClientClassifier {
 
-    private static final Pattern BROWSER = Pattern.compile(
-            "(mozilla|safari|opera|lynx|ucweb|chrome|firefox)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Clients recognised by their product token alone, in the order the Glue job tests them. */
     private static final List<Client> BY_TOKEN = List.of(
             Client.SYNAPSER, Client.R, Client.COMMAND_LINE, Client.PYTHON, Client.ELB_HEALTHCHECKER, Client.STACK);
@@ -27,7 +23,7 @@ public final class ClientClassifier {
         if (userAgent == null) {
             return Client.UNKNOWN;
         }
-        if (userAgent.contains(Client.WEB.userAgentToken()) || BROWSER.matcher(userAgent).find()) {
+        if (userAgent.contains(Client.WEB.userAgentToken()) || BrowserNames.findEnd(userAgent, 0) >= 0) {
             return Client.WEB;
         }
         if (userAgent.contains(Client.JAVA.userAgentToken()) || userAgent.contains(MISSPELT_JAVA_TOKEN)) {
@@ -57,14 +53,14 @@ public final class ClientClassifier {
 
     /** A browser's version counts only when the user agent starts with it; otherwise the web client's own. */
     private static String webVersion(String userAgent) {
-        Matcher browser = BROWSER.matcher(userAgent);
-        if (!browser.find()) {
+        if (BrowserNames.findEnd(userAgent, 0) < 0) {
             return versionAfter(Client.WEB.userAgentToken(), userAgent);
         }
-        if (!browser.lookingAt() || browser.end() >= userAgent.length() || userAgent.charAt(browser.end()) != '/') {
+        int nameEnd = userAgent.isEmpty() ? -1 : BrowserNames.matchEndAt(userAgent, 0);
+        if (nameEnd < 0 || nameEnd >= userAgent.length() || userAgent.charAt(nameEnd) != '/') {
             return null;
         }
-        return nonWhitespaceRun(userAgent, browser.end() + 1);
+        return nonWhitespaceRun(userAgent, nameEnd + 1);
     }
 
     /** {@code re.search(token + '/(\S+)', userAgent).group(1)}, or null without a match. */

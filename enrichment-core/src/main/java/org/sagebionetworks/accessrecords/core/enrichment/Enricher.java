@@ -40,9 +40,6 @@ public final class Enricher {
         return padded.substring(start);
     }
 
-    public static String normalizedMethodSignature(String method, String requestUrl) {
-        return method + " " + UrlSignature.of(requestUrl);
-    }
 
     private static void copyPayload(RawAccessRecord raw, ProcessedAccessRecord out) {
         out.setSessionId(raw.getSessionId());
@@ -70,11 +67,12 @@ public final class Enricher {
 
     private static void derive(RawAccessRecord raw, ProcessedAccessRecord out) {
         Client client = ClientClassifier.classify(raw.getUserAgent());
+        String lowerCasedUrl = PythonText.lower(raw.getRequestURL());
         out.setInstance(instance(raw.getInstance()));
-        out.setNormalizedMethodSignature(normalizedMethodSignature(raw.getMethod(), raw.getRequestURL()));
+        out.setNormalizedMethodSignature(raw.getMethod() + " " + UrlSignature.ofLowerCased(lowerCasedUrl));
         out.setClient(client.name());
         out.setClientVersion(ClientClassifier.version(client, raw.getUserAgent()));
-        out.setEntityId(EntityIds.of(raw.getRequestURL()));
+        out.setEntityId(EntityIds.ofLowerCased(lowerCasedUrl));
         out.setRecordDate(recordDate(raw.getTimestamp()));
     }
 }

@@ -14,10 +14,11 @@ public final class EntityIds {
     }
 
     public static Long of(String requestUrl) {
-        if (requestUrl == null) {
-            return null;
-        }
-        String url = PythonText.lower(requestUrl);
+        return requestUrl == null ? null : ofLowerCased(PythonText.lower(requestUrl));
+    }
+
+    /** For callers that already hold {@code PythonText.lower(requestUrl)}. */
+    static Long ofLowerCased(String url) {
         for (int at = url.indexOf(MARKER); at >= 0; at = url.indexOf(MARKER, at + 1)) {
             int digits = at + MARKER.length();
             if (url.startsWith(SYN, digits) && startsWithDigit(url, digits + SYN.length())) {

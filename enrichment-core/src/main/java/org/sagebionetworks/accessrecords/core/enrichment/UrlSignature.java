@@ -15,7 +15,12 @@ public final class UrlSignature {
     }
 
     public static String of(String requestUrl) {
-        String url = PythonText.deleteWhitespace(PythonText.percentDecode(PythonText.lower(requestUrl)));
+        return ofLowerCased(PythonText.lower(requestUrl));
+    }
+
+    /** For callers that already hold {@code PythonText.lower(requestUrl)}. */
+    static String ofLowerCased(String lowerCasedUrl) {
+        String url = PythonText.deleteWhitespace(PythonText.percentDecode(lowerCasedUrl));
         int marker = url.indexOf(VERSION_MARKER);
         if (marker < 0) {
             return INVALID_URL;

@@ -2,6 +2,7 @@ package org.sagebionetworks.accessrecords.core.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -22,6 +23,9 @@ public final class ProcessedRecordJson {
     /** No separator between root values: each record ends its own line. */
     private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
     private static final List<Schema.Field> COLUMNS = ProcessedAccessRecord.getClassSchema().getFields();
+    /** Column names quoted and encoded once, not once per record. */
+    private static final SerializedString[] NAMES =
+            COLUMNS.stream().map(column -> new SerializedString(column.name())).toArray(SerializedString[]::new);
 
     private ProcessedRecordJson() {
     }
@@ -33,9 +37,9 @@ public final class ProcessedRecordJson {
     /** Writes one record followed by a newline. */
     public static void writeLine(ProcessedAccessRecord record, JsonGenerator json) throws IOException {
         json.writeStartObject();
-        for (Schema.Field column : COLUMNS) {
-            json.writeFieldName(column.name());
-            writeValue(record.get(column.pos()), json);
+        for (int i = 0; i < NAMES.length; i++) {
+            json.writeFieldName(NAMES[i]);
+            writeValue(record.get(COLUMNS.get(i).pos()), json);
         }
         json.writeEndObject();
         json.writeRaw('\n');
