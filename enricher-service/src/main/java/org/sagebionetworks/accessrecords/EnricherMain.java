@@ -1,24 +1,30 @@
 package org.sagebionetworks.accessrecords;
 
 import org.sagebionetworks.accessrecords.command.EnrichCommand;
+import io.micronaut.runtime.Micronaut;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar enricher-service.jar <command>}: dispatches to the commands; each one documents itself. */
+/**
+ * {@code java -jar enricher-service.jar}: without a command, the streaming service (configured by Micronaut
+ * properties and their environment variables); with one, that command, which documents itself.
+ */
 @Command(name = "enricher-service", mixinStandardHelpOptions = true,
-        description = "Synapse access records: enrich raw records into processedaccessrecord rows.",
+        description = {"Synapse access records: enrich raw records into processedaccessrecord rows.",
+            "Without a command, runs the Kafka Streams service (see the README for its settings)."},
         subcommands = {EnrichCommand.class})
 public final class EnricherMain implements Runnable {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     public static void main(String[] args) {
+        if (args.length == 0) {
+            Micronaut.run(EnricherMain.class);
+            return;
+        }
         System.exit(new CommandLine(new EnricherMain()).execute(args));
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command, e.g. enrich FILE");
+        Micronaut.run(EnricherMain.class);
     }
 }

@@ -1,0 +1,86 @@
+package org.sagebionetworks.accessrecords.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.sagebionetworks.accessrecords.service.config.DedupConfig;
+import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
+import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
+import org.sagebionetworks.accessrecords.service.kafka.KafkaClientSettings;
+import org.sagebionetworks.accessrecords.service.kafka.TopicProvisioner;
+import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+import org.sagebionetworks.accessrecords.service.topology.AccessRecordTopics;
+import org.sagebionetworks.accessrecords.service.topology.AccessRecordTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the Kafka Streams instance: on startup checks the cluster, creates missing topics and starts the
+ * topology; on shutdown (SIGTERM included) closes it within the configured timeout, which commits the open
+ * transaction. A stream thread that dies is replaced and resumes from the last commit.
+ */
+@Singleton
+public final class EnricherStreams implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnricherStreams.class);
+
+    private final KafkaClientSettings client;
+    private final PipelineConfig pipeline;
+    private final TopicsConfig topics;
+    private final DedupConfig dedup;
+    private final TopicProvisioner provisioner;
+    private final PipelineMetrics metrics;
+    private final MeterRegistry registry;
+    private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
+
+    public EnricherStreams(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics, DedupConfig dedup,
+            TopicProvisioner provisioner, PipelineMetrics metrics, MeterRegistry registry) {
+        this.client = client;
+        this.pipeline = pipeline;
+        this.topics = topics;
+        this.dedup = dedup;
+        this.provisioner = provisioner;
+        this.metrics = metrics;
+        this.registry = registry;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        provisioner.ensureTopics();
+        Topology topology = AccessRecordTopology.build(AccessRecordTopics.from(topics), dedup.horizon(),
+                pipeline.inputKeyedBySessionId(), pipeline.maxRecordBytes(), metrics);
+        LOG.info("Starting {} on {}: {} -> {} (dead letters: {}), dedup horizon {}", pipeline.applicationId(),
+                client.bootstrapServers(), topics.raw(), topics.processed(), topics.deadLetter(), dedup.horizon());
+        KafkaStreams kafkaStreams = new KafkaStreams(topology, StreamsSettings.of(client, pipeline, topics, metrics));
+        kafkaStreams.setUncaughtExceptionHandler(error -> {
+            LOG.error("Stream thread failed; replacing it, it resumes from the last commit", error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        new KafkaStreamsMetrics(kafkaStreams).bindTo(registry);
+        streams.set(kafkaStreams);
+        kafkaStreams.start();
+    }
+
+    /** The current state, or null before startup. */
+    public KafkaStreams.State state() {
+        KafkaStreams kafkaStreams = streams.get();
+        return kafkaStreams == null ? null : kafkaStreams.state();
+    }
+
+    @PreDestroy
+    void close() {
+        KafkaStreams kafkaStreams = streams.getAndSet(null);
+        if (kafkaStreams != null) {
+            LOG.info("Closing Kafka Streams (at most {})", pipeline.shutdownTimeout());
+            boolean closed = kafkaStreams.close(pipeline.shutdownTimeout());
+            LOG.info(closed ? "Kafka Streams closed" : "Kafka Streams did not close within {}", pipeline.shutdownTimeout());
+        }
+    }
+}

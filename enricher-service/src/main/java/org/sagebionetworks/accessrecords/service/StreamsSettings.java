@@ -1,0 +1,42 @@
+package org.sagebionetworks.accessrecords.service;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
+import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
+import org.sagebionetworks.accessrecords.service.errors.ErrorPolicyHandlers;
+import org.sagebionetworks.accessrecords.service.kafka.KafkaClientSettings;
+import org.sagebionetworks.accessrecords.service.kafka.TopicProvisioner;
+import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+
+/** The Kafka Streams configuration, from the service's settings; the guarantees live here. */
+final class StreamsSettings {
+
+    private StreamsSettings() {
+    }
+
+    static Properties of(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics,
+            PipelineMetrics metrics) {
+        Properties props = new Properties();
+        props.putAll(client.common());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, pipeline.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, pipeline.streamThreads());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, pipeline.stateDir());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                TopicProvisioner.processedMaxMessageBytes(pipeline.maxRecordBytes()));
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                TopicProvisioner.processedMaxMessageBytes(pipeline.maxRecordBytes()));
+        props.put(StreamsConfig.DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ErrorPolicyHandlers.Production.class);
+        props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                ErrorPolicyHandlers.Deserialization.class);
+        props.put(ErrorPolicyHandlers.Production.POLICY, pipeline.productionErrors());
+        props.put(ErrorPolicyHandlers.Deserialization.POLICY, pipeline.deserializationErrors());
+        props.put(ErrorPolicyHandlers.METRICS_CONFIG, metrics);
+        return props;
+    }
+}

@@ -1,0 +1,49 @@
+package org.sagebionetworks.accessrecords.service.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+
+/**
+ * {@code access-records.*}: how the enricher runs. Every key is listed in the README with its environment
+ * variable; bad values stop the service at startup with the key's name in the message.
+ *
+ * @param applicationId    Kafka Streams application.id: consumer group, state and internal-topic prefix
+ * @param inputKeyedBySessionId true when producers key raw records by sessionId (Synapse's publisher and the
+ *                         archive loader do); false makes the service re-key through a repartition topic
+ *                         before deduplicating
+ * @param maxRecordBytes   raw records larger than this are dead-lettered as TOO_LARGE
+ * @param streamThreads    Kafka Streams num.stream.threads
+ * @param stateDir         where RocksDB keeps the dedup store
+ * @param startupTimeout   how long to wait for the cluster to answer before giving up at startup
+ * @param shutdownTimeout  how long a graceful shutdown may take to commit and close
+ * @param productionErrors what to do when the processed or dead-letter topic refuses a record
+ * @param deserializationErrors what to do with a record Kafka Streams cannot deserialize (only the internal
+ *                         repartition topic has a serde that can fail; raw records are read as plain bytes)
+ * @param mskIam           use AWS MSK IAM authentication (SASL_SSL + AWS_MSK_IAM) for every client
+ */
+@ConfigurationProperties("access-records")
+public record PipelineConfig(
+        @Bindable(defaultValue = "synapse-access-records-v1") @NotBlank String applicationId,
+        @Bindable(defaultValue = "true") boolean inputKeyedBySessionId,
+        @Bindable(defaultValue = "1000000") @Min(1024) @Max(16_777_216) int maxRecordBytes,
+        @Bindable(defaultValue = "1") @Min(1) @Max(64) int streamThreads,
+        @Bindable(defaultValue = "/tmp/kafka-streams") @NotBlank String stateDir,
+        @Bindable(defaultValue = "30s") @NotNull Duration startupTimeout,
+        @Bindable(defaultValue = "30s") @NotNull Duration shutdownTimeout,
+        @Bindable(defaultValue = "FAIL") @NotNull ErrorPolicy productionErrors,
+        @Bindable(defaultValue = "FAIL") @NotNull ErrorPolicy deserializationErrors,
+        @Bindable(defaultValue = "false") boolean mskIam) {
+
+    /** What a record Kafka refuses for good (too large, undecodable) leads to. */
+    public enum ErrorPolicy {
+        /** Stop the stream thread; it is replaced and resumes from the last commit, nothing is lost. */
+        FAIL,
+        /** Log the record's coordinates, count it under dead_lettered with the error's reason, and go on. */
+        CONTINUE
+    }
+}

@@ -1,0 +1,36 @@
+package org.sagebionetworks.accessrecords.service.deadletter;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * The headers a dead letter carries besides its original key and bytes. The names mirror the error and
+ * source headers of Kafka's native dead-letter queue (KIP-1034) without its {@code __streams.errors.} prefix,
+ * so a reader can be moved over by renaming.
+ */
+public final class DeadLetterHeaders {
+
+    public static final String ERROR_CLASS = "error.class";
+    public static final String ERROR_MESSAGE = "error.message";
+    public static final String SOURCE_TOPIC = "source.topic";
+    public static final String SOURCE_PARTITION = "source.partition";
+    public static final String SOURCE_OFFSET = "source.offset";
+
+    private DeadLetterHeaders() {
+    }
+
+    /** Adds the five headers to {@code headers}, which keeps whatever headers the record arrived with. */
+    public static Headers add(Headers headers, String errorClass, String errorMessage, RecordMetadata source) {
+        return headers
+                .add(ERROR_CLASS, utf8(errorClass))
+                .add(ERROR_MESSAGE, utf8(errorMessage))
+                .add(SOURCE_TOPIC, utf8(source.topic()))
+                .add(SOURCE_PARTITION, utf8(String.valueOf(source.partition())))
+                .add(SOURCE_OFFSET, utf8(String.valueOf(source.offset())));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,74 @@
+package org.sagebionetworks.accessrecords.service.dedup;
+
+import java.time.Duration;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+
+/**
+ * Drops a row whose session_id was already seen within the horizon, on event time (the row's timestamp), so a
+ * replay decides exactly as the first run did. A row older than the newest seen minus the horizon can no longer
+ * be checked (the store has let that time go) and is emitted and counted as late.
+ *
+ * <p>The newest event time is kept in a store of its own, not taken from stream time: Kafka Streams' stream
+ * time follows the raw topic's record timestamps, which are the producer's clock, not the request's.
+ */
+final class DedupProcessor implements FixedKeyProcessor<byte[], ProcessedAccessRecord, ProcessedAccessRecord> {
+
+    private static final byte[] SEEN = {1};
+    private static final String NEWEST = "newest";
+
+    private final long horizonMillis;
+    private final PipelineMetrics metrics;
+    private FixedKeyProcessorContext<byte[], ProcessedAccessRecord> context;
+    private WindowStore<byte[], byte[]> seen;
+    private KeyValueStore<String, Long> eventTime;
+
+    DedupProcessor(Duration horizon, PipelineMetrics metrics) {
+        this.horizonMillis = horizon.toMillis();
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<byte[], ProcessedAccessRecord> context) {
+        this.context = context;
+        this.seen = context.getStateStore(DedupStores.SEEN_SESSIONS);
+        this.eventTime = context.getStateStore(DedupStores.NEWEST_EVENT_TIME);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<byte[], ProcessedAccessRecord> record) {
+        long timestamp = record.value().getTimestamp().toEpochMilli();
+        Long newest = eventTime.get(NEWEST);
+        if (newest != null && timestamp < newest - horizonMillis) {
+            metrics.lateRecord();
+            emit(record, timestamp);
+            return;
+        }
+        if (alreadySeen(record.key(), timestamp)) {
+            metrics.duplicateDropped();
+            return;
+        }
+        seen.put(record.key(), SEEN, timestamp);
+        if (newest == null || timestamp > newest) {
+            eventTime.put(NEWEST, timestamp);
+        }
+        emit(record, timestamp);
+    }
+
+    private boolean alreadySeen(byte[] sessionId, long timestamp) {
+        try (WindowStoreIterator<byte[]> matches = seen.fetch(sessionId, timestamp - horizonMillis, timestamp + horizonMillis)) {
+            return matches.hasNext();
+        }
+    }
+
+    private void emit(FixedKeyRecord<byte[], ProcessedAccessRecord> record, long timestamp) {
+        context.forward(record);
+        metrics.recordOut(timestamp);
+    }
+}

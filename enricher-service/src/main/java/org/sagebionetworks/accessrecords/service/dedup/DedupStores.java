@@ -1,0 +1,56 @@
+package org.sagebionetworks.accessrecords.service.dedup;
+
+import java.time.Duration;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+
+/**
+ * The dedup step with its two stores, both changelogged (so exactly-once covers them) and cached (so repeated
+ * writes within a commit reach the changelog once).
+ */
+public final class DedupStores {
+
+    public static final String SEEN_SESSIONS = "dedup-seen-sessions";
+    public static final String NEWEST_EVENT_TIME = "dedup-newest-event-time";
+    /** Each sighting is a point in time; the window only needs to be non-empty. */
+    private static final Duration SIGHTING = Duration.ofMillis(1);
+
+    private DedupStores() {
+    }
+
+    public static FixedKeyProcessorSupplier<byte[], ProcessedAccessRecord, ProcessedAccessRecord> processor(
+            Duration horizon, PipelineMetrics metrics) {
+        return new FixedKeyProcessorSupplier<>() {
+            @Override
+            public FixedKeyProcessor<byte[], ProcessedAccessRecord, ProcessedAccessRecord> get() {
+                return new DedupProcessor(horizon, metrics);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(seenSessions(horizon), newestEventTime());
+            }
+        };
+    }
+
+    private static StoreBuilder<WindowStore<byte[], byte[]>> seenSessions(Duration horizon) {
+        return Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(SEEN_SESSIONS, horizon.plus(SIGHTING), SIGHTING, false),
+                        Serdes.ByteArray(), Serdes.ByteArray())
+                .withCachingEnabled();
+    }
+
+    private static StoreBuilder<KeyValueStore<String, Long>> newestEventTime() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NEWEST_EVENT_TIME), Serdes.String(),
+                        Serdes.Long())
+                .withCachingEnabled();
+    }
+}

@@ -1,0 +1,128 @@
+package org.sagebionetworks.accessrecords.service.kafka;
+
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
+import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Startup check and setup: the cluster must answer within the startup timeout (otherwise the service stops
+ * with a message naming the servers it tried), and the raw, processed and dead-letter topics exist afterwards.
+ * Existing topics are left as they are.
+ */
+@Singleton
+public final class TopicProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private final KafkaClientSettings client;
+    private final TopicsConfig topics;
+    private final PipelineConfig pipeline;
+
+    public TopicProvisioner(KafkaClientSettings client, TopicsConfig topics, PipelineConfig pipeline) {
+        this.client = client;
+        this.topics = topics;
+        this.pipeline = pipeline;
+    }
+
+    /** Checks the cluster and creates missing topics; throws {@link IllegalStateException} saying what to fix. */
+    public void ensureTopics() {
+        Map<String, Object> settings = client.common();
+        int timeoutMs = Math.toIntExact(pipeline.startupTimeout().toMillis());
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        try (Admin admin = Admin.create(settings)) {
+            Set<String> existing = await(admin.listTopics().names(), "list topics");
+            if (topics.create()) {
+                createMissing(admin, existing);
+            } else {
+                requirePresent(existing);
+            }
+        }
+    }
+
+    private void createMissing(Admin admin, Set<String> existing) {
+        List<NewTopic> missing = new ArrayList<>();
+        for (NewTopic topic : desired()) {
+            if (!existing.contains(topic.name())) {
+                missing.add(topic);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        LOG.info("Creating topics {}", missing);
+        try {
+            admin.createTopics(missing).all().get(pipeline.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw failure("create topics " + missing, e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw failure("create topics " + missing, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure("create topics", e);
+        }
+    }
+
+    private void requirePresent(Set<String> existing) {
+        List<String> absent = desired().stream().map(NewTopic::name).filter(name -> !existing.contains(name)).toList();
+        if (!absent.isEmpty()) {
+            throw new IllegalStateException("Topics " + absent + " do not exist and access-records.topics.create is "
+                    + "false: create them, or set ACCESS_RECORDS_TOPICS_CREATE=true");
+        }
+    }
+
+    /** The processed topic holds rows up to twice a raw record in size and is read by one sink: zstd pays off. */
+    private List<NewTopic> desired() {
+        String largest = String.valueOf(processedMaxMessageBytes(pipeline.maxRecordBytes()));
+        return List.of(
+                new NewTopic(topics.raw(), topics.partitions(), topics.replicationFactor()),
+                new NewTopic(topics.processed(), topics.partitions(), topics.replicationFactor())
+                        .configs(Map.of(TopicConfig.COMPRESSION_TYPE_CONFIG, "zstd",
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, largest)),
+                new NewTopic(topics.deadLetter(), topics.partitions(), topics.replicationFactor())
+                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, largest)));
+    }
+
+    /** A processed envelope carries the row plus its Connect schema; a dead letter, the raw bytes plus headers. */
+    public static int processedMaxMessageBytes(int maxRecordBytes) {
+        return 2 * maxRecordBytes + 64 * 1024;
+    }
+
+    private <T> T await(KafkaFuture<T> future, String action) {
+        try {
+            return future.get(pipeline.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw failure(action, e.getCause());
+        } catch (TimeoutException e) {
+            throw failure(action, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(action, e);
+        }
+    }
+
+    private IllegalStateException failure(String action, Throwable cause) {
+        return new IllegalStateException("Kafka at " + client.bootstrapServers() + " did not let us " + action
+                + " within " + Duration.ofMillis(pipeline.startupTimeout().toMillis()) + " (" + cause
+                + "). Check kafka.bootstrap.servers (KAFKA_BOOTSTRAP_SERVERS), access-records.msk-iam "
+                + "(ACCESS_RECORDS_MSK_IAM) and the network path to the brokers.", cause);
+    }
+}

@@ -1,0 +1,53 @@
+package org.sagebionetworks.accessrecords.service.topology;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
+import org.sagebionetworks.accessrecords.service.processed.ConnectEnvelopeSerde;
+
+/**
+ * Every topic the pipeline touches, declared once with its serdes. The service, its tests and the tools read
+ * topics through here.
+ */
+public record AccessRecordTopics(
+        Topic<byte[], byte[]> raw, Topic<byte[], ProcessedAccessRecord> processed, Topic<byte[], byte[]> deadLetter) {
+
+    /** A topic's name with the serdes of its keys and values. */
+    public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
+    }
+
+    /** Rows between the enrich and dedup steps when the input must be re-keyed: Avro's compact binary form. */
+    public static final Serde<ProcessedAccessRecord> REPARTITION_SERDE = Serdes.serdeFrom(
+            (topic, row) -> toBytes(row),
+            (topic, bytes) -> fromBytes(bytes));
+
+    public static AccessRecordTopics from(TopicsConfig topics) {
+        return new AccessRecordTopics(
+                new Topic<>(topics.raw(), Serdes.ByteArray(), Serdes.ByteArray()),
+                new Topic<>(topics.processed(), Serdes.ByteArray(), new ConnectEnvelopeSerde()),
+                new Topic<>(topics.deadLetter(), Serdes.ByteArray(), Serdes.ByteArray()));
+    }
+
+    private static byte[] toBytes(ProcessedAccessRecord row) {
+        try {
+            ByteBuffer buffer = row.toByteBuffer();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new SerializationException("cannot encode row", e);
+        }
+    }
+
+    private static ProcessedAccessRecord fromBytes(byte[] bytes) {
+        try {
+            return ProcessedAccessRecord.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new SerializationException("cannot decode row", e);
+        }
+    }
+}

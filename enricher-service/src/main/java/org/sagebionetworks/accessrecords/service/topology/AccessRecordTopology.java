@@ -1,0 +1,64 @@
+package org.sagebionetworks.accessrecords.service.topology;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.service.dedup.DedupStores;
+import org.sagebionetworks.accessrecords.service.enrich.EnrichStep;
+import org.sagebionetworks.accessrecords.service.enrich.Routed;
+import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+
+/**
+ * raw -> enrich (bad input -> dead-letter topic) -> [re-key by session_id] -> dedup -> processed.
+ * The service and the tests build the topology here and nowhere else.
+ */
+public final class AccessRecordTopology {
+
+    private static final String ROUTE = "route-";
+    private static final String DEAD_LETTER = "dead-letter";
+    private static final String ENRICHED = "enriched";
+    public static final String REPARTITION_NAME = "rows-by-session-id";
+
+    private AccessRecordTopology() {
+    }
+
+    /**
+     * @param inputKeyedBySessionId when the raw topic is keyed by sessionId, equal session ids already share a
+     *                              partition and no repartition topic is needed
+     */
+    public static Topology build(AccessRecordTopics topics, Duration dedupHorizon, boolean inputKeyedBySessionId,
+            int maxRecordBytes, PipelineMetrics metrics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Map<String, KStream<byte[], Routed>> routes = builder
+                .stream(topics.raw().name(), Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde())
+                        .withName("raw"))
+                .process(EnrichStep.processor(maxRecordBytes, inputKeyedBySessionId, metrics), Named.as("enrich"))
+                .split(Named.as(ROUTE))
+                .branch((key, routed) -> routed instanceof Routed.DeadLetter, Branched.as(DEAD_LETTER))
+                .defaultBranch(Branched.as(ENRICHED));
+
+        routes.get(ROUTE + DEAD_LETTER)
+                .mapValues(routed -> ((Routed.DeadLetter) routed).original(), Named.as("dead-letter-bytes"))
+                .to(topics.deadLetter().name(), Produced.with(topics.deadLetter().keySerde(),
+                        topics.deadLetter().valueSerde()).withName("dead-letter"));
+
+        KStream<byte[], ProcessedAccessRecord> rows = routes.get(ROUTE + ENRICHED)
+                .mapValues(routed -> ((Routed.Enriched) routed).row(), Named.as("rows"));
+        if (!inputKeyedBySessionId) {
+            rows = rows.repartition(Repartitioned.with(topics.processed().keySerde(), AccessRecordTopics.REPARTITION_SERDE)
+                    .withName(REPARTITION_NAME));
+        }
+        rows.processValues(DedupStores.processor(dedupHorizon, metrics), Named.as("dedup"))
+                .to(topics.processed().name(), Produced.with(topics.processed().keySerde(),
+                        topics.processed().valueSerde()).withName("processed"));
+        return builder.build();
+    }
+}

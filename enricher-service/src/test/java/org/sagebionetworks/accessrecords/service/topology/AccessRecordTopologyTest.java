@@ -1,0 +1,211 @@
+package org.sagebionetworks.accessrecords.service.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.apache.kafka.test.TestUtils;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
+import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
+import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
+import org.sagebionetworks.accessrecords.service.deadletter.DeadLetterHeaders;
+import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+import org.sagebionetworks.accessrecords.testing.RawRecords;
+
+/** The topology's behaviour, one case per test, on Kafka's TopologyTestDriver. */
+class AccessRecordTopologyTest {
+
+    private static final Duration HORIZON = Duration.ofHours(24);
+    private static final AccessRecordTopics TOPICS =
+            AccessRecordTopics.from(new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1));
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> raw;
+    private TestOutputTopic<byte[], ProcessedAccessRecord> processed;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void aValidRecordBecomesItsRowKeyedBySessionIdAtItsEventTime() {
+        start(true);
+        RawRecords record = RawRecords.example();
+
+        pipe(record);
+
+        TestRecord<byte[], ProcessedAccessRecord> row = processed.readRecord();
+        assertThat(utf8(row.key())).isEqualTo("7dfda870-44ab-4620-81ff-0c9c41236b6a");
+        assertThat(row.value()).isEqualTo(coreRow(record));
+        assertThat(row.getRecordTime()).isEqualTo(Instant.ofEpochMilli(1700000000123L));
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBadRecordGoesToTheDeadLetterTopicAsItCameWithReasonAndSource() {
+        start(true);
+        byte[] bad = "{\"payload\": {\"sessionId\": \"s-1\", ".getBytes(StandardCharsets.UTF_8);
+        Headers original = new RecordHeaders().add("trace", "t-1".getBytes(StandardCharsets.UTF_8));
+
+        raw.pipeInput(new TestRecord<>("k-1".getBytes(StandardCharsets.UTF_8), bad, original));
+
+        TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+        assertThat(utf8(letter.key())).isEqualTo("k-1");
+        assertThat(letter.value()).isEqualTo(bad);
+        assertThat(header(letter, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("MALFORMED_JSON");
+        assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE)).startsWith("MALFORMED_JSON: Unexpected end-of-input");
+        assertThat(header(letter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("raw");
+        assertThat(header(letter, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(header(letter, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(letter, "trace")).isEqualTo("t-1");
+        assertThat(processed.isEmpty()).isTrue();
+        assertThat(counter("access.records.dead.lettered", "MALFORMED_JSON")).isEqualTo(1);
+    }
+
+    @Test
+    void goodRecordsAroundBadOnesFlowOn() {
+        start(true);
+
+        pipe(RawRecords.example().sessionId("s-1"));
+        raw.pipeInput("s-x".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, 0x00, 0x13});
+        pipe(RawRecords.example().sessionId("s-2").without("method"));
+        raw.pipeInput("s-y".getBytes(StandardCharsets.UTF_8), (byte[]) null);
+        pipe(RawRecords.example().sessionId("s-3"));
+
+        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-1", "s-3");
+        assertThat(deadLetters.readRecordsToList()).extracting(r -> header(r, DeadLetterHeaders.ERROR_CLASS))
+                .containsExactly("MALFORMED_JSON", "MISSING_FIELD", "MALFORMED_JSON");
+        assertThat(counter("access.records.in")).isEqualTo(5);
+        assertThat(counter("access.records.out")).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateWithinTheHorizonIsDroppedAndCounted() {
+        start(true);
+
+        pipe(RawRecords.example().sessionId("s-1"));
+        pipe(RawRecords.example().sessionId("s-2"));
+        pipe(RawRecords.example().sessionId("s-1"));
+
+        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-1", "s-2");
+        assertThat(counter("access.records.duplicates.dropped")).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordOlderThanTheHorizonIsEmittedAndCountedAsLate() {
+        start(true);
+        long now = 1_700_000_000_000L;
+
+        pipe(RawRecords.example().sessionId("s-old").timestamp(now - HORIZON.toMillis() - 1));
+        pipe(RawRecords.example().sessionId("s-new").timestamp(now));
+        pipe(RawRecords.example().sessionId("s-old").timestamp(now - HORIZON.toMillis() - 1));
+        pipe(RawRecords.example().sessionId("s-edge").timestamp(now - HORIZON.toMillis()));
+
+        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key))
+                .containsExactly("s-old", "s-new", "s-old", "s-edge");
+        assertThat(counter("access.records.late")).isEqualTo(1);
+        assertThat(counter("access.records.duplicates.dropped")).isZero();
+    }
+
+    @Test
+    void aKeyThatIsNotTheSessionIdIsCountedWhenTheInputIsDeclaredKeyed() {
+        start(true);
+
+        raw.pipeInput("producer-chose-this".getBytes(StandardCharsets.UTF_8), RawRecords.example().bytes());
+
+        assertThat(utf8(processed.readRecord().key())).isEqualTo("7dfda870-44ab-4620-81ff-0c9c41236b6a");
+        assertThat(counter("access.records.key.mismatch")).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyedInputNeedsNoRepartitionTopic() {
+        assertThat(topology(true).describe().toString()).doesNotContain("repartition");
+    }
+
+    @Test
+    void anUnkeyedInputIsReKeyedBeforeDedupAndStillDeduplicated() {
+        start(false);
+
+        raw.pipeInput((byte[]) null, RawRecords.example().sessionId("s-1").bytes());
+        raw.pipeInput("other".getBytes(StandardCharsets.UTF_8), RawRecords.example().sessionId("s-1").bytes());
+
+        assertThat(topology(false).describe().toString()).contains(AccessRecordTopology.REPARTITION_NAME + "-repartition");
+        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-1");
+        assertThat(counter("access.records.duplicates.dropped")).isEqualTo(1);
+    }
+
+    @Test
+    void theEventTimeLagGaugeFollowsTheNewestRow() {
+        start(true);
+
+        pipe(RawRecords.example().timestamp(1_700_000_000_000L));
+
+        double lag = registry.get("access.records.event.time.lag.seconds").gauge().value();
+        assertThat(lag).isCloseTo((Clock.systemUTC().millis() - 1_700_000_000_000L) / 1000.0,
+                Offset.offset(5.0));
+    }
+
+    private void start(boolean keyed) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TestUtils.tempDirectory().getPath());
+        driver = new TopologyTestDriver(topology(keyed), props);
+        raw = driver.createInputTopic("raw", TOPICS.raw().keySerde().serializer(), TOPICS.raw().valueSerde().serializer());
+        processed = driver.createOutputTopic("processed", TOPICS.processed().keySerde().deserializer(),
+                TOPICS.processed().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic("dlq", TOPICS.deadLetter().keySerde().deserializer(),
+                TOPICS.deadLetter().valueSerde().deserializer());
+    }
+
+    private Topology topology(boolean keyed) {
+        return AccessRecordTopology.build(TOPICS, HORIZON, keyed, 1_000_000, new PipelineMetrics(registry, Clock.systemUTC()));
+    }
+
+    private void pipe(RawRecords record) {
+        raw.pipeInput(record.payload().get("sessionId").asText().getBytes(StandardCharsets.UTF_8), record.bytes());
+    }
+
+    private static ProcessedAccessRecord coreRow(RawRecords record) {
+        return ((Accepted<ProcessedAccessRecord>) new AccessRecordEnricher().enrich(record.bytes())).value();
+    }
+
+    private double counter(String name, String... reason) {
+        var search = registry.find(name);
+        if (reason.length > 0) {
+            search = search.tag("reason", reason[0]);
+        }
+        var counter = search.counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static String header(TestRecord<byte[], ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : utf8(header.value());
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
