@@ -2,10 +2,13 @@ package org.sagebionetworks.accessrecords.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.core.naming.conventions.StringConvention;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -29,6 +32,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class EnricherStreams implements ApplicationEventListener<StartupEvent> {
 
+    /** Prefix of free-form Kafka Streams settings, e.g. {@code kafka.streams.session.timeout.ms}. */
+    public static final String STREAMS_OVERRIDES = "kafka.streams";
     private static final Logger LOG = LoggerFactory.getLogger(EnricherStreams.class);
 
     private final KafkaClientSettings client;
@@ -38,10 +43,11 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
     private final TopicProvisioner provisioner;
     private final PipelineMetrics metrics;
     private final MeterRegistry registry;
+    private final Map<String, Object> streamsOverrides;
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
 
     public EnricherStreams(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics, DedupConfig dedup,
-            TopicProvisioner provisioner, PipelineMetrics metrics, MeterRegistry registry) {
+            TopicProvisioner provisioner, PipelineMetrics metrics, MeterRegistry registry, Environment environment) {
         this.client = client;
         this.pipeline = pipeline;
         this.topics = topics;
@@ -49,6 +55,7 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
         this.provisioner = provisioner;
         this.metrics = metrics;
         this.registry = registry;
+        this.streamsOverrides = environment.getProperties(STREAMS_OVERRIDES, StringConvention.RAW);
     }
 
     @Override
@@ -58,7 +65,8 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
                 pipeline.inputKeyedBySessionId(), pipeline.maxRecordBytes(), metrics);
         LOG.info("Starting {} on {}: {} -> {} (dead letters: {}), dedup horizon {}", pipeline.applicationId(),
                 client.bootstrapServers(), topics.raw(), topics.processed(), topics.deadLetter(), dedup.horizon());
-        KafkaStreams kafkaStreams = new KafkaStreams(topology, StreamsSettings.of(client, pipeline, topics, metrics));
+        KafkaStreams kafkaStreams = new KafkaStreams(topology,
+                StreamsSettings.of(client, pipeline, topics, metrics, streamsOverrides));
         kafkaStreams.setUncaughtExceptionHandler(error -> {
             LOG.error("Stream thread failed; replacing it, it resumes from the last commit", error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -1,7 +1,7 @@
 package org.sagebionetworks.accessrecords.service;
 
+import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
@@ -17,20 +17,23 @@ final class StreamsSettings {
     private StreamsSettings() {
     }
 
+    /**
+     * @param overrides any Kafka Streams or client setting given as {@code kafka.streams.<name>}; applied first, so
+     *                  the guarantees below cannot be overridden by accident
+     */
     static Properties of(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics,
-            PipelineMetrics metrics) {
+            PipelineMetrics metrics, Map<String, Object> overrides) {
         Properties props = new Properties();
+        props.putAll(overrides);
         props.putAll(client.common());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, pipeline.applicationId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, pipeline.streamThreads());
         props.put(StreamsConfig.STATE_DIR_CONFIG, pipeline.stateDir());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-                TopicProvisioner.processedMaxMessageBytes(pipeline.maxRecordBytes()));
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Math.max(
+                TopicProvisioner.processedMaxMessageBytes(pipeline.maxRecordBytes()), topics.deadLetterMaxMessageBytes()));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
-                TopicProvisioner.processedMaxMessageBytes(pipeline.maxRecordBytes()));
         props.put(StreamsConfig.DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ErrorPolicyHandlers.Production.class);
         props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 ErrorPolicyHandlers.Deserialization.class);

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param create            create missing topics at startup
  * @param partitions        partitions of topics the service creates
  * @param replicationFactor replication of topics the service creates and of Kafka Streams' internal topics
+ * @param deadLetterMaxMessageBytes largest dead letter; a rejected record is kept whole, so this must exceed the
+ *                          largest record the raw topic accepts (its max.message.bytes)
  */
 @ConfigurationProperties("access-records.topics")
 public record TopicsConfig(
@@ -23,5 +25,6 @@ public record TopicsConfig(
         @Bindable(defaultValue = "synapse.accessrecords.raw.dlq") @NotBlank String deadLetter,
         @Bindable(defaultValue = "true") boolean create,
         @Bindable(defaultValue = "6") @Min(1) @Max(1000) int partitions,
-        @Bindable(defaultValue = "3") @Min(1) @Max(10) short replicationFactor) {
+        @Bindable(defaultValue = "3") @Min(1) @Max(10) short replicationFactor,
+        @Bindable(defaultValue = "8388608") @Min(1_048_576) @Max(104_857_600) int deadLetterMaxMessageBytes) {
 }

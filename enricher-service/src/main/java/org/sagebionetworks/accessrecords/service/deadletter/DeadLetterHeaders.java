@@ -16,18 +16,22 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_TOPIC = "source.topic";
     public static final String SOURCE_PARTITION = "source.partition";
     public static final String SOURCE_OFFSET = "source.offset";
+    /** The raw record's own Kafka timestamp; the dead letter itself is stamped when it was written. */
+    public static final String SOURCE_TIMESTAMP = "source.timestamp";
 
     private DeadLetterHeaders() {
     }
 
-    /** Adds the five headers to {@code headers}, which keeps whatever headers the record arrived with. */
-    public static Headers add(Headers headers, String errorClass, String errorMessage, RecordMetadata source) {
+    /** Adds the six headers to {@code headers}, which keeps whatever headers the record arrived with. */
+    public static Headers add(Headers headers, String errorClass, String errorMessage, RecordMetadata source,
+            long sourceTimestamp) {
         return headers
                 .add(ERROR_CLASS, utf8(errorClass))
                 .add(ERROR_MESSAGE, utf8(errorMessage))
                 .add(SOURCE_TOPIC, utf8(source.topic()))
                 .add(SOURCE_PARTITION, utf8(String.valueOf(source.partition())))
-                .add(SOURCE_OFFSET, utf8(String.valueOf(source.offset())));
+                .add(SOURCE_OFFSET, utf8(String.valueOf(source.offset())))
+                .add(SOURCE_TIMESTAMP, utf8(String.valueOf(sourceTimestamp)));
     }
 
     private static byte[] utf8(String text) {

@@ -16,8 +16,13 @@ import org.sagebionetworks.accessrecords.service.deadletter.DeadLetterHeaders;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
 /**
- * Raw bytes to a row keyed by session_id and stamped with its event time, or to a dead letter with the
- * reason and the source coordinates. Nothing leaves here without one of the two.
+ * Raw bytes to a row keyed by session_id, or to a dead letter with the reason and the source coordinates.
+ * Nothing leaves here without one of the two.
+ *
+ * <p>Both leave stamped with processing time, not event time: Kafka deletes by record timestamp, so a backfill
+ * of month-old records stamped with their event time would be deleted from the dedup changelog, the processed
+ * topic and the dead-letter topic by the next retention check, before anyone read them. The event time travels
+ * in the row ({@code timestamp}), which is what dedup and the S3 sink use.
  */
 final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed> {
 
@@ -56,7 +61,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed>
         if (inputKeyedBySessionId && !Arrays.equals(sessionId, record.key())) {
             metrics.keyMismatch();
         }
-        context.forward(new Record<>(sessionId, new Routed.Enriched(row), row.getTimestamp().toEpochMilli(),
+        context.forward(new Record<>(sessionId, new Routed.Enriched(row), context.currentSystemTimeMs(),
                 new RecordHeaders()));
     }
 
@@ -65,7 +70,8 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed>
         var source = context.recordMetadata().orElseThrow(
                 () -> new IllegalStateException("a raw record always comes from the raw topic"));
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        DeadLetterHeaders.add(headers, rejection.reason().name(), rejection.message(), source);
-        context.forward(record.withValue((Routed) new Routed.DeadLetter(value)).withHeaders(headers));
+        DeadLetterHeaders.add(headers, rejection.reason().name(), rejection.message(), source, record.timestamp());
+        context.forward(record.withValue((Routed) new Routed.DeadLetter(value)).withHeaders(headers)
+                .withTimestamp(context.currentSystemTimeMs()));
     }
 }

@@ -98,10 +98,11 @@ public final class TopicProvisioner {
                         .configs(Map.of(TopicConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, largest)),
                 new NewTopic(topics.deadLetter(), topics.partitions(), topics.replicationFactor())
-                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, largest)));
+                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                String.valueOf(topics.deadLetterMaxMessageBytes()))));
     }
 
-    /** A processed envelope carries the row plus its Connect schema; a dead letter, the raw bytes plus headers. */
+    /** A processed envelope carries a row of at most one raw record's size plus its Connect schema. */
     public static int processedMaxMessageBytes(int maxRecordBytes) {
         return 2 * maxRecordBytes + 64 * 1024;
     }

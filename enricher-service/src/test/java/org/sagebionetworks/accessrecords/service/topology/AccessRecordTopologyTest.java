@@ -32,8 +32,9 @@ import org.sagebionetworks.accessrecords.testing.RawRecords;
 class AccessRecordTopologyTest {
 
     private static final Duration HORIZON = Duration.ofHours(24);
+    private static final Instant WALL_CLOCK = Instant.parse("2026-11-24T12:00:00Z");
     private static final AccessRecordTopics TOPICS =
-            AccessRecordTopics.from(new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1));
+            AccessRecordTopics.from(new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608));
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
@@ -49,7 +50,7 @@ class AccessRecordTopologyTest {
     }
 
     @Test
-    void aValidRecordBecomesItsRowKeyedBySessionIdAtItsEventTime() {
+    void aValidRecordBecomesItsRowKeyedBySessionIdStampedWithProcessingTime() {
         start(true);
         RawRecords record = RawRecords.example();
 
@@ -58,7 +59,7 @@ class AccessRecordTopologyTest {
         TestRecord<byte[], ProcessedAccessRecord> row = processed.readRecord();
         assertThat(utf8(row.key())).isEqualTo("7dfda870-44ab-4620-81ff-0c9c41236b6a");
         assertThat(row.value()).isEqualTo(coreRow(record));
-        assertThat(row.getRecordTime()).isEqualTo(Instant.ofEpochMilli(1700000000123L));
+        assertThat(row.getRecordTime()).isEqualTo(WALL_CLOCK);
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 
@@ -68,7 +69,8 @@ class AccessRecordTopologyTest {
         byte[] bad = "{\"payload\": {\"sessionId\": \"s-1\", ".getBytes(StandardCharsets.UTF_8);
         Headers original = new RecordHeaders().add("trace", "t-1".getBytes(StandardCharsets.UTF_8));
 
-        raw.pipeInput(new TestRecord<>("k-1".getBytes(StandardCharsets.UTF_8), bad, original));
+        raw.pipeInput(new TestRecord<>("k-1".getBytes(StandardCharsets.UTF_8), bad, original,
+                Instant.ofEpochMilli(1_700_000_000_000L)));
 
         TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
         assertThat(utf8(letter.key())).isEqualTo("k-1");
@@ -78,6 +80,8 @@ class AccessRecordTopologyTest {
         assertThat(header(letter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("raw");
         assertThat(header(letter, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
         assertThat(header(letter, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(letter, DeadLetterHeaders.SOURCE_TIMESTAMP)).isEqualTo("1700000000000");
+        assertThat(letter.getRecordTime()).isEqualTo(WALL_CLOCK);
         assertThat(header(letter, "trace")).isEqualTo("t-1");
         assertThat(processed.isEmpty()).isTrue();
         assertThat(counter("access.records.dead.lettered", "MALFORMED_JSON")).isEqualTo(1);
@@ -171,7 +175,7 @@ class AccessRecordTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, TestUtils.tempDirectory().getPath());
-        driver = new TopologyTestDriver(topology(keyed), props);
+        driver = new TopologyTestDriver(topology(keyed), props, WALL_CLOCK);
         raw = driver.createInputTopic("raw", TOPICS.raw().keySerde().serializer(), TOPICS.raw().valueSerde().serializer());
         processed = driver.createOutputTopic("processed", TOPICS.processed().keySerde().deserializer(),
                 TOPICS.processed().valueSerde().deserializer());

@@ -1,0 +1,100 @@
+package org.sagebionetworks.accessrecords.service;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
+
+/** The real Micronaut application, in this JVM, against the shared test broker, for one test's topics. */
+final class RunningService implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final String applicationId;
+    final String raw;
+    final String processed;
+    final String deadLetter;
+    private final Map<String, Object> properties;
+    private EmbeddedServer server;
+
+    private RunningService(Map<String, Object> properties) {
+        this.properties = properties;
+        this.applicationId = (String) properties.get("access-records.application-id");
+        this.raw = (String) properties.get("access-records.topics.raw");
+        this.processed = (String) properties.get("access-records.topics.processed");
+        this.deadLetter = (String) properties.get("access-records.topics.dead-letter");
+    }
+
+    /** Settings for a fresh pipeline with its own topics and application id; {@code extra} overrides them. */
+    static RunningService configure(Path stateDir, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("kafka.bootstrap.servers", KafkaCluster.bootstrapServers());
+        properties.put("micronaut.server.port", -1);
+        properties.put("access-records.application-id", KafkaCluster.uniqueName("enricher"));
+        properties.put("access-records.topics.raw", KafkaCluster.uniqueName("raw"));
+        properties.put("access-records.topics.processed", KafkaCluster.uniqueName("processed"));
+        properties.put("access-records.topics.dead-letter", KafkaCluster.uniqueName("dlq"));
+        properties.put("access-records.topics.partitions", 2);
+        properties.put("access-records.topics.replication-factor", 1);
+        properties.put("access-records.state-dir", stateDir.toString());
+        // A restarted app otherwise waits out the old member's 45 s session before it gets its partitions.
+        properties.put("kafka.streams.session.timeout.ms", "6000");
+        properties.putAll(extra);
+        return new RunningService(properties);
+    }
+
+    /** The same pipeline (topics, application id), started again with other settings, e.g. a new state dir. */
+    RunningService sameTopics(Map<String, Object> changes) {
+        Map<String, Object> next = new HashMap<>(properties);
+        next.putAll(changes);
+        return new RunningService(next);
+    }
+
+    RunningService start() {
+        server = ApplicationContext.run(EmbeddedServer.class, properties);
+        awaitState(KafkaStreams.State.RUNNING, Duration.ofSeconds(60));
+        return this;
+    }
+
+    void awaitState(KafkaStreams.State wanted, Duration timeout) {
+        EnricherStreams streams = server.getApplicationContext().getBean(EnricherStreams.class);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != wanted) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("streams are " + streams.state() + ", not " + wanted + ", after " + timeout);
+            }
+            sleep(100);
+        }
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.getApplicationContext().close();
+            server = null;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.sagebionetworks.accessrecords.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
+import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
+import org.sagebionetworks.accessrecords.core.output.ProcessedRecordJson;
+import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+
+/** What the service tests send and how they read what comes back. */
+final class ServiceRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ServiceRecords() {
+    }
+
+    /** Sends each line keyed by its sessionId (or by "unkeyed-N" when it has none) and waits for the acks. */
+    static void send(KafkaProducer<byte[], byte[]> producer, String topic, List<String> lines) {
+        int n = 0;
+        for (String line : lines) {
+            producer.send(new ProducerRecord<>(topic, utf8(sessionIdOf(line, "unkeyed-" + n++)), utf8(line)));
+        }
+        producer.flush();
+    }
+
+    static String sessionIdOf(String line, String fallback) {
+        try {
+            JsonNode id = JSON.readTree(line).path("payload").path("sessionId");
+            return id.isTextual() ? id.asText() : fallback;
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
+    /** The enrich command's row for each valid line, by session id: what the service must produce. */
+    static Map<String, JsonNode> expectedRows(List<String> lines) {
+        AccessRecordEnricher core = new AccessRecordEnricher();
+        Map<String, JsonNode> rows = new HashMap<>();
+        for (String line : lines) {
+            if (core.enrich(utf8(line)) instanceof Accepted<ProcessedAccessRecord> row) {
+                rows.put(row.value().getSessionId(), tree(ProcessedRecordJson.toJson(row.value())));
+            }
+        }
+        return rows;
+    }
+
+    /** A processed-topic value's payload in the enrich command's form (record_date as YYYY-MM-DD). */
+    static JsonNode payloadAsEnrichRow(ConsumerRecord<byte[], byte[]> record) {
+        ObjectNode payload = (ObjectNode) tree(new String(record.value(), StandardCharsets.UTF_8)).get("payload");
+        payload.put("record_date", LocalDate.ofEpochDay(payload.get("record_date").asLong()).toString());
+        return payload;
+    }
+
+    /** The sum of a Prometheus metric's samples (all label sets). */
+    static double metric(String prometheusText, String name) {
+        return prometheusText.lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
