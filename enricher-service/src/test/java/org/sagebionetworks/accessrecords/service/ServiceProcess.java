@@ -1,0 +1,98 @@
+package org.sagebionetworks.accessrecords.service;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar run as a user runs it: {@code java -jar enricher-service.jar}, configured only through
+ * environment variables, in its own process, so a test can kill it without a graceful close.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target/enricher-service.jar");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Map<String, String> environment;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    ServiceProcess(Map<String, String> environment, Path log) throws IOException {
+        this.port = freePort();
+        this.environment = new HashMap<>(environment);
+        this.environment.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        this.log = log;
+    }
+
+    ServiceProcess start() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // A restarted app otherwise waits out the killed member's 45 s session before it gets its partitions.
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-Dkafka.streams.session.timeout.ms=6000",
+                "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        awaitReady(Duration.ofSeconds(90));
+        return this;
+    }
+
+    int status(String path) throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no commit, no close. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as ECS sends on a deploy; returns whether the process ended within {@code timeout}. */
+    boolean terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    List<String> logLines() throws IOException {
+        return Files.readAllLines(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (status("/health/readiness") != 200) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the service did not become ready; its log:\n" + String.join("\n", logLines()));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
