@@ -33,10 +33,17 @@ public final class KafkaCluster implements BeforeAllCallback {
     private static final String STORE_KEY = KafkaCluster.class.getName();
     private static volatile Running running;
 
-    /** Starts the shared broker if this run has none yet. */
+    /** Starts the shared broker if this run has none yet; it is closed when the test run ends. */
     @Override
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(STORE_KEY, key -> start());
+    }
+
+    /** For tools outside JUnit (the benchmark harness): starts the broker, which lives until the JVM exits. */
+    public static synchronized void startForThisJvm() {
+        if (running == null) {
+            start();
+        }
     }
 
     public static String bootstrapServers() {
@@ -103,7 +110,7 @@ public final class KafkaCluster implements BeforeAllCallback {
         return records;
     }
 
-    private static Running start() {
+    private static synchronized Running start() {
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)

@@ -6,14 +6,15 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
 /**
- * Drops a row whose session_id was already seen within the horizon, on event time (the row's timestamp), so a
- * replay decides exactly as the first run did. A row older than the newest seen minus the horizon can no longer
- * be checked (the store has let that time go) and is emitted and counted as late.
+ * Drops a row already seen within the horizon, on event time, so a replay decides exactly as the first run did.
+ * "Already seen" means the same session_id at the same timestamp: the legacy warehouse's natural key, and what
+ * a producer retry repeats (a session id names one request, whose start time does not change). That makes the
+ * check a point lookup, not a range scan. A row older than the newest seen minus the horizon can no longer be
+ * checked (the store has let that time go) and is emitted and counted as late.
  *
  * <p>The newest event time is kept in a store of its own, not taken from stream time: Kafka Streams' stream
  * time follows the raw topic's record timestamps, which are the producer's clock, not the request's.
@@ -62,9 +63,7 @@ final class DedupProcessor implements FixedKeyProcessor<byte[], ProcessedAccessR
     }
 
     private boolean alreadySeen(byte[] sessionId, long timestamp) {
-        try (WindowStoreIterator<byte[]> matches = seen.fetch(sessionId, timestamp - horizonMillis, timestamp + horizonMillis)) {
-            return matches.hasNext();
-        }
+        return seen.fetch(sessionId, timestamp) != null;
     }
 
     private void emit(FixedKeyRecord<byte[], ProcessedAccessRecord> record, long timestamp) {

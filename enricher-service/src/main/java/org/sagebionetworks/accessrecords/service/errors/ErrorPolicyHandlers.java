@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorPolicyHandlers {
 
-    public static final String POLICY_CONFIG = "access-records.error-policy";
     public static final String METRICS_CONFIG = "access-records.metrics";
     public static final String PRODUCTION_REASON = "PRODUCTION_ERROR";
     public static final String DESERIALIZATION_REASON = "DESERIALIZATION_ERROR";
@@ -28,21 +27,29 @@ public final class ErrorPolicyHandlers {
     private ErrorPolicyHandlers() {
     }
 
-    private static ErrorPolicy policy(Map<String, ?> configs, String key) {
-        return (ErrorPolicy) configs.get(key);
+    /** The policy under {@code policyKey} and the metrics, as the Streams configuration carries them. */
+    private record Settings(ErrorPolicy policy, PipelineMetrics metrics) {
+
+        static Settings from(Map<String, ?> configs, String policyKey) {
+            return new Settings((ErrorPolicy) configs.get(policyKey), (PipelineMetrics) configs.get(METRICS_CONFIG));
+        }
+
+        boolean goOn(String reason, String what, Exception error) {
+            metrics.deadLettered(reason);
+            LOG.error("{} (policy {})", what, policy, error);
+            return policy == ErrorPolicy.CONTINUE;
+        }
     }
 
     /** Applies {@code access-records.production-errors}. */
     public static final class Production implements ProductionExceptionHandler {
 
-        public static final String POLICY = POLICY_CONFIG + ".production";
-        private ErrorPolicy policy;
-        private PipelineMetrics metrics;
+        public static final String POLICY = "access-records.error-policy.production";
+        private Settings settings;
 
         @Override
         public void configure(Map<String, ?> configs) {
-            policy = policy(configs, POLICY);
-            metrics = (PipelineMetrics) configs.get(METRICS_CONFIG);
+            settings = Settings.from(configs, POLICY);
         }
 
         @Override
@@ -59,10 +66,9 @@ public final class ErrorPolicyHandlers {
         }
 
         private ProductionExceptionHandlerResponse decide(String topic, ErrorHandlerContext context, Exception e) {
-            metrics.deadLettered(PRODUCTION_REASON);
-            LOG.error("Could not write to {} the record from {}-{}@{} (policy {})", topic, context.topic(),
-                    context.partition(), context.offset(), policy, e);
-            return policy == ErrorPolicy.CONTINUE
+            String what = "Could not write to " + topic + " the record from " + context.topic() + "-"
+                    + context.partition() + "@" + context.offset();
+            return settings.goOn(PRODUCTION_REASON, what, e)
                     ? ProductionExceptionHandlerResponse.CONTINUE : ProductionExceptionHandlerResponse.FAIL;
         }
     }
@@ -70,23 +76,20 @@ public final class ErrorPolicyHandlers {
     /** Applies {@code access-records.deserialization-errors}. */
     public static final class Deserialization implements DeserializationExceptionHandler {
 
-        public static final String POLICY = POLICY_CONFIG + ".deserialization";
-        private ErrorPolicy policy;
-        private PipelineMetrics metrics;
+        public static final String POLICY = "access-records.error-policy.deserialization";
+        private Settings settings;
 
         @Override
         public void configure(Map<String, ?> configs) {
-            policy = policy(configs, POLICY);
-            metrics = (PipelineMetrics) configs.get(METRICS_CONFIG);
+            settings = Settings.from(configs, POLICY);
         }
 
         @Override
         public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                 Exception exception) {
-            metrics.deadLettered(DESERIALIZATION_REASON);
-            LOG.error("Could not deserialize the record at {}-{}@{} (policy {})", record.topic(), record.partition(),
-                    record.offset(), policy, exception);
-            return policy == ErrorPolicy.CONTINUE
+            String what = "Could not deserialize the record at " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset();
+            return settings.goOn(DESERIALIZATION_REASON, what, exception)
                     ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL;
         }
     }

@@ -9,6 +9,7 @@ import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.reactivestreams.Publisher;
 import org.sagebionetworks.accessrecords.service.EnricherStreams;
@@ -16,55 +17,46 @@ import org.sagebionetworks.accessrecords.service.EnricherStreams;
 /**
  * Health from the Kafka Streams state. Ready (and {@code /health} UP) only while RUNNING or REBALANCING; alive
  * until the streams reach a state they cannot leave (ERROR, PENDING_ERROR, NOT_RUNNING), when a restart is the
- * cure.
+ * cure. Before startup there is no state: not ready, but alive.
  */
-final class StreamsHealth {
+abstract class StreamsHealth implements HealthIndicator {
 
     private static final Set<State> READY = Set.of(State.RUNNING, State.REBALANCING);
     private static final Set<State> DEAD = Set.of(State.ERROR, State.PENDING_ERROR, State.NOT_RUNNING);
 
-    private StreamsHealth() {
+    private final EnricherStreams streams;
+    private final String name;
+    private final Predicate<State> up;
+
+    StreamsHealth(EnricherStreams streams, String name, Predicate<State> up) {
+        this.streams = streams;
+        this.name = name;
+        this.up = up;
     }
 
-    private static HealthResult result(String name, boolean up, State state) {
-        return HealthResult.builder(name, up ? HealthStatus.UP : HealthStatus.DOWN)
+    @Override
+    public Publisher<HealthResult> getResult() {
+        State state = streams.state();
+        return Publishers.just(HealthResult.builder(name, up.test(state) ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(Map.of("state", state == null ? "NOT_STARTED" : state.name()))
-                .build();
+                .build());
     }
 
     /** {@code /health/readiness} and {@code /health}. */
     @Singleton
     @Readiness
-    static final class Ready implements HealthIndicator {
-
-        private final EnricherStreams streams;
-
+    static final class Ready extends StreamsHealth {
         Ready(EnricherStreams streams) {
-            this.streams = streams;
-        }
-
-        @Override
-        public Publisher<HealthResult> getResult() {
-            State state = streams.state();
-            return Publishers.just(result("kafkaStreams", state != null && READY.contains(state), state));
+            super(streams, "kafkaStreams", state -> state != null && READY.contains(state));
         }
     }
 
-    /** {@code /health/liveness}. */
+    /** {@code /health/liveness} and {@code /health}. */
     @Singleton
     @Liveness
-    static final class Alive implements HealthIndicator {
-
-        private final EnricherStreams streams;
-
+    static final class Alive extends StreamsHealth {
         Alive(EnricherStreams streams) {
-            this.streams = streams;
-        }
-
-        @Override
-        public Publisher<HealthResult> getResult() {
-            State state = streams.state();
-            return Publishers.just(result("kafkaStreamsAlive", state == null || !DEAD.contains(state), state));
+            super(streams, "kafkaStreamsAlive", state -> state == null || !DEAD.contains(state));
         }
     }
 }

@@ -117,6 +117,18 @@ class AccessRecordTopologyTest {
     }
 
     @Test
+    void theSameSessionIdAtAnotherTimeIsAnotherRecord() {
+        start(true);
+
+        pipe(RawRecords.example().sessionId("s-1").timestamp(1_700_000_000_000L));
+        pipe(RawRecords.example().sessionId("s-1").timestamp(1_700_000_000_001L));
+
+        assertThat(processed.readValuesToList()).extracting(row -> row.getTimestamp().toEpochMilli())
+                .containsExactly(1_700_000_000_000L, 1_700_000_000_001L);
+        assertThat(counter("access.records.duplicates.dropped")).isZero();
+    }
+
+    @Test
     void aRecordOlderThanTheHorizonIsEmittedAndCountedAsLate() {
         start(true);
         long now = 1_700_000_000_000L;

@@ -34,15 +34,24 @@ public final class ProcessedRecordJson {
         return JSON.createGenerator(out);
     }
 
+    /** How {@code record_date} is written: the enrich command's text, or Connect's days since 1970-01-01. */
+    public enum DateForm { ISO_DATE, EPOCH_DAYS }
+
     /** Writes one record followed by a newline. */
     public static void writeLine(ProcessedAccessRecord record, JsonGenerator json) throws IOException {
+        writeObject(record, json, DateForm.ISO_DATE);
+        json.writeRaw('\n');
+    }
+
+    /** Writes one record as a JSON object; {@code timestamp} is always epoch milliseconds. */
+    public static void writeObject(ProcessedAccessRecord record, JsonGenerator json, DateForm dates)
+            throws IOException {
         json.writeStartObject();
         for (int i = 0; i < NAMES.length; i++) {
             json.writeFieldName(NAMES[i]);
-            writeValue(record.get(COLUMNS.get(i).pos()), json);
+            writeValue(record.get(COLUMNS.get(i).pos()), json, dates);
         }
         json.writeEndObject();
-        json.writeRaw('\n');
     }
 
     /** The record as a single line of JSON, without the newline. */
@@ -56,7 +65,7 @@ public final class ProcessedRecordJson {
         return text.toString().stripTrailing();
     }
 
-    private static void writeValue(Object value, JsonGenerator json) throws IOException {
+    private static void writeValue(Object value, JsonGenerator json, DateForm dates) throws IOException {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof String text) {
@@ -67,6 +76,8 @@ public final class ProcessedRecordJson {
             json.writeBoolean(flag);
         } else if (value instanceof Instant instant) {
             json.writeNumber(instant.toEpochMilli());
+        } else if (value instanceof LocalDate date && dates == DateForm.EPOCH_DAYS) {
+            json.writeNumber(Math.toIntExact(date.toEpochDay()));
         } else if (value instanceof LocalDate date) {
             json.writeString(date.toString());
         } else {
