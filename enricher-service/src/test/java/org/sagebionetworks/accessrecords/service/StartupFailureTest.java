@@ -1,0 +1,44 @@
+package org.sagebionetworks.accessrecords.service;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The service refuses to start on a bad setting or an unreachable cluster, saying what to fix. */
+class StartupFailureTest {
+
+    @Test
+    void anUnreachableClusterStopsStartupNamingTheServersAndTheSettings() {
+        assertThatThrownBy(() -> start(Map.of("kafka.bootstrap.servers", "localhost:1")))
+                .hasStackTraceContaining("Kafka at localhost:1 did not let us list topics within PT2S")
+                .hasStackTraceContaining("Check kafka.bootstrap.servers (KAFKA_BOOTSTRAP_SERVERS)");
+    }
+
+    @Test
+    void aNonPositiveDedupHorizonStopsStartupNamingTheProperty() {
+        assertThatThrownBy(() -> start(Map.of("access-records.dedup.horizon", "-5s")))
+                .rootCause()
+                .hasMessageContaining("access-records.dedup.horizon must be positive");
+    }
+
+    @Test
+    void anOutOfRangeSettingStopsStartupNamingIt() {
+        assertThatThrownBy(() -> start(Map.of("access-records.max-record-bytes", "10")))
+                .hasStackTraceContaining("maxRecordBytes");
+    }
+
+    private static void start(Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "kafka.bootstrap.servers", "localhost:1",
+                "access-records.startup-timeout", "2s",
+                "micronaut.server.port", -1));
+        properties.putAll(settings);
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            server.getApplicationContext().getBean(EnricherStreams.class);
+        }
+    }
+}

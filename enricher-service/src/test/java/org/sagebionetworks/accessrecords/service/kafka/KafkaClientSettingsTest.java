@@ -1,0 +1,45 @@
+package org.sagebionetworks.accessrecords.service.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.junit.jupiter.api.Test;
+import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
+import org.sagebionetworks.accessrecords.service.config.PipelineConfig.ErrorPolicy;
+
+class KafkaClientSettingsTest {
+
+    @Test
+    void withoutMskIamClientsConnectInPlainText() {
+        KafkaClientSettings settings = new KafkaClientSettings("b-1:9092", config(false));
+
+        assertThat(settings.common()).containsOnlyKeys(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+    }
+
+    @Test
+    void theMskIamSwitchGivesEveryClientSaslSslWithTheIamLoginModule() throws ClassNotFoundException {
+        KafkaClientSettings settings = new KafkaClientSettings("b-1:9098", config(true));
+
+        assertThat(settings.common())
+                .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL")
+                .containsEntry(SaslConfigs.SASL_MECHANISM, "AWS_MSK_IAM")
+                .containsEntry(SaslConfigs.SASL_JAAS_CONFIG, "software.amazon.msk.auth.iam.IAMLoginModule required;")
+                .containsEntry(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS,
+                        "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
+        assertThat(Class.forName(KafkaClientSettings.MSK_IAM_CALLBACK_HANDLER)).as("aws-msk-iam-auth ships").isNotNull();
+    }
+
+    @Test
+    void anEmptyBootstrapAddressIsRefusedWithWhatToSet() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new KafkaClientSettings(" ", config(false)))
+                .withMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    private static PipelineConfig config(boolean mskIam) {
+        return new PipelineConfig("app", true, 1_000_000, 1, "/tmp/state", Duration.ofSeconds(30),
+                Duration.ofSeconds(30), ErrorPolicy.FAIL, ErrorPolicy.FAIL, mskIam);
+    }
+}
