@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Raw envelopes for tests: the example record from the reference document, changed one field at a time.
@@ -24,6 +25,16 @@ public final class RawRecords {
             + "\"basicAuthUsername\":null,\"authenticationMethod\":\"BEARERTOKEN\",\"xforwardedFor\":\"203.0.113.7\"}}";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The payload's sessionId of any line, or empty when the line has none (or is not JSON). */
+    public static Optional<String> sessionIdOf(String line) {
+        try {
+            JsonNode id = JSON.readTree(line).path("payload").path("sessionId");
+            return id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
 
     private final ObjectNode envelope;
 

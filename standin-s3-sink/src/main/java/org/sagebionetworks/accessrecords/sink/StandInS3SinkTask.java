@@ -1,0 +1,112 @@
+package org.sagebionetworks.accessrecords.sink;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.sagebionetworks.accessrecords.sink.partition.DayPath;
+import org.sagebionetworks.accessrecords.sink.s3.ObjectStore;
+
+/**
+ * Writes each Kafka partition's rows to day folders as Parquet and tells Connect to commit only offsets whose
+ * records are in S3. A failed upload fails the task: it restarts from the committed offset and rewrites the
+ * same keys, so nothing is lost or doubled.
+ */
+public final class StandInS3SinkTask extends SinkTask {
+
+    private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
+    private TopicPartitionWriter.FileRules rules;
+    private ObjectStore store;
+    private boolean ignoreNulls;
+    private ErrantRecordReporter deadLetters;
+
+    @Override
+    public String version() {
+        return StandInS3SinkConnector.VERSION;
+    }
+
+    @Override
+    public void start(Map<String, String> settings) {
+        StandInS3SinkConfig config = new StandInS3SinkConfig(settings);
+        rules = new TopicPartitionWriter.FileRules(config.getString(StandInS3SinkConfig.TOPICS_DIR),
+                new DayPath(config.getString(StandInS3SinkConfig.PATH_FORMAT)),
+                config.getString(StandInS3SinkConfig.TIMESTAMP_FIELD), config.getInt(StandInS3SinkConfig.FLUSH_SIZE),
+                config.getLong(StandInS3SinkConfig.ROTATE_INTERVAL_MS));
+        store = new ObjectStore(config.getString(StandInS3SinkConfig.BUCKET),
+                config.getString(StandInS3SinkConfig.REGION), config.getString(StandInS3SinkConfig.STORE_URL));
+        ignoreNulls = "ignore".equals(config.getString(StandInS3SinkConfig.NULL_VALUES));
+        deadLetters = context.errantRecordReporter();
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        partitions.forEach(partition -> writers.put(partition, new TopicPartitionWriter(partition, rules, store)));
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        for (SinkRecord record : records) {
+            TopicPartitionWriter writer = writers.get(new TopicPartition(record.topic(), record.kafkaPartition()));
+            try {
+                route(record, writer);
+            } catch (IOException e) {
+                throw new ConnectException("upload to S3 failed; restarting from the last committed offset", e);
+            }
+        }
+    }
+
+    private void route(SinkRecord record, TopicPartitionWriter writer) throws IOException {
+        if (record.value() == null) {
+            if (!ignoreNulls) {
+                throw new DataException("null value at " + coordinates(record) + " and behavior.on.null.values=fail");
+            }
+            writer.skip(record);
+        } else if (record.value() instanceof Struct row && row.get(rules.timestampField()) != null) {
+            writer.write(record, row);
+        } else {
+            DataException problem = new DataException("not a row with a " + rules.timestampField() + " at "
+                    + coordinates(record));
+            if (deadLetters == null) {
+                throw problem;
+            }
+            deadLetters.report(record, problem);
+            writer.skip(record);
+        }
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> current) {
+        Map<TopicPartition, OffsetAndMetadata> uploaded = new HashMap<>();
+        writers.forEach((partition, writer) -> {
+            Long offset = writer.committableOffset();
+            if (offset != null) {
+                uploaded.put(partition, new OffsetAndMetadata(offset));
+            }
+        });
+        return uploaded;
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        partitions.forEach(writers::remove);
+    }
+
+    @Override
+    public void stop() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static String coordinates(SinkRecord record) {
+        return record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset();
+    }
+}

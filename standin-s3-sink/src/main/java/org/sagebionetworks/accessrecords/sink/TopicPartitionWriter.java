@@ -1,0 +1,80 @@
+package org.sagebionetworks.accessrecords.sink;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.sagebionetworks.accessrecords.sink.parquet.ParquetFiles;
+import org.sagebionetworks.accessrecords.sink.partition.DayPath;
+import org.sagebionetworks.accessrecords.sink.s3.ObjectStore;
+
+/**
+ * One Kafka partition's open file and what may be committed. Rotation depends only on the records (count, the
+ * day folder, record time), never on the clock, so after a restart from the committed offset the same records
+ * fall into the same files under the same keys: the upload overwrites an identical object.
+ */
+final class TopicPartitionWriter {
+
+    private final TopicPartition partition;
+    private final FileRules rules;
+    private final ObjectStore store;
+    private final List<Struct> rows = new ArrayList<>();
+    private String openFolder;
+    private long startOffset;
+    private long firstTimestamp;
+    private long lastOffset = -1;
+    private Long committable;
+
+    /** The settings that decide where rows go and when a file ends. */
+    record FileRules(String topicsDir, DayPath dayPath, String timestampField, int flushSize, long rotateIntervalMs) {
+    }
+
+    TopicPartitionWriter(TopicPartition partition, FileRules rules, ObjectStore store) {
+        this.partition = partition;
+        this.rules = rules;
+        this.store = store;
+    }
+
+    void write(SinkRecord record, Struct row) throws IOException {
+        long timestamp = ParquetFiles.epochMillis(row.get(rules.timestampField()));
+        String folder = rules.dayPath().of(timestamp);
+        boolean timeUp = rules.rotateIntervalMs() > 0 && timestamp - firstTimestamp >= rules.rotateIntervalMs();
+        if (openFolder != null && (!folder.equals(openFolder) || timeUp)) {
+            commitFile();
+        }
+        if (openFolder == null) {
+            openFolder = folder;
+            startOffset = record.kafkaOffset();
+            firstTimestamp = timestamp;
+        }
+        rows.add(row);
+        lastOffset = record.kafkaOffset();
+        if (rows.size() >= rules.flushSize()) {
+            commitFile();
+        }
+    }
+
+    /** A record that goes in no file (a tombstone, a dead letter) still moves the committable offset on. */
+    void skip(SinkRecord record) {
+        lastOffset = record.kafkaOffset();
+        if (openFolder == null) {
+            committable = lastOffset + 1;
+        }
+    }
+
+    /** The next offset to consume once everything before it is in S3; null while nothing is. */
+    Long committableOffset() {
+        return committable;
+    }
+
+    private void commitFile() throws IOException {
+        String key = String.format("%s/%s/%s/%s+%d+%010d.snappy.parquet", rules.topicsDir(), partition.topic(),
+                openFolder, partition.topic(), partition.partition(), startOffset);
+        store.put(key, ParquetFiles.write(rows));
+        committable = lastOffset + 1;
+        rows.clear();
+        openFolder = null;
+    }
+}
