@@ -24,7 +24,8 @@ public final class SinkConnectorConfig {
             "lake_bucket", "region", "topics_dir", "path_format", "flush_size", "rotate_interval_ms",
             "sink_dead_letter_topic", "replication_factor", "s3_endpoint");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
+    /** Terraform's templatefile syntax; names are lower-case identifiers such as {@code s3_endpoint}. */
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z][a-z0-9_]*)}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SinkConnectorConfig() {
@@ -76,13 +77,17 @@ public final class SinkConnectorConfig {
         return all;
     }
 
-    private static Map<String, String> render(JsonNode file, Map<String, String> variables) {
+    static Map<String, String> render(JsonNode file, Map<String, String> variables) {
         Map<String, String> config = new LinkedHashMap<>();
         file.fields().forEachRemaining(field -> config.put(field.getKey(), fill(field.getValue().asText(), variables)));
         return config;
     }
 
     private static String fill(String template, Map<String, String> variables) {
+        if (PLACEHOLDER.matcher(template).replaceAll("").contains("${")) {
+            // Left alone it would reach the connector as a literal and fail far from here.
+            throw new IllegalArgumentException("\"" + template + "\" has a placeholder that is not a variable name");
+        }
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class SinkConnectorConfigContractTest {
     @ParameterizedTest
     @EnumSource(Layout.class)
     void partitionKeysAreExactlyTheTemplatesPlaceholders(Layout layout) {
-        List<String> inTemplate = Pattern.compile("\\$\\{([a-z_]+)}").matcher(layout.locationTemplate())
+        List<String> inTemplate = SinkConnectorConfig.PLACEHOLDER.matcher(layout.locationTemplate())
                 .results().map(match -> match.group(1)).toList();
 
         assertThat(inTemplate).containsExactlyElementsOf(layout.partitionKeys());
@@ -97,6 +98,25 @@ class SinkConnectorConfigContractTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> SinkConnectorConfig.production(Layout.YEAR_MONTH_DAY, Map.of()))
                 .withMessageContaining("has no value");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void renderingFillsEveryPlaceholderOfBothFiles(Layout layout) {
+        Map<String, String> variables = new HashMap<>();
+        SinkConnectorConfig.VARIABLES.forEach(name -> variables.put(name, "v-" + name));
+
+        assertThat(SinkConnectorConfig.local(layout, variables)).allSatisfy((key, value) ->
+                assertThat(value).as(key).doesNotContain("${"));
+        assertThat(SinkConnectorConfig.local(layout, variables)).containsEntry("store.url", "v-s3_endpoint");
+    }
+
+    @Test
+    void aPlaceholderThatIsNotAVariableNameIsRefused() {
+        ObjectNode file = new ObjectMapper().createObjectNode().put("store.url", "${S3-Endpoint}");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> SinkConnectorConfig.render(file, Map.of()))
+                .withMessageContaining("not a variable name");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.sagebionetworks.accessrecords.sink.partition.DayPath;
 import org.sagebionetworks.accessrecords.sink.s3.ObjectStore;
+import org.sagebionetworks.accessrecords.sink.s3.S3ObjectStore;
 
 /**
  * Writes each Kafka partition's rows to day folders as Parquet and tells Connect to commit only offsets whose
@@ -40,7 +41,7 @@ public final class StandInS3SinkTask extends SinkTask {
                 new DayPath(config.getString(StandInS3SinkConfig.PATH_FORMAT)),
                 config.getString(StandInS3SinkConfig.TIMESTAMP_FIELD), config.getInt(StandInS3SinkConfig.FLUSH_SIZE),
                 config.getLong(StandInS3SinkConfig.ROTATE_INTERVAL_MS));
-        store = new ObjectStore(config.getString(StandInS3SinkConfig.BUCKET),
+        store = new S3ObjectStore(config.getString(StandInS3SinkConfig.BUCKET),
                 config.getString(StandInS3SinkConfig.REGION), config.getString(StandInS3SinkConfig.STORE_URL));
         ignoreNulls = "ignore".equals(config.getString(StandInS3SinkConfig.NULL_VALUES));
         deadLetters = context.errantRecordReporter();

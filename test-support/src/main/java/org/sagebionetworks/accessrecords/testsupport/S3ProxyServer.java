@@ -82,11 +82,32 @@ public final class S3ProxyServer implements AutoCloseable {
                 throw new IllegalStateException("s3proxy.classpath is missing: build test-support/s3proxy-classpath");
             }
             List<URL> urls = new ArrayList<>();
+            urls.add(quietLogging().toUri().toURL());
             for (String entry : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(File.pathSeparator)) {
                 urls.add(toUrl(entry));
             }
             return urls.toArray(URL[]::new);
         }
+    }
+
+    /**
+     * s3proxy's own logback, unconfigured in its class loader, would log every Jetty detail at DEBUG; a folder
+     * holding a logback.xml ahead of its jars keeps it to warnings.
+     */
+    private static Path quietLogging() throws IOException {
+        Path folder = Files.createTempDirectory("s3proxy-logging");
+        Files.writeString(folder.resolve("logback.xml"), """
+                <configuration>
+                  <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
+                    <target>System.err</target>
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [s3proxy] %logger{36} - %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="WARN"><appender-ref ref="STDERR"/></root>
+                </configuration>
+                """);
+        folder.toFile().deleteOnExit();
+        folder.resolve("logback.xml").toFile().deleteOnExit();
+        return folder;
     }
 
     private static URL toUrl(String path) {

@@ -1,0 +1,91 @@
+package org.sagebionetworks.accessrecords.queries;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The table {@value #TABLE} over a local folder of the sink's Parquet files, in an in-memory DuckDB, so the
+ * Athena queries in {@code queries/} run unchanged on a laptop. The session is set to UTC, as Athena is.
+ * Folder names are not read as partition columns: every row already carries {@code record_date}, and with the
+ * {@code record_date=} layout a folder column would collide with it.
+ */
+public final class LocalTable implements AutoCloseable {
+
+    public static final String TABLE = "processedaccessrecord";
+
+    private final Connection duckdb;
+
+    private LocalTable(Connection duckdb) {
+        this.duckdb = duckdb;
+    }
+
+    /** Opens the table over every {@code *.parquet} below {@code root}; there must be at least one. */
+    public static LocalTable over(Path root) throws SQLException {
+        if (!containsParquet(root)) {
+            throw new IllegalStateException("no Parquet files under " + root.toAbsolutePath()
+                    + ": has the sink written anything yet?");
+        }
+        Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement statement = duckdb.createStatement()) {
+            statement.execute("SET TimeZone = 'UTC'");
+            statement.execute("CREATE VIEW " + TABLE + " AS SELECT * FROM read_parquet("
+                    + literal(root.toAbsolutePath() + "/**/*.parquet") + ", hive_partitioning = false)");
+        } catch (SQLException e) {
+            duckdb.close();
+            throw e;
+        }
+        return new LocalTable(duckdb);
+    }
+
+    /** Runs one statement and reads its whole answer. */
+    public QueryResult run(String sql) throws SQLException {
+        try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            ResultSetMetaData meta = result.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            while (result.next()) {
+                List<Object> row = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(result.getObject(i));
+                }
+                rows.add(row);
+            }
+            return new QueryResult(columns, rows);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        duckdb.close();
+    }
+
+    /** A SQL string literal; DuckDB cannot bind a parameter where a table function takes its file pattern. */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static boolean containsParquet(Path root) {
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+}
