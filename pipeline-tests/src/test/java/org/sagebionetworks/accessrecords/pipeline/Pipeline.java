@@ -16,13 +16,13 @@ import org.sagebionetworks.accessrecords.testsupport.S3ProxyServer;
 
 /**
  * The whole pipeline in this JVM, each part real: a KRaft broker and a Kafka Connect worker (Kafka's
- * EmbeddedConnectCluster), enricher-service (the Micronaut application), the stand-in S3 sink configured from
- * connect-config/ exactly as production but for class and endpoint, and s3proxy storing objects as files.
+ * EmbeddedConnectCluster), enricher-service (the Micronaut application), and s3proxy storing objects as files.
+ * One stand-in S3 sink per layout reads the processed topic, each configured from connect-config/ exactly as
+ * production but for class and endpoint, each into its own topics.dir.
  */
 final class Pipeline implements AutoCloseable {
 
     static final String BUCKET = "lake";
-    static final String TOPICS_DIR = "topics/v1";
     static final String RAW = "synapse.accessrecords.raw";
     static final String PROCESSED = "synapse.accessrecords.processed.v1";
 
@@ -36,7 +36,7 @@ final class Pipeline implements AutoCloseable {
         this.enricher = enricher;
     }
 
-    static Pipeline start(Path work, Layout layout) throws Exception {
+    static Pipeline start(Path work) throws Exception {
         // The stand-in's S3 client takes credentials from the default chain; s3proxy accepts any.
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
@@ -56,14 +56,30 @@ final class Pipeline implements AutoCloseable {
                 "access-records.topics.replication-factor", 1,
                 "access-records.state-dir", work.resolve("streams").toString(),
                 "kafka.streams.session.timeout.ms", "6000"));
-        connect.configureConnector("s3-sink", SinkConnectorConfig.local(layout, connectorVariables(s3)));
+        for (Layout layout : Layout.values()) {
+            connect.configureConnector(connectorName(layout),
+                    SinkConnectorConfig.local(layout, connectorVariables(s3, layout)));
+        }
         return new Pipeline(s3, connect, enricher);
     }
 
-    /** The Parquet objects written so far, as files under the bucket. */
-    List<Path> parquetFiles() throws Exception {
-        Path bucket = s3.pathOf(BUCKET, "");
-        try (Stream<Path> files = Files.walk(bucket)) {
+    /** Each layout's files go to a topics.dir of their own, so both can be checked from one run. */
+    static String topicsDir(Layout layout) {
+        return "processed/v1-" + layout.fileName();
+    }
+
+    /** Where a layout's table starts: the folder Glue's table location points at. */
+    Path tableDir(Layout layout) {
+        return s3.pathOf(BUCKET, topicsDir(layout) + "/" + PROCESSED);
+    }
+
+    /** The Parquet objects a layout's sink has written so far, as files under the bucket. */
+    List<Path> parquetFiles(Layout layout) throws Exception {
+        Path table = tableDir(layout);
+        if (!Files.isDirectory(table)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(table)) {
             return files.filter(file -> file.toString().endsWith(".parquet")).sorted().toList();
         }
     }
@@ -79,15 +95,20 @@ final class Pipeline implements AutoCloseable {
         s3.close();
     }
 
-    private static Map<String, String> connectorVariables(S3ProxyServer s3) {
+    private static String connectorName(Layout layout) {
+        return "s3-sink-" + layout.fileName();
+    }
+
+    private static Map<String, String> connectorVariables(S3ProxyServer s3, Layout layout) {
         Map<String, String> variables = new HashMap<>();
-        variables.put("connector_name", "s3-sink");
+        variables.put("connector_name", connectorName(layout));
         variables.put("tasks_max", "1");
         variables.put("processed_topic", PROCESSED);
         variables.put("lake_bucket", BUCKET);
         variables.put("region", "us-east-1");
-        variables.put("topics_dir", TOPICS_DIR);
-        // One row per file: every row is in S3 as soon as it is read, so the test need not wait for rotation.
+        variables.put("topics_dir", topicsDir(layout));
+        // One row per file: every row is in S3 as soon as it is read, so the test need not wait for rotation
+        // (the stand-in's rotation rules have unit tests of their own).
         variables.put("flush_size", "1");
         variables.put("rotate_interval_ms", "3600000");
         variables.put("sink_dead_letter_topic", "synapse.accessrecords.sink.dlq");
