@@ -1,8 +1,5 @@
 package org.sagebionetworks.accessrecords.queries;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The table {@value #TABLE} over a local folder of the sink's Parquet files, in an in-memory DuckDB, so the
@@ -32,7 +28,7 @@ public final class LocalTable implements AutoCloseable {
 
     /** Opens the table over every {@code *.parquet} below {@code root}; there must be at least one. */
     public static LocalTable over(Path root) throws SQLException {
-        if (!containsParquet(root)) {
+        if (ParquetFolder.list(root).isEmpty()) {
             throw new IllegalStateException("no Parquet files under " + root.toAbsolutePath()
                     + ": has the sink written anything yet?");
         }
@@ -76,16 +72,5 @@ public final class LocalTable implements AutoCloseable {
     /** A SQL string literal; DuckDB cannot bind a parameter where a table function takes its file pattern. */
     static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
-    }
-
-    private static boolean containsParquet(Path root) {
-        if (!Files.isDirectory(root)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
-        }
     }
 }

@@ -33,6 +33,11 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Starts on a free port with anonymous access, backed by {@code baseDir}; buckets are its sub-folders. */
     public static S3ProxyServer start(Path baseDir) throws Exception {
+        return start(baseDir, 0);
+    }
+
+    /** The same on a given port of 127.0.0.1 (0 for any free one). */
+    public static S3ProxyServer start(Path baseDir, int port) throws Exception {
         ClassLoader isolated = new URLClassLoader(s3proxyClassPath(), ClassLoader.getPlatformClassLoader());
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(isolated);
@@ -45,13 +50,13 @@ public final class S3ProxyServer implements AutoCloseable {
             Class<?> authType = isolated.loadClass("org.gaul.s3proxy.auth.AuthenticationType");
             Object builder = isolated.loadClass("org.gaul.s3proxy.S3Proxy").getMethod("builder").invoke(null);
             builder.getClass().getMethod("blobStore", blobStoreType).invoke(builder, blobStore);
-            builder.getClass().getMethod("endpoint", URI.class).invoke(builder, URI.create("http://127.0.0.1:0"));
+            builder.getClass().getMethod("endpoint", URI.class).invoke(builder, URI.create("http://127.0.0.1:" + port));
             builder.getClass().getMethod("awsAuthentication", authType, String.class, String.class)
                     .invoke(builder, authType.getField("NONE").get(null), null, null);
             Object proxy = builder.getClass().getMethod("build").invoke(builder);
             proxy.getClass().getMethod("start").invoke(proxy);
-            int port = (int) proxy.getClass().getMethod("getPort").invoke(proxy);
-            return new S3ProxyServer(proxy, URI.create("http://127.0.0.1:" + port), baseDir);
+            int bound = (int) proxy.getClass().getMethod("getPort").invoke(proxy);
+            return new S3ProxyServer(proxy, URI.create("http://127.0.0.1:" + bound), baseDir);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }

@@ -1,0 +1,58 @@
+package org.sagebionetworks.accessrecords.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.sagebionetworks.accessrecords.queries.LocalTable;
+import org.sagebionetworks.accessrecords.queries.QueryFiles;
+import org.sagebionetworks.accessrecords.queries.QueryFiles.QueryFile;
+import org.sagebionetworks.accessrecords.queries.ResultFormat;
+
+/** What the local stack tells its user: where everything is, how far the data got, and the dashboards' answers. */
+final class Report {
+
+    private final PrintStream out;
+    private final LocalStack stack;
+    private final Path tableDir;
+    private final Path queries;
+
+    Report(PrintStream out, LocalStack stack, Path tableDir, Path queries) {
+        this.out = out;
+        this.stack = stack;
+        this.tableDir = tableDir;
+        this.queries = queries;
+    }
+
+    Path tableDir() {
+        return tableDir;
+    }
+
+    void where(SinkSpec sink) {
+        out.println();
+        out.println("  Kafka            " + stack.bootstrapServers() + "  (raw topic " + StackSettings.RAW_TOPIC + ")");
+        out.println("  enricher health  " + stack.enricherUrl() + "/health");
+        out.println("  enricher metrics " + stack.enricherUrl() + "/prometheus");
+        out.println("  Kafka Connect    " + stack.connectorUrl(sink) + "/status  (stand-in S3 sink)");
+        out.println("  S3 endpoint      " + stack.s3Endpoint() + "  (bucket " + StackSettings.BUCKET + ")");
+        out.println("  Parquet files    " + tableDir.toAbsolutePath());
+        out.println();
+    }
+
+    void status(long fed) {
+        TableCounts table = new TableCounts(tableDir);
+        out.printf("Fed %d lines; %s; the table has %d rows in %d Parquet files.%n", fed,
+                EnricherCounts.summary(stack), table.rows(), table.files());
+    }
+
+    void answers() throws Exception {
+        try (LocalTable table = LocalTable.over(tableDir)) {
+            for (QueryFile query : QueryFiles.in(queries)) {
+                out.println();
+                out.println("== " + query.name() + " (" + queries.resolve(query.name() + ".sql") + ")");
+                out.print(ResultFormat.TABLE.render(table.run(query.sql())));
+            }
+        }
+        out.println();
+        out.println("Ask your own: java -jar local-stack/target/local-stack.jar query -e \"SELECT count(*) FROM "
+                + LocalTable.TABLE + "\"");
+    }
+}

@@ -1,0 +1,31 @@
+package org.sagebionetworks.accessrecords.local;
+
+import java.nio.file.Path;
+
+/**
+ * Where the local stack keeps its files and which ports it listens on (0: any free port).
+ *
+ * @param dataDir     s3proxy's objects (the table's Parquet) and Kafka Streams' state live below it
+ * @param httpPort    enricher-service's HTTP port (health, metrics)
+ * @param connectPort the Kafka Connect worker's REST port
+ * @param s3Port      s3proxy's port
+ */
+public record StackSettings(Path dataDir, int httpPort, int connectPort, int s3Port) {
+
+    public static final String BUCKET = "lake";
+    public static final String RAW_TOPIC = "synapse.accessrecords.raw";
+    public static final String PROCESSED_TOPIC = "synapse.accessrecords.processed.v1";
+
+    Path s3Dir() {
+        return dataDir.resolve("s3");
+    }
+
+    Path streamsDir() {
+        return dataDir.resolve("streams");
+    }
+
+    /** Where a sink's table starts: the folder Glue's table location points at. */
+    public Path tableDir(SinkSpec sink) {
+        return s3Dir().resolve(BUCKET).resolve(sink.topicsDir()).resolve(PROCESSED_TOPIC);
+    }
+}

@@ -1,0 +1,25 @@
+package org.sagebionetworks.accessrecords.local;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.sagebionetworks.accessrecords.queries.LocalTable;
+import org.sagebionetworks.accessrecords.queries.ParquetFolder;
+
+/** How much the local table holds so far: rows (through DuckDB) and Parquet files. */
+record TableCounts(Path tableDir) {
+
+    long rows() {
+        if (files() == 0) {
+            return 0;
+        }
+        try (LocalTable table = LocalTable.over(tableDir)) {
+            return Long.parseLong(table.run("SELECT count(*) FROM " + LocalTable.TABLE).textRows().get(0).get(0));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the rows under " + tableDir, e);
+        }
+    }
+
+    long files() {
+        return ParquetFolder.list(tableDir).size();
+    }
+}

@@ -1,0 +1,133 @@
+package org.sagebionetworks.accessrecords.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.sagebionetworks.accessrecords.connect.Layout;
+import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
+import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
+import org.sagebionetworks.accessrecords.queries.ParquetFolder;
+import org.sagebionetworks.accessrecords.queries.QueryResult;
+import org.sagebionetworks.accessrecords.queries.ResultFormat;
+import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+
+/**
+ * The README's first command as a user runs it, on the committed sample: the packaged jar, {@code --once}, the
+ * dashboard answers on stdout, the Parquet files under the data folder; then the query command on what it left.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class LocalStackJarIT {
+
+    private static final Path SAMPLE = Path.of("..", "samples", "raw-access-records.ndjson");
+    private static final Path QUERIES = Path.of("..", "queries");
+
+    @TempDir
+    static Path dataDir;
+    private static Run stack;
+    private static Map<String, ProcessedAccessRecord> expected;
+
+    record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    @BeforeAll
+    static void runTheStackOnceOnTheSample() throws Exception {
+        expected = uniqueValidRows(Files.readAllLines(SAMPLE));
+        stack = jar("--once", "--input", SAMPLE.toString(), "--queries", QUERIES.toString(),
+                "--data-dir", dataDir.toString(), "--http-port", "0", "--connect-port", "0", "--s3-port", "0");
+    }
+
+    @Test
+    void exitsZeroHavingPutEveryUniqueValidLineInTheTable() {
+        assertThat(stack.exitCode()).as(stack.stderr()).isZero();
+        assertThat(stack.stdout()).contains("the table has " + expected.size() + " rows")
+                .contains("enricher read 207, wrote 200, dropped 3 duplicates")
+                .contains("dead-lettered 4");
+    }
+
+    @Test
+    void printsWhereEverythingIs() {
+        assertThat(stack.stdout()).contains("enricher health  http://localhost:").contains("/prometheus")
+                .contains("Parquet files    " + tableDir());
+    }
+
+    @Test
+    void writesParquetUnderConfluentsKeysInTheDayFolders() {
+        List<Path> files = ParquetFolder.list(tableDir());
+
+        assertThat(files).isNotEmpty().allSatisfy(file -> assertThat(tableDir().relativize(file).toString())
+                .matches("year=2023/month=11/day=1[45]/synapse\\.accessrecords\\.processed\\.v1\\+[01]\\+\\d{10}\\.snappy\\.parquet"));
+    }
+
+    @Test
+    void printsEveryDashboardQueryWithItsAnswer() {
+        assertThat(stack.stdout()).contains("== calls-by-client-for-a-month", "== top-entities", "== slow-endpoints");
+        assertThat(stack.stdout()).contains(ResultFormat.TABLE.render(pythonEndpointsOfTheSample()));
+    }
+
+    @Test
+    void theQueryCommandAnswersFromTheFilesLeftBehind() throws Exception {
+        Run query = jar("query", "--data-dir", dataDir.toString(), "--format", "CSV",
+                "-e", "SELECT client, count(*) AS calls FROM processedaccessrecord GROUP BY client ORDER BY client");
+
+        assertThat(query.exitCode()).as(query.stderr()).isZero();
+        Map<String, Long> byClient = new TreeMap<>();
+        expected.values().forEach(row -> byClient.merge(row.getClient(), 1L, Long::sum));
+        List<String> csv = new ArrayList<>(List.of("client,calls"));
+        byClient.forEach((client, calls) -> csv.add(client + "," + calls));
+        assertThat(query.stdout().lines()).containsExactlyElementsOf(csv);
+    }
+
+    private static Path tableDir() {
+        return new StackSettings(dataDir, 0, 0, 0).tableDir(SinkSpec.local(Layout.YEAR_MONTH_DAY));
+    }
+
+    /** queries/python-client-endpoints.sql asked of the sample without SQL: all of it is after 2023-09-01. */
+    private static QueryResult pythonEndpointsOfTheSample() {
+        Map<String, Long> calls = new LinkedHashMap<>();
+        expected.values().stream().filter(row -> row.getClient().equals("PYTHON"))
+                .forEach(row -> calls.merge(row.getNormalizedMethodSignature(), 1L, Long::sum));
+        List<List<Object>> rows = calls.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(entry -> Arrays.<Object>asList(entry.getKey(), entry.getValue())).toList();
+        return new QueryResult(List.of("normalized_method_signature", "calls"), rows);
+    }
+
+    private static Map<String, ProcessedAccessRecord> uniqueValidRows(List<String> lines) {
+        AccessRecordEnricher core = new AccessRecordEnricher();
+        Map<String, ProcessedAccessRecord> rows = new LinkedHashMap<>();
+        for (String line : lines) {
+            if (core.enrich(line.getBytes(StandardCharsets.UTF_8)) instanceof Accepted<ProcessedAccessRecord> row) {
+                rows.put(row.value().getSessionId(), row.value());
+            }
+        }
+        return rows;
+    }
+
+    private static Run jar(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "local-stack.jar").toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dataDir, "stdout", ".txt");
+        Path err = Files.createTempFile(dataDir, "stderr", ".txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the local stack did not finish in 3 minutes: " + Files.readString(out));
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}
