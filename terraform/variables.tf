@@ -58,9 +58,9 @@ variable "extra_pipeline_versions" {
 }
 
 variable "kafka_version" {
-  description = "MSK Kafka version; 3.9 runs KRaft and supports the exactly-once IAM actions the enricher needs."
+  description = "MSK Kafka version: 3.9 in KRaft mode (MSK's name for it is 3.9.x.kraft; 3.9.x would use ZooKeeper). MSK >= 3.8 has the exactly-once IAM actions the enricher needs."
   type        = string
-  default     = "3.9.x"
+  default     = "3.9.x.kraft"
 }
 
 variable "broker_instance_type" {

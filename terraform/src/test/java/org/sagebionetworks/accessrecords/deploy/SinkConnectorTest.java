@@ -58,7 +58,7 @@ class SinkConnectorTest {
         Map<?, ?> encryption = (Map<?, ?>) ((Map<?, ?>) cluster.get("encryption_info")).get("encryption_in_transit");
         Map<String, Object> connector = TF.block("resource", "aws_mskconnect_connector", "s3_sink");
 
-        assertThat(((Map<?, ?>) variables.get("kafka_version")).get("default")).isEqualTo("3.9.x");
+        assertThat(((Map<?, ?>) variables.get("kafka_version")).get("default")).isEqualTo("3.9.x.kraft");
         assertThat(((Map<?, ?>) variables.get("kafkaconnect_version")).get("default")).isEqualTo("3.7.x");
         assertThat(((Map<?, ?>) ((Map<?, ?>) cluster.get("client_authentication")).get("sasl")).get("iam")).isEqualTo(true);
         assertThat(encryption.get("client_broker")).isEqualTo("TLS");
