@@ -3,6 +3,8 @@ package org.sagebionetworks.accessrecords.deploy;
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import com.bertramlabs.plugins.hcl4j.HCLParserException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,11 +100,16 @@ final class TerraformConfig {
         }
     }
 
+    /** hcl4j prints a debugging line per for-expression to System.out; the test output stays readable without. */
     private static Map<String, Object> parse(Path file, String source) {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         try {
             return new HCLParser().parse(source);
         } catch (HCLParserException | IOException | RuntimeException e) {
             throw new AssertionError("hcl4j cannot parse " + file + ": " + e.getMessage(), e);
+        } finally {
+            System.setOut(out);
         }
     }
 
