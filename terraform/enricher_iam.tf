@@ -1,0 +1,48 @@
+# What Kafka Streams with exactly_once_v2 does on MSK with IAM: join the cluster, read raw, write processed and
+# dead letters (creating them when missing, as the service does at startup), own its internal changelog and
+# repartition topics, its consumer group and its transactional ids, all named after the application.id.
+data "aws_iam_policy_document" "enricher" {
+  for_each = local.pipelines
+
+  statement {
+    sid       = "Cluster"
+    actions   = ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:WriteDataIdempotently"]
+    resources = [aws_msk_cluster.this.arn]
+  }
+
+  statement {
+    sid       = "ReadRaw"
+    actions   = ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
+    resources = ["${local.kafka_topic_arn}/${local.raw_topic}"]
+  }
+
+  statement {
+    sid     = "WriteOutputs"
+    actions = ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"]
+    resources = [
+      "${local.kafka_topic_arn}/${each.value.processed_topic}",
+      "${local.kafka_topic_arn}/${local.dead_letter_topic}",
+    ]
+  }
+
+  statement {
+    sid = "InternalTopics"
+    actions = [
+      "kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:AlterTopic",
+      "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData",
+    ]
+    resources = ["${local.kafka_topic_arn}/${each.value.application_id}-*"]
+  }
+
+  statement {
+    sid       = "ConsumerGroup"
+    actions   = ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"]
+    resources = ["${local.kafka_group_arn}/${each.value.application_id}"]
+  }
+
+  statement {
+    sid       = "Transactions"
+    actions   = ["kafka-cluster:AlterTransactionalId", "kafka-cluster:DescribeTransactionalId"]
+    resources = ["${local.kafka_transactional_arn}/${each.value.application_id}-*"]
+  }
+}

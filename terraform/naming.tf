@@ -1,0 +1,30 @@
+# Names every engineer's code agrees on (README configuration table, connect-config, queries/*.sql). A pipeline
+# version vN owns its application.id, processed topic, topics.dir, Glue table and connector, so two versions can
+# run side by side while the new one replays (blue/green); the raw and dead-letter topics are shared.
+locals {
+  raw_topic              = "synapse.accessrecords.raw"
+  dead_letter_topic      = "synapse.accessrecords.raw.dlq"
+  sink_dead_letter_topic = "synapse.accessrecords.sink.dlq"
+  view_name              = "processedaccessrecord"
+
+  pipeline_versions = toset(distinct(concat([var.pipeline_version], var.extra_pipeline_versions)))
+
+  pipelines = { for pipeline in [for v in local.pipeline_versions : {
+    version         = v
+    application_id  = "synapse-access-records-${v}"
+    processed_topic = "synapse.accessrecords.processed.${v}"
+    topics_dir      = "processed/${v}"
+    table_name      = "processedaccessrecord_${v}"
+    connector_name  = "${var.stack_name}-s3-sink-${v}"
+  }] : pipeline.version => pipeline }
+
+  # Kafka Connect's sink consumer group is "connect-" plus the connector name.
+  sink_groups = { for v, p in local.pipelines : v => format("connect-%s", p.connector_name) }
+
+  replication_factor = min(3, var.broker_count)
+
+  # MSK IAM resources share the cluster ARN's name/uuid suffix, under another resource type.
+  kafka_topic_arn          = replace(aws_msk_cluster.this.arn, ":cluster/", ":topic/")
+  kafka_group_arn          = replace(aws_msk_cluster.this.arn, ":cluster/", ":group/")
+  kafka_transactional_arn  = replace(aws_msk_cluster.this.arn, ":cluster/", ":transactional-id/")
+}

@@ -1,0 +1,166 @@
+# Confluent's S3 sink on MSK Connect, one connector per pipeline version. Its configuration is connect-config/
+# s3-sink.json rendered with the same variable names SinkConnectorConfig uses, plus the layout's path.format;
+# MSK Connect's worker configuration only takes listed keys, so client overrides live in s3-sink.json.
+resource "aws_mskconnect_custom_plugin" "s3_sink" {
+  name         = "${var.stack_name}-confluent-s3-sink"
+  content_type = "ZIP"
+
+  location {
+    s3 {
+      bucket_arn = aws_s3_bucket.this["plugins"].arn
+      file_key   = var.sink_plugin_zip_key
+    }
+  }
+
+  depends_on = [aws_s3_object.sink_plugin]
+}
+
+resource "aws_cloudwatch_log_group" "sink" {
+  for_each          = local.pipelines
+  name              = "/${var.stack_name}/connect/${each.value.connector_name}"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_mskconnect_connector" "s3_sink" {
+  for_each             = local.pipelines
+  name                 = each.value.connector_name
+  kafkaconnect_version = var.kafkaconnect_version
+
+  connector_configuration = jsondecode(templatefile("${path.module}/../connect-config/s3-sink.json", {
+    connector_name         = each.value.connector_name
+    tasks_max              = var.sink_tasks_max
+    processed_topic        = each.value.processed_topic
+    lake_bucket            = aws_s3_bucket.this["lake"].bucket
+    region                 = var.region
+    topics_dir             = each.value.topics_dir
+    path_format            = local.layout.path_format
+    flush_size             = var.sink_flush_size
+    rotate_interval_ms     = var.sink_rotate_interval_ms
+    sink_dead_letter_topic = local.sink_dead_letter_topic
+    replication_factor     = local.replication_factor
+  }))
+
+  capacity {
+    autoscaling {
+      mcu_count        = var.connector_mcu_count
+      min_worker_count = var.connector_min_workers
+      max_worker_count = var.connector_max_workers
+      scale_in_policy {
+        cpu_utilization_percentage = 20
+      }
+      scale_out_policy {
+        cpu_utilization_percentage = 75
+      }
+    }
+  }
+
+  kafka_cluster {
+    apache_kafka_cluster {
+      bootstrap_servers = aws_msk_cluster.this.bootstrap_brokers_sasl_iam
+      vpc {
+        security_groups = [aws_security_group.clients.id]
+        subnets         = var.subnet_ids
+      }
+    }
+  }
+
+  kafka_cluster_client_authentication {
+    authentication_type = "IAM"
+  }
+
+  kafka_cluster_encryption_in_transit {
+    encryption_type = "TLS"
+  }
+
+  plugin {
+    custom_plugin {
+      arn      = aws_mskconnect_custom_plugin.s3_sink.arn
+      revision = aws_mskconnect_custom_plugin.s3_sink.latest_revision
+    }
+  }
+
+  log_delivery {
+    worker_log_delivery {
+      cloudwatch_logs {
+        enabled   = true
+        log_group = aws_cloudwatch_log_group.sink[each.key].name
+      }
+    }
+  }
+
+  service_execution_role_arn = aws_iam_role.sink[each.key].arn
+}
+
+resource "aws_iam_role" "sink" {
+  for_each = local.pipelines
+  name     = "${each.value.connector_name}-connector"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "kafkaconnect.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "sink" {
+  for_each = local.pipelines
+  role     = aws_iam_role.sink[each.key].id
+  policy   = data.aws_iam_policy_document.sink[each.key].json
+}
+
+data "aws_iam_policy_document" "sink" {
+  for_each = local.pipelines
+
+  statement {
+    sid       = "Cluster"
+    actions   = ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster"]
+    resources = [aws_msk_cluster.this.arn]
+  }
+
+  statement {
+    sid       = "ReadProcessed"
+    actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
+    resources = ["${local.kafka_topic_arn}/${each.value.processed_topic}"]
+  }
+
+  statement {
+    sid     = "WriteDeadLetters"
+    actions = ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"]
+    resources = [
+      "${local.kafka_topic_arn}/${local.sink_dead_letter_topic}",
+    ]
+  }
+
+  # MSK Connect keeps its own offsets, configs and status in __amazon_msk_connect_* topics and groups.
+  statement {
+    sid = "ConnectInternals"
+    actions = [
+      "kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:ReadData", "kafka-cluster:WriteData",
+      "kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup",
+    ]
+    resources = [
+      "${local.kafka_topic_arn}/__amazon_msk_connect_*",
+      "${local.kafka_group_arn}/__amazon_msk_connect_*",
+    ]
+  }
+
+  statement {
+    sid       = "SinkGroup"
+    actions   = ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"]
+    resources = ["${local.kafka_group_arn}/${local.sink_groups[each.key]}"]
+  }
+
+  statement {
+    sid       = "LakeBucket"
+    actions   = ["s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"]
+    resources = [aws_s3_bucket.this["lake"].arn]
+  }
+
+  statement {
+    sid       = "LakeObjects"
+    actions   = ["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]
+    resources = ["${aws_s3_bucket.this["lake"].arn}/${each.value.topics_dir}/*"]
+  }
+}

@@ -1,0 +1,76 @@
+package org.sagebionetworks.accessrecords.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the enricher's task role and the connector's role may do on MSK, evaluated on concrete resource names:
+ * the internal topic, transactional id and group names below are the ones Kafka Streams and Connect really use.
+ */
+class KafkaIamTest {
+
+    private static final TerraformConfig TF = TerraformConfig.load();
+    private static final Map<String, String> V1 = PipelineNames.bindings(TF, "v1");
+    private static final String APP = V1.get("each.value.application_id");
+    private static final String TOPIC = V1.get("local.kafka_topic_arn") + "/";
+    private static final String GROUP = V1.get("local.kafka_group_arn") + "/";
+    private static final String TRANSACTIONAL_ID = V1.get("local.kafka_transactional_arn") + "/";
+
+    @Test
+    void theEnricherJoinsTheClusterAndWritesIdempotently() {
+        IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
+
+        for (String action : new String[] {"Connect", "DescribeCluster", "WriteDataIdempotently"}) {
+            assertThat(enricher.allows("kafka-cluster:" + action, PipelineNames.CLUSTER_ARN)).as(action).isTrue();
+        }
+    }
+
+    @Test
+    void theEnricherReadsRawAndWritesProcessedAndDeadLetters() {
+        IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
+
+        assertThat(enricher.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.raw")).isTrue();
+        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.processed.v1")).isTrue();
+        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.raw.dlq")).isTrue();
+        assertThat(enricher.allows("kafka-cluster:CreateTopic", TOPIC + "synapse.accessrecords.processed.v1")).isTrue();
+        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.raw")).isFalse();
+        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.processed.v2")).isFalse();
+    }
+
+    @Test
+    void theEnricherOwnsItsInternalTopicsGroupAndTransactionalIds() {
+        IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
+        String changelog = TOPIC + APP + "-dedup-store-changelog";
+
+        for (String action : new String[] {"CreateTopic", "DescribeTopic", "AlterTopic", "ReadData", "WriteData"}) {
+            assertThat(enricher.allows("kafka-cluster:" + action, changelog)).as(action).isTrue();
+        }
+        assertThat(enricher.allows("kafka-cluster:AlterGroup", GROUP + APP)).isTrue();
+        assertThat(enricher.allows("kafka-cluster:DescribeGroup", GROUP + APP)).isTrue();
+        String threadProducer = TRANSACTIONAL_ID + APP + "-5f8c2a6e-0d7e-4a8e-9a4b-1f2c3d4e5f60-1";
+        assertThat(enricher.allows("kafka-cluster:DescribeTransactionalId", threadProducer)).isTrue();
+        assertThat(enricher.allows("kafka-cluster:AlterTransactionalId", threadProducer)).isTrue();
+        assertThat(enricher.allows("kafka-cluster:AlterTransactionalId", TRANSACTIONAL_ID + "synapse-access-records-v2-x"))
+                .isFalse();
+        assertThat(enricher.allows("kafka-cluster:AlterGroup", GROUP + "synapse-access-records-v2")).isFalse();
+    }
+
+    @Test
+    void theConnectorReadsProcessedWritesItsDeadLettersAndTheLakeFolderOfItsVersion() {
+        IamPolicy sink = IamPolicy.of(TF, "sink", V1);
+        String connectorGroup = GROUP + "connect-" + V1.get("each.value.connector_name");
+
+        assertThat(sink.allows("kafka-cluster:Connect", PipelineNames.CLUSTER_ARN)).isTrue();
+        assertThat(sink.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.processed.v1")).isTrue();
+        assertThat(sink.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.sink.dlq")).isTrue();
+        assertThat(sink.allows("kafka-cluster:AlterGroup", connectorGroup)).isTrue();
+        assertThat(sink.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.processed.v1")).isFalse();
+        String lake = "arn:aws:s3:::" + PipelineNames.LAKE_BUCKET;
+        assertThat(sink.allows("s3:PutObject", lake + "/processed/v1/synapse.accessrecords.processed.v1/year=2026/"
+                + "month=11/day=23/synapse.accessrecords.processed.v1+0+0000000000.snappy.parquet")).isTrue();
+        assertThat(sink.allows("s3:PutObject", lake + "/processed/v2/x.parquet")).isFalse();
+        assertThat(sink.allows("s3:ListBucket", lake)).isTrue();
+    }
+}

@@ -1,0 +1,74 @@
+package org.sagebionetworks.accessrecords.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The team's naming conventions as Terraform writes them, checked against the service's documented defaults
+ * (which are the v1 names) so that Terraform, the service and docker-compose.yml name the same things.
+ */
+class PipelineNamingTest {
+
+    private static final TerraformConfig TF = TerraformConfig.load();
+    private static final ServiceConfiguration SERVICE = ServiceConfiguration.fromReadme();
+
+    @Test
+    void versionOneHasTheNamesTheServiceDefaultsTo() {
+        Map<String, String> v1 = PipelineNames.of(TF, "v1");
+
+        assertThat(v1.get("application_id")).isEqualTo(SERVICE.defaultOf("ACCESS_RECORDS_APPLICATION_ID"))
+                .isEqualTo("synapse-access-records-v1");
+        assertThat(v1.get("processed_topic")).isEqualTo(SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_PROCESSED"))
+                .isEqualTo("synapse.accessrecords.processed.v1");
+        assertThat(PipelineNames.literalLocal(TF, "raw_topic")).isEqualTo(SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_RAW"));
+        assertThat(PipelineNames.literalLocal(TF, "dead_letter_topic"))
+                .isEqualTo(SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_DEAD_LETTER"));
+    }
+
+    @Test
+    void aVersionOwnsItsApplicationTopicFolderTableAndConnector() {
+        Map<String, String> v2 = PipelineNames.of(TF, "v2");
+
+        assertThat(v2).containsEntry("application_id", "synapse-access-records-v2")
+                .containsEntry("processed_topic", "synapse.accessrecords.processed.v2")
+                .containsEntry("topics_dir", "processed/v2")
+                .containsEntry("table_name", "processedaccessrecord_v2")
+                .containsEntry("connector_name", PipelineNames.STACK + "-s3-sink-v2");
+        assertThat(PipelineNames.literalLocal(TF, "sink_dead_letter_topic")).isEqualTo("synapse.accessrecords.sink.dlq");
+        assertThat(TF.localText("pipeline_versions"))
+                .isEqualTo("toset(distinct(concat([var.pipeline_version], var.extra_pipeline_versions)))");
+        assertThat(((Map<?, ?>) TF.entries("variable").get("pipeline_version")).get("default")).isEqualTo("v1");
+    }
+
+    @Test
+    void theViewTheQueriesReadIsSwitchedToThePipelineVersionsTable() {
+        String switchView = TF.blockText("resource", "aws_athena_named_query", "switch_view");
+        String query = HclText.attribute(switchView, "query").orElseThrow();
+
+        assertThat(PipelineNames.literalLocal(TF, "view_name")).isEqualTo("processedaccessrecord");
+        assertThat(query).contains("CREATE OR REPLACE VIEW ${local.view_name} AS")
+                .contains("aws_glue_catalog_table.processed[var.pipeline_version].name")
+                .contains("local.view_columns");
+        assertThat(TF.localText("view_columns")).startsWith("concat(").contains("local.contract_columns")
+                .contains("local.partition_keys");
+    }
+
+    @Test
+    void everyQueryFileBecomesANamedQueryOfTheWorkgroup() {
+        String queries = TF.blockText("resource", "aws_athena_named_query", "queries");
+
+        assertThat(HclText.attribute(queries, "for_each")).hasValue("fileset(\"${path.module}/../queries\", \"*.sql\")");
+        assertThat(HclText.attribute(queries, "query")).hasValue("file(\"${path.module}/../queries/${each.value}\")");
+        assertThat(HclText.attribute(queries, "workgroup")).hasValue("aws_athena_workgroup.this.name");
+        Map<String, Object> workgroup = TF.block("resource", "aws_athena_workgroup", "this");
+        Map<?, ?> configuration = (Map<?, ?>) workgroup.get("configuration");
+        assertThat(configuration.get("enforce_workgroup_configuration")).isEqualTo(true);
+        assertThat(((Map<?, ?>) configuration.get("engine_version")).get("selected_engine_version"))
+                .isEqualTo("Athena engine version 3");
+        String configurationText = HclText.block(TF.blockText("resource", "aws_athena_workgroup", "this"), "configuration");
+        assertThat(HclText.attribute(configurationText, "bytes_scanned_cutoff_per_query"))
+                .hasValue("var.athena_bytes_scanned_cutoff");
+    }
+}
