@@ -108,12 +108,7 @@ public final class LocalStackMain implements Callable<Integer> {
     }
 
     private int runUntilStopped(LocalStack stack, SinkSpec sink, RawFeed feed, Report report) throws Exception {
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopRequested.countDown();
-            awaitQuietly(finished, DRAIN_PATIENCE.plusSeconds(30));
-        }, "local-stack-shutdown"));
+        CountDownLatch stopRequested = StopSignal.install();
         Thread feeder = new Thread(() -> feedUntil(feed, stopRequested), "local-stack-feed");
         feeder.start();
         out.println("Generating traffic; Ctrl-C stops, flushes the table and prints the query results.");
@@ -121,11 +116,8 @@ public final class LocalStackMain implements Callable<Integer> {
             report.status(feed.sent());
         }
         feeder.join();
-        try {
-            return drainAndAnswer(stack, sink, feed, report) ? 0 : 1;
-        } finally {
-            finished.countDown();
-        }
+        out.println("Stopping: waiting for what was fed to reach the table (Ctrl-C again quits at once)...");
+        return drainAndAnswer(stack, sink, feed, report) ? 0 : 1;
     }
 
     private void feedUntil(RawFeed feed, CountDownLatch stopRequested) {
@@ -153,13 +145,5 @@ public final class LocalStackMain implements Callable<Integer> {
         }
         return count == Long.MAX_VALUE ? SyntheticStream.live(rate == null ? 50 : rate, Instant.now())
                 : SyntheticStream.bounded(count, days, Instant.now());
-    }
-
-    private static void awaitQuietly(CountDownLatch latch, Duration patience) {
-        try {
-            latch.await(patience.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
