@@ -3,7 +3,6 @@ package org.sagebionetworks.accessrecords.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,12 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sagebionetworks.accessrecords.connect.Layout;
-import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
-import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
 import org.sagebionetworks.accessrecords.queries.ParquetFolder;
 import org.sagebionetworks.accessrecords.queries.QueryResult;
 import org.sagebionetworks.accessrecords.queries.ResultFormat;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.testing.ExpectedTable;
 
 /**
  * The README's first command as a user runs it, on the committed sample: the packaged jar, {@code --once}, the
@@ -45,7 +43,7 @@ class LocalStackJarIT {
 
     @BeforeAll
     static void runTheStackOnceOnTheSample() throws Exception {
-        expected = uniqueValidRows(Files.readAllLines(SAMPLE));
+        expected = ExpectedTable.of(Files.readAllLines(SAMPLE));
         stack = jar("--once", "--input", SAMPLE.toString(), "--queries", QUERIES.toString(),
                 "--data-dir", dataDir.toString(), "--http-port", "0", "--connect-port", "0", "--s3-port", "0");
     }
@@ -104,17 +102,6 @@ class LocalStackJarIT {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(entry -> Arrays.<Object>asList(entry.getKey(), entry.getValue())).toList();
         return new QueryResult(List.of("normalized_method_signature", "calls"), rows);
-    }
-
-    private static Map<String, ProcessedAccessRecord> uniqueValidRows(List<String> lines) {
-        AccessRecordEnricher core = new AccessRecordEnricher();
-        Map<String, ProcessedAccessRecord> rows = new LinkedHashMap<>();
-        for (String line : lines) {
-            if (core.enrich(line.getBytes(StandardCharsets.UTF_8)) instanceof Accepted<ProcessedAccessRecord> row) {
-                rows.put(row.value().getSessionId(), row.value());
-            }
-        }
-        return rows;
     }
 
     private static Run jar(String... args) throws IOException, InterruptedException {

@@ -1,16 +1,13 @@
 package org.sagebionetworks.accessrecords.pipeline;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
-import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.testing.ExpectedTable;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 import org.sagebionetworks.accessrecords.testing.SyntheticTraffic;
 
@@ -42,7 +39,7 @@ final class PipelineInput {
         lines.addAll(List.copyOf(retries));
         retried = retries.size();
         broken();
-        expected = uniqueValidRows(lines);
+        expected = ExpectedTable.of(lines);
     }
 
     Collection<ProcessedAccessRecord> rows() {
@@ -90,16 +87,5 @@ final class PipelineInput {
         lines.add(RawRecords.example().sessionId("no-method").without("method").json());
         lines.add(RawRecords.example().sessionId("typed").with("timestamp", "noon").json());
         lines.add("\u0000\u0001 not json");
-    }
-
-    private static Map<String, ProcessedAccessRecord> uniqueValidRows(List<String> lines) {
-        AccessRecordEnricher core = new AccessRecordEnricher();
-        Map<String, ProcessedAccessRecord> rows = new LinkedHashMap<>();
-        for (String line : lines) {
-            if (core.enrich(line.getBytes(StandardCharsets.UTF_8)) instanceof Accepted<ProcessedAccessRecord> row) {
-                rows.put(row.value().getSessionId(), row.value());
-            }
-        }
-        return rows;
     }
 }
