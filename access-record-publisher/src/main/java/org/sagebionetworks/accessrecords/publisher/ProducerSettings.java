@@ -32,6 +32,11 @@ final class ProducerSettings {
         // Retries after a lost acknowledgement must not write a record twice; acks=all is what idempotence needs.
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        // KAFKA-15591 (brokers up to 3.9, MSK included): a producer's first batch to a partition, refused with a
+        // retriable error and overtaken by a pipelined batch, is refused forever after as out of sequence and
+        // lost at the delivery timeout. One request in flight per broker mutes each partition until its batch is
+        // answered, so nothing overtakes; at Synapse's rates one request per linger is ample.
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
         settings.put(ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis());
         settings.put(ProducerConfig.BATCH_SIZE_CONFIG, config.batchSize());

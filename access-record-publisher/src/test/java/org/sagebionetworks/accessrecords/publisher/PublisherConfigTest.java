@@ -23,6 +23,7 @@ class PublisherConfigTest {
                 .containsEntry(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, BROKERS)
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1)
                 .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd")
                 .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 20)
                 .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 65_536)

@@ -62,6 +62,24 @@ class PublisherIT {
     }
 
     @Test
+    void nothingIsLostWhenTheFirstBatchesMeetAPartitionItsBrokerHasNotOpenedYet() throws InterruptedException {
+        // KAFKA-15591: a first batch refused as NOT_LEADER_OR_FOLLOWER and overtaken by a pipelined one is refused
+        // forever after as OUT_OF_ORDER_SEQUENCE_NUMBER. A partition created a moment ago is where that happens.
+        List<String> lines = PublishedRecords.lines(20_000);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String topic = KafkaCluster.uniqueName("fresh");
+            KafkaCluster.createTopic(topic, 24, Map.of());
+            try (AccessRecordPublisher publisher = new AccessRecordPublisher(config(topic).build())) {
+                lines.forEach(publisher::publish);
+
+                PublisherStats stats = PublishedRecords.awaitStats(publisher, done -> done.pending() == 0,
+                        Duration.ofSeconds(15));
+                assertThat(stats.sent()).isEqualTo(lines.size());
+            }
+        }
+    }
+
+    @Test
     void closeSendsWhatIsStillLingeringAtOnceAndWithinItsTimeout() {
         String topic = topic();
         AccessRecordPublisher publisher = new AccessRecordPublisher(config(topic).linger(Duration.ofSeconds(20)).build());
