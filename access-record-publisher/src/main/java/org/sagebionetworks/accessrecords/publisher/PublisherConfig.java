@@ -1,0 +1,116 @@
+package org.sagebionetworks.accessrecords.publisher;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the publisher can be told, with defaults chosen for Synapse (about 1 KB a record, a few hundred to a
+ * few thousand records a second per host). Build with {@link #builder(String)}; invalid values are refused here,
+ * with the setting's name, so a misconfigured host fails at startup rather than losing records later. The README
+ * has the same table with the reasons.
+ */
+public record PublisherConfig(
+        String bootstrapServers,
+        String topic,
+        String clientId,
+        boolean mskIam,
+        String compression,
+        Duration linger,
+        int batchSize,
+        long bufferMemory,
+        BufferFullPolicy bufferFullPolicy,
+        Duration maxBlock,
+        Duration deliveryTimeout,
+        int maxRecordBytes,
+        Duration startupWait,
+        Duration closeTimeout) {
+
+    /** The producer's request limit is 1 MiB; a record must leave room for its key and batch header. */
+    public static final int LARGEST_RECORD_BYTES = 1_000_000;
+    /** Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms, and we keep its 30 s request timeout. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Set<String> COMPRESSIONS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
+
+    public PublisherConfig {
+        requireText("bootstrapServers", bootstrapServers);
+        requireText("topic", topic);
+        requireText("clientId", clientId);
+        if (!COMPRESSIONS.contains(compression)) {
+            throw new IllegalArgumentException("compression must be one of " + COMPRESSIONS + ", was " + compression);
+        }
+        requireAtLeast("linger", linger, Duration.ZERO);
+        if (batchSize <= 0 || bufferMemory < batchSize) {
+            throw new IllegalArgumentException("need 0 < batchSize <= bufferMemory, was batchSize=" + batchSize
+                    + ", bufferMemory=" + bufferMemory);
+        }
+        Objects.requireNonNull(bufferFullPolicy, "bufferFullPolicy");
+        requireAtLeast("maxBlock", maxBlock, Duration.ZERO);
+        requireAtLeast("deliveryTimeout", deliveryTimeout, linger.plus(REQUEST_TIMEOUT));
+        if (maxRecordBytes <= 0 || maxRecordBytes > LARGEST_RECORD_BYTES) {
+            throw new IllegalArgumentException("maxRecordBytes must be in (0, " + LARGEST_RECORD_BYTES + "], was "
+                    + maxRecordBytes);
+        }
+        requireAtLeast("startupWait", startupWait, Duration.ZERO);
+        requireAtLeast("closeTimeout", closeTimeout, Duration.ZERO);
+    }
+
+    /** A builder holding every default; only the cluster's address has none. */
+    public static Builder builder(String bootstrapServers) {
+        return new Builder(bootstrapServers);
+    }
+
+    private static void requireText(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+    }
+
+    private static void requireAtLeast(String name, Duration value, Duration least) {
+        if (value == null || value.compareTo(least) < 0) {
+            throw new IllegalArgumentException(name + " must be at least " + least + ", was " + value);
+        }
+    }
+
+    /** Mutable on purpose and short-lived: set what differs from the defaults, then {@link #build()}. */
+    public static final class Builder {
+        private final String bootstrapServers;
+        private String topic = "synapse.accessrecords.raw";
+        private String clientId = "synapse-access-record-publisher";
+        private boolean mskIam;
+        private String compression = "zstd";
+        private Duration linger = Duration.ofMillis(20);
+        private int batchSize = 64 * 1024;
+        private long bufferMemory = 32L * 1024 * 1024;
+        private BufferFullPolicy bufferFullPolicy = BufferFullPolicy.DROP;
+        private Duration maxBlock = Duration.ofMillis(100);
+        private Duration deliveryTimeout = Duration.ofMinutes(5);
+        private int maxRecordBytes = LARGEST_RECORD_BYTES;
+        private Duration startupWait = Duration.ofSeconds(5);
+        private Duration closeTimeout = Duration.ofSeconds(10);
+
+        private Builder(String bootstrapServers) {
+            this.bootstrapServers = bootstrapServers;
+        }
+
+        public Builder topic(String value) { topic = value; return this; }
+        public Builder clientId(String value) { clientId = value; return this; }
+        public Builder mskIam(boolean value) { mskIam = value; return this; }
+        public Builder compression(String value) { compression = value; return this; }
+        public Builder linger(Duration value) { linger = value; return this; }
+        public Builder batchSize(int value) { batchSize = value; return this; }
+        public Builder bufferMemory(long value) { bufferMemory = value; return this; }
+        public Builder bufferFullPolicy(BufferFullPolicy value) { bufferFullPolicy = value; return this; }
+        public Builder maxBlock(Duration value) { maxBlock = value; return this; }
+        public Builder deliveryTimeout(Duration value) { deliveryTimeout = value; return this; }
+        public Builder maxRecordBytes(int value) { maxRecordBytes = value; return this; }
+        public Builder startupWait(Duration value) { startupWait = value; return this; }
+        public Builder closeTimeout(Duration value) { closeTimeout = value; return this; }
+
+        public PublisherConfig build() {
+            return new PublisherConfig(bootstrapServers, topic, clientId, mskIam, compression, linger, batchSize,
+                    bufferMemory, bufferFullPolicy, maxBlock, deliveryTimeout, maxRecordBytes, startupWait,
+                    closeTimeout);
+        }
+    }
+}

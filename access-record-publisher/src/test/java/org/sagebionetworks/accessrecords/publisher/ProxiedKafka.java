@@ -1,0 +1,89 @@
+package org.sagebionetworks.accessrecords.publisher;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.testkit.KafkaClusterTestKit;
+import kafka.testkit.TestKitNodes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
+
+/**
+ * A KRaft broker of its own (the shared one cannot be broken per test) with two client listeners: PROXIED, which
+ * the broker advertises at a {@link TcpProxy}'s port so every connection of a client bootstrapped there runs
+ * through the proxy, and EXTERNAL, reached directly, from which the test reads and checks while the proxy is cut.
+ */
+final class ProxiedKafka {
+
+    private static final ListenerName PROXIED = new ListenerName("PROXIED");
+
+    final TcpProxy proxy;
+    private final KafkaClusterTestKit kit;
+
+    private ProxiedKafka(TcpProxy proxy, KafkaClusterTestKit kit) {
+        this.proxy = proxy;
+        this.kit = kit;
+    }
+
+    static ProxiedKafka start() throws Exception {
+        TcpProxy proxy = new TcpProxy();
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build();
+        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("listeners", "EXTERNAL://localhost:0,PROXIED://localhost:0,CONTROLLER://localhost:0")
+                .setConfigProp("advertised.listeners", "EXTERNAL://localhost:0,PROXIED://localhost:" + proxy.port())
+                .setConfigProp("listener.security.protocol.map",
+                        "EXTERNAL:PLAINTEXT,PROXIED:PLAINTEXT,CONTROLLER:PLAINTEXT")
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("auto.create.topics.enable", "false")
+                .build();
+        kit.format();
+        kit.startup();
+        proxy.forwardTo(kit.brokers().values().iterator().next().boundPort(PROXIED));
+        kit.waitForReadyBrokers();
+        return new ProxiedKafka(proxy, kit);
+    }
+
+    /** Where the publisher under test connects: through the proxy. */
+    String proxiedBootstrap() {
+        return "localhost:" + proxy.port();
+    }
+
+    String createTopic(int partitions) throws Exception {
+        String name = KafkaCluster.uniqueName("raw");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        return name;
+    }
+
+    /** Reads the topic directly until {@code count} records came, then a while longer to catch any extra. */
+    List<ConsumerRecord<byte[], byte[]>> read(String topic, long count, Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaCluster.uniqueName("reader"));
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            return KafkaCluster.readUntil(consumer, read -> read.size() >= count, timeout, Duration.ofSeconds(1));
+        }
+    }
+
+    void stop() throws Exception {
+        proxy.close();
+        kit.close();
+    }
+}
