@@ -91,33 +91,36 @@ public final class LocalStackMain implements Callable<Integer> {
                     "no queries folder at " + queries.toAbsolutePath() + ": run from the repository root or pass --queries");
         }
         out.println("Starting Kafka, Kafka Connect, S3 and enricher-service in this process...");
-        try (LocalStack stack = LocalStack.start(settings); RawFeed feed = new RawFeed(stack.bootstrapServers())) {
+        try (LocalStack stack = LocalStack.start(settings); RawSink entry = entry(stack)) {
             stack.addSink(sink);
-            Report report = new Report(out, stack, settings.tableDir(sink), queries);
+            Report report = new Report(out, stack, entry, settings.tableDir(sink), queries);
             report.where(sink);
-            return once ? runOnce(stack, sink, feed, report) : runUntilStopped(stack, sink, feed, report);
+            RawFeed feed = new RawFeed(entry);
+            return once ? runOnce(stack, sink, feed, entry, report) : runUntilStopped(stack, sink, feed, entry, report);
         }
     }
 
-    private int runOnce(LocalStack stack, SinkSpec sink, RawFeed feed, Report report) throws Exception {
+    private int runOnce(LocalStack stack, SinkSpec sink, RawFeed feed, RawSink entry, Report report)
+            throws Exception {
         long started = System.nanoTime();
-        long fed = feed.send(lines(records == null ? 2000 : records), rate == null ? 0 : rate, () -> false);
-        out.printf("Fed %d lines in %.1f s; waiting for them to reach the table...%n", fed,
+        feed.send(lines(records == null ? 2000 : records), rate == null ? 0 : rate, () -> false);
+        out.printf("Fed %d lines in %.1f s; waiting for them to reach the table...%n", feed.fed(),
                 (System.nanoTime() - started) / 1e9);
-        return drainAndAnswer(stack, sink, feed, report) ? 0 : 1;
+        return drainAndAnswer(stack, sink, feed, entry, report) ? 0 : 1;
     }
 
-    private int runUntilStopped(LocalStack stack, SinkSpec sink, RawFeed feed, Report report) throws Exception {
+    private int runUntilStopped(LocalStack stack, SinkSpec sink, RawFeed feed, RawSink entry, Report report)
+            throws Exception {
         CountDownLatch stopRequested = StopSignal.install();
         Thread feeder = new Thread(() -> feedUntil(feed, stopRequested), "local-stack-feed");
         feeder.start();
         out.println("Generating traffic; Ctrl-C stops, flushes the table and prints the query results.");
         while (!stopRequested.await(STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
-            report.status(feed.sent());
+            report.status(feed.fed());
         }
         feeder.join();
         out.println("Stopping: waiting for what was fed to reach the table (Ctrl-C again quits at once)...");
-        return drainAndAnswer(stack, sink, feed, report) ? 0 : 1;
+        return drainAndAnswer(stack, sink, feed, entry, report) ? 0 : 1;
     }
 
     private void feedUntil(RawFeed feed, CountDownLatch stopRequested) {
@@ -129,14 +132,23 @@ public final class LocalStackMain implements Callable<Integer> {
         }
     }
 
-    private boolean drainAndAnswer(LocalStack stack, SinkSpec sink, RawFeed feed, Report report) throws Exception {
-        boolean drained = new TableWatch(stack, sink, new TableCounts(report.tableDir())).awaitDrained(feed.sent(), DRAIN_PATIENCE);
-        report.status(feed.sent());
+    private boolean drainAndAnswer(LocalStack stack, SinkSpec sink, RawFeed feed, RawSink entry, Report report)
+            throws Exception {
+        long delivered = entry.flush();
+        boolean drained = new TableWatch(stack, sink, new TableCounts(report.tableDir())).awaitDrained(delivered,
+                DRAIN_PATIENCE);
+        report.status(feed.fed());
         if (!drained) {
             out.println("Not everything reached the table within " + DRAIN_PATIENCE + "; the answers below are partial.");
         }
         report.answers();
         return drained;
+    }
+
+    /** Synthetic traffic comes as Synapse sends it; files come as the archive holds them, broken lines too. */
+    private RawSink entry(LocalStack stack) {
+        return input != null ? new ArchiveLineSink(stack.bootstrapServers())
+                : new SynapsePublisherSink(stack.bootstrapServers());
     }
 
     private Iterator<byte[]> lines(long count) {

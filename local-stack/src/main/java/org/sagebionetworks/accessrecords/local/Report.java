@@ -12,12 +12,14 @@ final class Report {
 
     private final PrintStream out;
     private final LocalStack stack;
+    private final RawSink entry;
     private final Path tableDir;
     private final Path queries;
 
-    Report(PrintStream out, LocalStack stack, Path tableDir, Path queries) {
+    Report(PrintStream out, LocalStack stack, RawSink entry, Path tableDir, Path queries) {
         this.out = out;
         this.stack = stack;
+        this.entry = entry;
         this.tableDir = tableDir;
         this.queries = queries;
     }
@@ -39,7 +41,7 @@ final class Report {
 
     void status(long fed) {
         TableCounts table = new TableCounts(tableDir);
-        out.printf("Fed %d lines; %s; the table has %d rows in %d Parquet files.%n", fed,
+        out.printf("Fed %d lines; %s; %s; the table has %d rows in %d Parquet files.%n", fed, entry.summary(),
                 EnricherCounts.summary(stack), table.rows(), table.files());
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -87,6 +89,24 @@ class LocalStackJarIT {
         List<String> csv = new ArrayList<>(List.of("client,calls"));
         byClient.forEach((client, calls) -> csv.add(client + "," + calls));
         assertThat(query.stdout().lines()).containsExactlyElementsOf(csv);
+    }
+
+    @Test
+    void syntheticTrafficGoesThroughSynapsesPublisherAndAllOfItThatIsValidReachesTheTable() throws Exception {
+        Path synthetic = Files.createDirectories(dataDir.resolve("synthetic"));
+        Run run = jar("--once", "--records", "300", "--queries", QUERIES.toString(), "--data-dir", synthetic.toString(),
+                "--http-port", "0", "--connect-port", "0", "--s3-port", "0");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        Matcher status = Pattern.compile("the publisher sent (\\d+), refused (\\d+) invalid, dropped 0, failed 0; "
+                + "enricher read (\\d+), wrote (\\d+), dropped (\\d+) duplicates.*the table has (\\d+) rows")
+                .matcher(run.stdout());
+        assertThat(status.find()).as(run.stdout()).isTrue();
+        long sent = Long.parseLong(status.group(1));
+        assertThat(sent + Long.parseLong(status.group(2))).isEqualTo(300);
+        assertThat(Long.parseLong(status.group(3))).isEqualTo(sent);
+        assertThat(Long.parseLong(status.group(4)) + Long.parseLong(status.group(5))).isEqualTo(sent);
+        assertThat(status.group(6)).isEqualTo(status.group(4));
     }
 
     private static Path tableDir() {
