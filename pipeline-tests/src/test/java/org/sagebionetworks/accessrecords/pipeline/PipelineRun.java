@@ -71,6 +71,8 @@ final class PipelineRun implements BeforeAllCallback {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // KAFKA-15591: with more in flight, an idempotent producer can lose a partition's first batch.
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             int unkeyed = 0;
