@@ -17,6 +17,8 @@ final class ServiceConfiguration {
             "(?m)^\\|\\s*(`[^`]+`)?\\s*\\|\\s*`([A-Z][A-Z0-9_]+)`\\s*\\|\\s*`?([^|`]*)`?\\s*\\|");
     private static final Pattern PATH_ROW = Pattern.compile("(?m)^\\|\\s*`(/[a-z/]+)`\\s*\\|");
 
+    private static final String SERVICE_SECTION = "## The streaming service";
+
     private final Map<String, String> defaults = new LinkedHashMap<>();
     private final Set<String> httpPaths;
 
@@ -53,8 +55,13 @@ final class ServiceConfiguration {
         return httpPaths;
     }
 
+    /** A sub-section of the streaming service's section: other components document their own settings too. */
     private static String section(String readme, String heading) {
-        int start = readme.indexOf(heading + "\n");
+        int service = readme.indexOf(SERVICE_SECTION + "\n");
+        if (service < 0) {
+            throw new AssertionError("README has no section " + SERVICE_SECTION);
+        }
+        int start = readme.indexOf(heading + "\n", service);
         if (start < 0) {
             throw new AssertionError("README has no section " + heading);
         }
