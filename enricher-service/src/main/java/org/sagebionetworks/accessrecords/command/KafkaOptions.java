@@ -19,7 +19,7 @@ public final class KafkaOptions {
             description = "Kafka brokers (default: env KAFKA_BOOTSTRAP_SERVERS, else ${DEFAULT-VALUE}).")
     private String bootstrapServers;
 
-    @Option(names = "--msk-iam", arity = "0..1", fallbackValue = "true",
+    @Option(names = "--msk-iam", arity = "0..1", paramLabel = "true|false", fallbackValue = "true",
             defaultValue = "${env:ACCESS_RECORDS_MSK_IAM:-false}",
             description = "MSK IAM authentication (default: env ACCESS_RECORDS_MSK_IAM, else ${DEFAULT-VALUE}).")
     private boolean mskIam;

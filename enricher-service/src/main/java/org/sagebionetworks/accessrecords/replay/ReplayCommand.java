@@ -4,15 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.sagebionetworks.accessrecords.command.IsoInstantConverter;
 import org.sagebionetworks.accessrecords.command.KafkaOptions;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -21,8 +19,8 @@ import picocli.CommandLine.Option;
  * reprocess the raw topic (blue/green, docs/replay.md). A dry run unless {@code --execute}.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prepare a pipeline version to reprocess the raw topic from a time or from its beginning:",
-            "set the version's consumer-group offsets by timestamp, delete its internal topics and local state.",
+        description = {"Prepare a pipeline version to reprocess the raw topic, from a time or from its beginning.",
+            "Sets the version's consumer-group offsets by timestamp; deletes its internal topics and local state.",
             "Prints the plan and changes nothing unless --execute is given. Refuses while the version's app runs.",
             "Exit status: 0 planned or done, 1 refused or failed (the message says why)."})
 public final class ReplayCommand implements Callable<Integer> {
@@ -35,7 +33,7 @@ public final class ReplayCommand implements Callable<Integer> {
     private Start start;
 
     static final class Start {
-        @Option(names = "--from", paramLabel = "ISO-8601", converter = InstantConverter.class,
+        @Option(names = "--from", paramLabel = "ISO-8601", converter = IsoInstantConverter.class,
                 description = "Start in each partition at the first record stamped at or after this time, "
                         + "e.g. 2026-11-01T00:00:00Z.")
         Instant from;
@@ -106,19 +104,6 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             err.println("replay failed: " + e.getMessage());
             return 1;
-        }
-    }
-
-    /** {@code 2026-11-01T00:00:00Z} or with an offset, {@code 2026-11-01T01:00:00+01:00}. */
-    static final class InstantConverter implements ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("not an ISO-8601 time with offset: '" + value
-                        + "' (e.g. 2026-11-01T00:00:00Z)");
-            }
         }
     }
 }
