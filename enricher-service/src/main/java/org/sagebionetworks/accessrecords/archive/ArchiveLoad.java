@@ -34,6 +34,7 @@ final class ArchiveLoad {
     /** @param progress what earlier runs of this range committed, by object URI */
     void run(String prefix, Map<String, ObjectProgress> progress) throws InterruptedException {
         List<ArchiveObject> todo = unfinished(prefix, progress);
+        stats.loadStartNanos = System.nanoTime();
         LOG.info("{} objects to load ({} MB gzip), {} finished by earlier runs", todo.size(),
                 stats.bytesToRead / 1_000_000, stats.objectsAlreadyDone);
         for (ArchiveObject object : todo) {
@@ -56,13 +57,15 @@ final class ArchiveLoad {
 
     private List<ArchiveObject> unfinished(String prefix, Map<String, ObjectProgress> progress) {
         List<ArchiveObject> todo = new ArrayList<>();
-        long otherCutover = 0;
+        long otherBounds = 0;
         for (String dayPrefix : range.dayPrefixes(prefix)) {
             for (ArchiveObject object : store.list(dayPrefix)) {
                 ObjectProgress done = progress.get(object.uri());
                 if (done != null && done.done()) {
                     stats.objectsAlreadyDone++;
-                    otherCutover += Objects.equals(done.cutover(), range.cutover()) ? 0 : 1;
+                    boolean sameBounds = Objects.equals(done.since(), range.since())
+                            && Objects.equals(done.cutover(), range.cutover());
+                    otherBounds += sameBounds ? 0 : 1;
                 } else {
                     todo.add(object);
                     stats.bytesToRead += object.size();
@@ -70,9 +73,9 @@ final class ArchiveLoad {
             }
         }
         stats.objectsToLoad = todo.size();
-        if (otherCutover > 0) {
-            LOG.warn("{} finished objects of {} were loaded with another --cutover; they are not loaded again",
-                    otherCutover, range.id());
+        if (otherBounds > 0) {
+            LOG.warn("{} finished objects of {} were loaded with another --since or --cutover; they are not loaded "
+                    + "again", otherBounds, range.id());
         }
         return todo;
     }

@@ -23,7 +23,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 @Command(name = "load-archive", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Publish the Firehose raw archive of a range of days to the raw topic, resumably and exactly once.",
             "Reads the arrival-day folders <prefix>/year=YYYY/month=MM/day=DD/ of --from minus one day to --to plus one.",
-            "Publishes the records whose request time (payload.timestamp, UTC) lies in --from..--to and before --cutover.",
+            "Publishes the records whose request time (payload.timestamp, UTC) lies in --from..--to, at or after",
+            "--since and before --cutover; skips (and counts) the others.",
             "Progress on stderr, a JSON summary on stdout. Exit status: 0 every object finished, 1 otherwise."})
 public final class LoadArchiveCommand implements Callable<Integer> {
 
@@ -42,6 +43,10 @@ public final class LoadArchiveCommand implements Callable<Integer> {
     @Option(names = "--cutover", paramLabel = "ISO-8601", converter = IsoInstantConverter.class,
             description = "Skip records at or after this time: when the live stream took over.")
     private Instant cutover;
+
+    @Option(names = "--since", paramLabel = "ISO-8601", converter = IsoInstantConverter.class,
+            description = "Skip records before this time: when filling a gap, when the live stream stopped.")
+    private Instant since;
 
     @Option(names = "--endpoint", paramLabel = "URL", description = "An S3-compatible endpoint (path-style), "
             + "e.g. http://localhost:9000; AWS S3 when absent.")
@@ -74,7 +79,8 @@ public final class LoadArchiveCommand implements Callable<Integer> {
     private int maxRecordBytes;
 
     @Option(names = "--transaction-records", paramLabel = "LINES", defaultValue = "10000",
-            description = "Lines per Kafka transaction; an interrupted run resumes after the last one (default: ${DEFAULT-VALUE}).")
+            description = "Most lines per Kafka transaction, which also lasts at most one second; an interrupted run "
+                    + "resumes after the last committed one (default: ${DEFAULT-VALUE}).")
     private int transactionRecords;
 
     @Option(names = "--max-records-per-second", paramLabel = "N", defaultValue = "0",
@@ -101,11 +107,13 @@ public final class LoadArchiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (to.isBefore(from)) {
-            err.println("load-archive: --to " + to + " is before --from " + from);
+        LoadRange range;
+        try {
+            range = new LoadRange(from, to, since, cutover);
+        } catch (IllegalArgumentException e) {
+            err.println("load-archive: " + e.getMessage());
             return 2;
         }
-        LoadRange range = new LoadRange(from, to, cutover);
         LoadStats stats = new LoadStats();
         try {
             String problem = prepareTopics(range);

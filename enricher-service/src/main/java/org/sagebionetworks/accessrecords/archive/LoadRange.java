@@ -5,32 +5,39 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.sagebionetworks.accessrecords.archive.Tally.Fate;
 
 /**
  * Which records a load publishes: those whose request time ({@code payload.timestamp}) lies in the UTC days
- * {@code from..to} and, with a cutover, before it. Firehose files a record under its arrival day, which lags the
- * request, so one extra arrival day is read at each end; the records found there outside the days are skipped
- * and counted, not published. That way consecutive ranges (November, then December) publish each record exactly
- * once, although both read the folder of December 1st.
+ * {@code from..to}, and in {@code [since, cutover)} where those are given. Firehose files a record under its
+ * arrival day, which lags the request, so one extra arrival day is read at each end; the records found there
+ * outside the days are skipped and counted, not published. That way consecutive ranges (November, then December)
+ * publish each record exactly once, although both read the folder of December 1st. {@code since} and
+ * {@code cutover} leave to the live stream what it delivered: before a gap, and from the time it took over.
  *
+ * @param since   null when there is none; otherwise the start of a gap in the live stream
  * @param cutover null when there is none; otherwise the time the live stream took over
  */
-record LoadRange(LocalDate from, LocalDate to, Instant cutover) {
-
-    /** What a load does with one record, by its request time. */
-    enum Verdict { PUBLISH, OUTSIDE_RANGE, AFTER_CUTOVER }
+record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cutover) {
 
     LoadRange {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
+        if (since != null && cutover != null && !since.isBefore(cutover)) {
+            throw new IllegalArgumentException("--since " + since + " is not before --cutover " + cutover);
+        }
     }
 
-    Verdict judge(long requestMillis) {
+    /** What becomes of a valid record, by its request time: published, or which rule skips it. */
+    Fate judge(long requestMillis) {
         if (requestMillis < startMillis() || requestMillis >= endMillis()) {
-            return Verdict.OUTSIDE_RANGE;
+            return Fate.OUTSIDE_RANGE;
         }
-        return cutover != null && requestMillis >= cutover.toEpochMilli() ? Verdict.AFTER_CUTOVER : Verdict.PUBLISH;
+        if (since != null && requestMillis < since.toEpochMilli()) {
+            return Fate.BEFORE_SINCE;
+        }
+        return cutover != null && requestMillis >= cutover.toEpochMilli() ? Fate.AFTER_CUTOVER : Fate.PUBLISHED;
     }
 
     /** The Firehose day folders to read, oldest first: {@code <prefix>/year=YYYY/month=MM/day=DD/}. */

@@ -17,6 +17,8 @@ final class LoadStats {
     final Tally committed = new Tally();
     final List<String> failedObjects = new ArrayList<>();
     final long startNanos = System.nanoTime();
+    /** When the first object was opened: what came before is start-up (checks, producer, progress, listing). */
+    long loadStartNanos;
     long objectsToLoad;
     long objectsAlreadyDone;
     long objectsResumed;
@@ -31,6 +33,10 @@ final class LoadStats {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
     String summaryJson() {
         double seconds = seconds();
         ObjectNode summary = JSON.createObjectNode();
@@ -40,10 +46,12 @@ final class LoadStats {
                 .put("lines_read", linesRead).put("lines_skipped_on_resume", linesSkippedOnResume)
                 .put("published", committed.get(Fate.PUBLISHED)).put("dead_lettered", committed.get(Fate.DEAD_LETTERED))
                 .put("skipped_outside_range", committed.get(Fate.OUTSIDE_RANGE))
+                .put("skipped_before_since", committed.get(Fate.BEFORE_SINCE))
                 .put("skipped_after_cutover", committed.get(Fate.AFTER_CUTOVER))
-                .put("gzip_bytes_read", bytesRead).put("seconds", Math.round(seconds * 100) / 100.0)
+                .put("gzip_bytes_read", bytesRead).put("seconds", round(seconds))
+                .put("startup_seconds", loadStartNanos == 0 ? null : round((loadStartNanos - startNanos) / 1e9))
                 .put("records_per_second", Math.round(linesRead / Math.max(seconds, 1e-3)))
-                .put("gzip_mb_per_second", Math.round(bytesRead / 1e6 / Math.max(seconds, 1e-3) * 100) / 100.0);
+                .put("gzip_mb_per_second", round(bytesRead / 1e6 / Math.max(seconds, 1e-3)));
         summary.putPOJO("failed_objects", failedObjects);
         return JSON.createObjectNode().set("summary", summary).toString();
     }

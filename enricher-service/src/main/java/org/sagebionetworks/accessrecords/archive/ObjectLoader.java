@@ -109,15 +109,12 @@ final class ObjectLoader {
             return Fate.DEAD_LETTERED;
         }
         RawAccessRecord payload = ((Outcome.Accepted<RawAccessRecordEnvelope>) parsed).value().getPayload();
-        return switch (range.judge(payload.getTimestamp())) {
-            case OUTSIDE_RANGE -> Fate.OUTSIDE_RANGE;
-            case AFTER_CUTOVER -> Fate.AFTER_CUTOVER;
-            case PUBLISH -> {
-                throttle.acquire();
-                publisher.publish(payload.getSessionId(), line, payload.getTimestamp());
-                yield Fate.PUBLISHED;
-            }
-        };
+        Fate fate = range.judge(payload.getTimestamp());
+        if (fate == Fate.PUBLISHED) {
+            throttle.acquire();
+            publisher.publish(payload.getSessionId(), line, payload.getTimestamp());
+        }
+        return fate;
     }
 
     private InputStream counted(InputStream in) {

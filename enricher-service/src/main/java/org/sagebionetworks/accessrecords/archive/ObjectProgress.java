@@ -15,12 +15,13 @@ import org.sagebionetworks.accessrecords.archive.Tally.Fate;
  * end. The value of the progress topic, keyed by {@link #key}.
  */
 record ObjectProgress(String object, String range, String etag, long lines, boolean done, Tally tally,
-        Instant cutover) {
+        Instant since, Instant cutover) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static ObjectProgress start(ArchiveObject object, LoadRange range) {
-        return new ObjectProgress(object.uri(), range.id(), object.etag(), 0, false, new Tally(), range.cutover());
+        return new ObjectProgress(object.uri(), range.id(), object.etag(), 0, false, new Tally(), range.since(),
+                range.cutover());
     }
 
     /** The range is part of the key: an object read as an extra day of one range is still read for its own. */
@@ -30,14 +31,16 @@ record ObjectProgress(String object, String range, String etag, long lines, bool
 
     /** This object's progress after {@code lines} lines, with {@code more} fates added to the tally. */
     ObjectProgress advance(long lines, boolean done, Tally more) {
-        return new ObjectProgress(object, range, etag, lines, done, tally.copy().add(more), cutover);
+        return new ObjectProgress(object, range, etag, lines, done, tally.copy().add(more), since, cutover);
     }
 
     byte[] toJson() {
         ObjectNode node = JSON.createObjectNode()
-                .put("object", object).put("range", range).put("etag", etag).put("lines", lines).put("done", done)
-                .put("published", tally.get(Fate.PUBLISHED)).put("dead_lettered", tally.get(Fate.DEAD_LETTERED))
-                .put("outside_range", tally.get(Fate.OUTSIDE_RANGE)).put("after_cutover", tally.get(Fate.AFTER_CUTOVER))
+                .put("object", object).put("range", range).put("etag", etag).put("lines", lines).put("done", done);
+        for (Fate fate : Fate.values()) {
+            node.put(Tally.jsonName(fate), tally.get(fate));
+        }
+        node.put("since", since == null ? null : since.toString())
                 .put("cutover", cutover == null ? null : cutover.toString())
                 .put("written_at", Instant.now().toString());
         return node.toString().getBytes(StandardCharsets.UTF_8);
@@ -46,14 +49,19 @@ record ObjectProgress(String object, String range, String etag, long lines, bool
     static ObjectProgress fromJson(byte[] bytes) {
         try {
             JsonNode node = JSON.readTree(bytes);
-            Tally tally = new Tally(node.get("published").asLong(), node.get("dead_lettered").asLong(),
-                    node.get("outside_range").asLong(), node.get("after_cutover").asLong());
-            JsonNode cutover = node.get("cutover");
+            Tally tally = new Tally();
+            for (Fate fate : Fate.values()) {
+                tally.set(fate, node.path(Tally.jsonName(fate)).asLong());
+            }
             return new ObjectProgress(node.get("object").asText(), node.get("range").asText(),
                     node.get("etag").asText(null), node.get("lines").asLong(), node.get("done").asBoolean(), tally,
-                    cutover == null || cutover.isNull() ? null : Instant.parse(cutover.asText()));
+                    instant(node.get("since")), instant(node.get("cutover")));
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable progress record", e);
         }
+    }
+
+    private static Instant instant(JsonNode text) {
+        return text == null || text.isNull() ? null : Instant.parse(text.asText());
     }
 }

@@ -14,6 +14,8 @@ final class Tally {
         DEAD_LETTERED,
         /** Request time outside the load's days (found in one of the extra arrival days). */
         OUTSIDE_RANGE,
+        /** Request time before --since: the live stream delivered it before its gap. */
+        BEFORE_SINCE,
         /** Request time at or after the cutover: the live stream has it. */
         AFTER_CUTOVER
     }
@@ -23,15 +25,17 @@ final class Tally {
     Tally() {
     }
 
-    Tally(long published, long deadLettered, long outsideRange, long afterCutover) {
-        counts[Fate.PUBLISHED.ordinal()] = published;
-        counts[Fate.DEAD_LETTERED.ordinal()] = deadLettered;
-        counts[Fate.OUTSIDE_RANGE.ordinal()] = outsideRange;
-        counts[Fate.AFTER_CUTOVER.ordinal()] = afterCutover;
+    /** The counter of each fate under its name in JSON ({@code published}, {@code dead_lettered}, ...). */
+    static String jsonName(Fate fate) {
+        return fate.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     void count(Fate fate) {
         counts[fate.ordinal()]++;
+    }
+
+    void set(Fate fate, long count) {
+        counts[fate.ordinal()] = count;
     }
 
     /** Adds {@code other}'s counts to this one's; returns this. */

@@ -100,30 +100,30 @@ class ArchiveLoaderIT {
     }
 
     @Test
-    void aCutoverLeavesItsTimeAndLaterToTheLiveStreamAndCountsWhatItSkipped() throws Exception {
+    void aGapLeavesWhatTheLiveStreamDeliveredBeforeAndFromItsCutoverAndCountsWhatItSkipped() throws Exception {
         String prefix = KafkaCluster.uniqueName("records");
         List<String> expected = new ArrayList<>();
         bucket.put(prefix + "/year=2023/month=11/day=20/a.gz", List.of(
-                keep(expected, record("before", "2023-11-20T11:59:59.999Z")),
-                record("at", "2023-11-20T12:00:00Z"),
+                record("live-before", "2023-11-20T09:59:59.999Z"),
+                keep(expected, record("gap-start", "2023-11-20T10:00:00Z")),
+                keep(expected, record("gap-end", "2023-11-20T11:59:59.999Z")),
+                record("at-cutover", "2023-11-20T12:00:00Z"),
                 record("after", "2023-11-20T13:00:00Z")));
         Topics topics = Topics.create();
 
         LoaderRun run = LoaderRun.of(bucket, topics, "--prefix", prefix, "--from", "2023-11-20", "--to", "2023-11-20",
-                "--cutover", "2023-11-20T12:00:00Z");
+                "--since", "2023-11-20T10:00:00Z", "--cutover", "2023-11-20T12:00:00Z");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.count("published")).isEqualTo(1);
+        assertThat(run.count("published")).isEqualTo(2);
+        assertThat(run.count("skipped_before_since")).isEqualTo(1);
         assertThat(run.count("skipped_after_cutover")).isEqualTo(2);
-        assertThat(readAll(topics.raw(), 1)).extracting(r -> text(r.value())).containsExactlyElementsOf(expected);
+        assertThat(readAll(topics.raw(), 2)).extracting(r -> text(r.value())).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
     void aRawTopicThatWouldDeleteTheBackfillIsRefusedBeforeAnythingIsPublished() {
-        Topics topics = new Topics(KafkaCluster.uniqueName("raw"), KafkaCluster.uniqueName("dlq"),
-                KafkaCluster.uniqueName("progress"));
-        KafkaCluster.createTopic(topics.raw(), 1, Map.of("retention.ms", String.valueOf(Duration.ofDays(7).toMillis())));
-        KafkaCluster.createTopic(topics.deadLetter(), 1, Map.of());
+        Topics topics = Topics.named().create(Map.of("retention.ms", String.valueOf(Duration.ofDays(7).toMillis())));
 
         LoaderRun run = LoaderRun.of(bucket, topics, "--prefix", "none", "--from", "2023-11-20", "--to", "2023-11-20");
 

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.sagebionetworks.accessrecords.archive.LoadRange.Verdict;
+import org.sagebionetworks.accessrecords.archive.Tally.Fate;
 
 class LoadRangeTest {
 
     private static final LoadRange NOVEMBER_END = new LoadRange(LocalDate.parse("2023-11-29"),
-            LocalDate.parse("2023-11-30"), null);
+            LocalDate.parse("2023-11-30"), null, null);
 
     @Test
     void readsOneExtraArrivalDayAtEachEndAcrossMonthBoundaries() {
@@ -25,32 +25,46 @@ class LoadRangeTest {
 
     @Test
     void publishesTheRequestDaysOnlyFromTheFirstMillisecondToTheLast() {
-        assertThat(NOVEMBER_END.judge(millis("2023-11-28T23:59:59.999Z"))).isEqualTo(Verdict.OUTSIDE_RANGE);
-        assertThat(NOVEMBER_END.judge(millis("2023-11-29T00:00:00Z"))).isEqualTo(Verdict.PUBLISH);
-        assertThat(NOVEMBER_END.judge(millis("2023-11-30T23:59:59.999Z"))).isEqualTo(Verdict.PUBLISH);
-        assertThat(NOVEMBER_END.judge(millis("2023-12-01T00:00:00Z"))).isEqualTo(Verdict.OUTSIDE_RANGE);
+        assertThat(NOVEMBER_END.judge(millis("2023-11-28T23:59:59.999Z"))).isEqualTo(Fate.OUTSIDE_RANGE);
+        assertThat(NOVEMBER_END.judge(millis("2023-11-29T00:00:00Z"))).isEqualTo(Fate.PUBLISHED);
+        assertThat(NOVEMBER_END.judge(millis("2023-11-30T23:59:59.999Z"))).isEqualTo(Fate.PUBLISHED);
+        assertThat(NOVEMBER_END.judge(millis("2023-12-01T00:00:00Z"))).isEqualTo(Fate.OUTSIDE_RANGE);
     }
 
     @Test
     void theCutoverItselfBelongsToTheLiveStream() {
-        LoadRange range = new LoadRange(LocalDate.parse("2023-11-29"), LocalDate.parse("2023-11-30"),
+        LoadRange range = new LoadRange(LocalDate.parse("2023-11-29"), LocalDate.parse("2023-11-30"), null,
                 Instant.parse("2023-11-30T12:00:00Z"));
 
-        assertThat(range.judge(millis("2023-11-30T11:59:59.999Z"))).isEqualTo(Verdict.PUBLISH);
-        assertThat(range.judge(millis("2023-11-30T12:00:00Z"))).isEqualTo(Verdict.AFTER_CUTOVER);
-        assertThat(range.judge(millis("2023-12-01T12:00:00Z"))).isEqualTo(Verdict.OUTSIDE_RANGE);
+        assertThat(range.judge(millis("2023-11-30T11:59:59.999Z"))).isEqualTo(Fate.PUBLISHED);
+        assertThat(range.judge(millis("2023-11-30T12:00:00Z"))).isEqualTo(Fate.AFTER_CUTOVER);
+        assertThat(range.judge(millis("2023-12-01T12:00:00Z"))).isEqualTo(Fate.OUTSIDE_RANGE);
     }
 
     @Test
-    void aRangeEndingBeforeItStartsIsRefused() {
+    void aGapIsFromSinceIncludedToTheCutoverExcluded() {
+        LoadRange gap = new LoadRange(LocalDate.parse("2023-11-30"), LocalDate.parse("2023-11-30"),
+                Instant.parse("2023-11-30T10:00:00Z"), Instant.parse("2023-11-30T14:00:00Z"));
+
+        assertThat(gap.judge(millis("2023-11-30T09:59:59.999Z"))).isEqualTo(Fate.BEFORE_SINCE);
+        assertThat(gap.judge(millis("2023-11-30T10:00:00Z"))).isEqualTo(Fate.PUBLISHED);
+        assertThat(gap.judge(millis("2023-11-30T13:59:59.999Z"))).isEqualTo(Fate.PUBLISHED);
+        assertThat(gap.judge(millis("2023-11-30T14:00:00Z"))).isEqualTo(Fate.AFTER_CUTOVER);
+    }
+
+    @Test
+    void rangesThatCannotHoldARecordAreRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new LoadRange(LocalDate.parse("2023-11-30"),
-                LocalDate.parse("2023-11-29"), null));
+                LocalDate.parse("2023-11-29"), null, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> new LoadRange(LocalDate.parse("2023-11-30"),
+                LocalDate.parse("2023-11-30"), Instant.parse("2023-11-30T14:00:00Z"), Instant.parse("2023-11-30T14:00:00Z")))
+                .withMessageContaining("--since");
     }
 
     @Test
     void progressKeysNameTheRangeSoAnotherRangeReadsTheSameObjectAgain() {
         ArchiveObject december1 = new ArchiveObject("b", "p/year=2023/month=12/day=01/x.gz", 10, "e");
-        LoadRange december = new LoadRange(LocalDate.parse("2023-12-01"), LocalDate.parse("2023-12-31"), null);
+        LoadRange december = new LoadRange(LocalDate.parse("2023-12-01"), LocalDate.parse("2023-12-31"), null, null);
 
         assertThat(ObjectProgress.key(NOVEMBER_END, december1)).isNotEqualTo(ObjectProgress.key(december, december1))
                 .startsWith("2023-11-29..2023-11-30 s3://b/");
@@ -58,21 +72,23 @@ class LoadRangeTest {
 
     @Test
     void progressSurvivesItsJsonForm() {
+        Tally tally = new Tally();
+        for (Fate fate : Fate.values()) {
+            tally.set(fate, fate.ordinal() + 1);
+        }
         ObjectProgress progress = ObjectProgress.start(new ArchiveObject("b", "k", 10, "\"etag\""), NOVEMBER_END)
-                .advance(7, false, tally(3, 1, 2, 1));
+                .advance(tally.lines(), false, tally);
 
         ObjectProgress read = ObjectProgress.fromJson(progress.toJson());
 
         assertThat(read.object()).isEqualTo("s3://b/k");
-        assertThat(read.lines()).isEqualTo(7);
+        assertThat(read.lines()).isEqualTo(15);
         assertThat(read.done()).isFalse();
-        assertThat(read.tally().lines()).isEqualTo(7);
-        assertThat(read.tally().get(Tally.Fate.OUTSIDE_RANGE)).isEqualTo(2);
+        for (Fate fate : Fate.values()) {
+            assertThat(read.tally().get(fate)).as(fate.name()).isEqualTo(fate.ordinal() + 1);
+        }
+        assertThat(read.since()).isNull();
         assertThat(read.cutover()).isNull();
-    }
-
-    private static Tally tally(long published, long deadLettered, long outside, long afterCutover) {
-        return new Tally(published, deadLettered, outside, afterCutover);
     }
 
     private static long millis(String instant) {

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
 import picocli.CommandLine;
 
@@ -20,12 +22,32 @@ record LoaderRun(int exitCode, JsonNode summary, String err) {
 
     /** The topics one test loads into; the raw topic keeps records of any age, as the loader requires. */
     record Topics(String raw, String deadLetter, String progress) {
-        static Topics create() {
-            Topics topics = new Topics(KafkaCluster.uniqueName("raw"), KafkaCluster.uniqueName("dlq"),
+        static Topics named() {
+            return new Topics(KafkaCluster.uniqueName("raw"), KafkaCluster.uniqueName("dlq"),
                     KafkaCluster.uniqueName("progress"));
-            KafkaCluster.createTopic(topics.raw, 2, Map.of("retention.ms", "-1"));
-            KafkaCluster.createTopic(topics.deadLetter, 1, Map.of());
-            return topics;
+        }
+
+        static Topics create() {
+            return named().create(Map.of("retention.ms", "-1"));
+        }
+
+        /** Creates the raw and dead-letter topics and waits until the broker lists them, as the loader checks. */
+        Topics create(Map<String, String> rawConfig) {
+            KafkaCluster.createTopic(raw, 2, rawConfig);
+            KafkaCluster.createTopic(deadLetter, 1, Map.of());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    KafkaCluster.bootstrapServers()))) {
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (!admin.listTopics().names().get().containsAll(List.of(raw, deadLetter))) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("topics not listed after 30 s");
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return this;
         }
     }
 
