@@ -94,8 +94,9 @@ public final class ArchiveLoaderThroughputHarness {
             byte[] gzip = gzippedLines(traffic, perObject);
             total += gzip.length;
             String key = String.format("%s/year=2023/month=11/day=%02d/firehose-%04d.gz", PREFIX, 15 + i * 2 / objects, i);
-            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(s3.endpoint() + "/" + BUCKET + "/" + key))
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(gzip)).build(), HttpResponse.BodyHandlers.ofString());
+            URI uri = URI.create(s3.endpoint() + "/" + BUCKET + "/" + key);
+            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofByteArray(gzip))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             if (put.statusCode() != 200) {
                 throw new IllegalStateException("upload of " + key + " failed: " + put.statusCode() + " " + put.body());
             }

@@ -39,10 +39,11 @@ final class ArchiveTopics {
         long age = Instant.now().toEpochMilli() - range.startMillis();
         long retention = longValue(config, TopicConfig.RETENTION_MS_CONFIG);
         if (retention >= 0 && age + READ_MARGIN.toMillis() > retention) {
-            return "Topic " + rawTopic + " keeps records for retention.ms=" + retention + " (" + Duration.ofMillis(retention)
-                    + "), but the records of " + range.from() + " are older than that (plus " + READ_MARGIN + " to read "
-                    + "them): retention would delete them before the service reads them. Raise the topic's retention.ms "
-                    + "(-1 keeps the raw topic forever, which replay needs anyway) and run again.";
+            return "Topic " + rawTopic + " keeps records for retention.ms=" + retention + " ("
+                    + Duration.ofMillis(retention) + "), but the records of " + range.from() + " are older than that "
+                    + "(plus " + READ_MARGIN + " to read them): retention would delete them before the service reads "
+                    + "them. Raise the topic's retention.ms (-1 keeps the raw topic forever, which replay needs anyway) "
+                    + "and run again.";
         }
         for (String limit : List.of("message.timestamp.before.max.ms", "message.timestamp.difference.max.ms")) {
             long allowed = longValue(config, limit);

@@ -28,10 +28,12 @@ import software.amazon.awssdk.core.exception.SdkException;
             "Progress on stderr, a JSON summary on stdout. Exit status: 0 every object finished, 1 otherwise."})
 public final class LoadArchiveCommand implements Callable<Integer> {
 
-    @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The archive bucket, e.g. prod.log.sagebase.org.")
+    @Option(names = "--bucket", required = true, paramLabel = "BUCKET",
+            description = "The archive bucket, e.g. prod.log.sagebase.org.")
     private String bucket;
 
-    @Option(names = "--prefix", required = true, paramLabel = "PREFIX", description = "The folder above year=, e.g. accessRecord/records.")
+    @Option(names = "--prefix", required = true, paramLabel = "PREFIX",
+            description = "The folder above year=, e.g. accessRecord/records.")
     private String prefix;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First request day (UTC).")
@@ -61,19 +63,22 @@ public final class LoadArchiveCommand implements Callable<Integer> {
 
     @Option(names = "--dead-letter-topic", paramLabel = "TOPIC",
             defaultValue = "${env:ACCESS_RECORDS_TOPICS_DEAD_LETTER:-" + TopicsConfig.DEFAULT_DEAD_LETTER + "}",
-            description = "Where unusable lines go (default: env ACCESS_RECORDS_TOPICS_DEAD_LETTER, else ${DEFAULT-VALUE}).")
+            description = "Where unusable lines go (default: env ACCESS_RECORDS_TOPICS_DEAD_LETTER, "
+                    + "else ${DEFAULT-VALUE}).")
     private String deadLetterTopic;
 
     @Option(names = "--progress-topic", paramLabel = "TOPIC", defaultValue = ProgressLog.DEFAULT_TOPIC,
             description = "Compacted topic of finished objects, created if missing (default: ${DEFAULT-VALUE}).")
     private String progressTopic;
 
-    @Option(names = "--progress-replication-factor", paramLabel = "N", defaultValue = "${env:ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR:-3}",
+    @Option(names = "--progress-replication-factor", paramLabel = "N",
+            defaultValue = "${env:ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR:-3}",
             description = "Replication of the progress topic if created (default: env "
                     + "ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR, else ${DEFAULT-VALUE}).")
     private short progressReplicationFactor;
 
-    @Option(names = "--max-record-bytes", paramLabel = "BYTES", defaultValue = "${env:ACCESS_RECORDS_MAX_RECORD_BYTES:-1000000}",
+    @Option(names = "--max-record-bytes", paramLabel = "BYTES",
+            defaultValue = "${env:ACCESS_RECORDS_MAX_RECORD_BYTES:-1000000}",
             description = "Longer lines are dead-lettered as TOO_LARGE, as the service does (default: env "
                     + "ACCESS_RECORDS_MAX_RECORD_BYTES, else ${DEFAULT-VALUE}).")
     private int maxRecordBytes;

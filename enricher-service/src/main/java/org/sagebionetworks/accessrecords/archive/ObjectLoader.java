@@ -20,8 +20,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Streams one object line by line (constant memory whatever its size) and publishes it in transactions of at
- * most {@code transactionRecords} lines or one second, each committed with the object's progress. A read error keeps the whole
- * lines read before it (they are committed) and the object is read again from there, up to three times.
+ * most {@code transactionRecords} lines or one second, each committed with the object's progress. A read error
+ * keeps the whole lines read before it (they are committed) and the object is read again from there, up to three
+ * times.
  */
 final class ObjectLoader {
 

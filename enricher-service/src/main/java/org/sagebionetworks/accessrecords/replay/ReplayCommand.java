@@ -92,7 +92,8 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         StartingPoint from = start.earliest ? StartingPoint.earliest() : StartingPoint.at(start.from);
         try (Admin admin = kafka.admin()) {
-            ReplayPlan plan = new ReplayPlanner(admin, kafka.timeout(), waitForStop, out).plan(target, from, discardProcessed);
+            ReplayPlan plan = new ReplayPlanner(admin, kafka.timeout(), waitForStop, out)
+                    .plan(target, from, discardProcessed);
             plan.print(out, execute);
             if (execute) {
                 new ReplayExecutor(admin, kafka.timeout(), out).execute(plan);

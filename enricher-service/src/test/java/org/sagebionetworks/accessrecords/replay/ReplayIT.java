@@ -62,8 +62,10 @@ class ReplayIT {
             ServiceRecords.send(producer, raw, List.of(synthetic.get(0))); // a producer retry: dropped by every version
             // On one partition: a record, event time moving 2 h on, then the record again. Inside a 24 h horizon
             // the copy is a duplicate; with a 1 h horizon it is late, which is emitted.
-            for (String line : List.of(record("late-copy", T0), record("advance", T0 + 2 * HOUR), record("late-copy", T0))) {
-                producer.send(new ProducerRecord<>(raw, 0, utf8(RawRecords.sessionIdOf(line).orElseThrow()), utf8(line))).get();
+            for (String line : List.of(record("late-copy", T0), record("advance", T0 + 2 * HOUR),
+                    record("late-copy", T0))) {
+                String sessionId = RawRecords.sessionIdOf(line).orElseThrow();
+                producer.send(new ProducerRecord<>(raw, 0, utf8(sessionId), utf8(line))).get();
             }
         }
         int distinct = synthetic.size() + 2;
