@@ -1,6 +1,8 @@
 package org.sagebionetworks.accessrecords;
 
+import org.sagebionetworks.accessrecords.archive.LoadArchiveCommand;
 import org.sagebionetworks.accessrecords.command.EnrichCommand;
+import org.sagebionetworks.accessrecords.replay.ReplayCommand;
 import io.micronaut.runtime.Micronaut;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "enricher-service", mixinStandardHelpOptions = true,
         description = {"Synapse access records: enrich raw records into processedaccessrecord rows.",
             "Without a command, runs the Kafka Streams service (see the README for its settings)."},
-        subcommands = {EnrichCommand.class})
+        subcommands = {EnrichCommand.class, ReplayCommand.class, LoadArchiveCommand.class})
 public final class EnricherMain implements Runnable {
 
     public static void main(String[] args) {

@@ -127,7 +127,7 @@ public final class ServiceThroughputHarness {
                     throw new IllegalStateException("the service exited with " + process.exitValue());
                 }
                 maxHeap = Math.max(maxHeap, heapBytes(port));
-                maxRss = Math.max(maxRss, rssKb(process.pid()));
+                maxRss = Math.max(maxRss, ProcessMemory.rssKb(process.pid()));
                 Thread.sleep(500);
             }
             return new Result((System.nanoTime() - start) / 1_000_000, maxHeap, maxRss);
@@ -160,16 +160,6 @@ public final class ServiceThroughputHarness {
             return (long) body.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{area=\"heap\""))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         } catch (IOException | InterruptedException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static long rssKb(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
-        } catch (IOException e) {
             return 0;
         }
     }

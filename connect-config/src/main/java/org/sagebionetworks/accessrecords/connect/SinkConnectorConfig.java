@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
  * Renders the S3 sink connector configuration from the files in {@code connect-config/}: {@code s3-sink.json}
@@ -45,6 +46,14 @@ public final class SinkConnectorConfig {
             }
         });
         return config;
+    }
+
+    /**
+     * The variables a pipeline version decides: the topic the sink reads and the {@code topics.dir} it writes
+     * under, so the v2 connector reads v2's rows and writes them beside, never over, v1's files.
+     */
+    public static Map<String, String> versionVariables(PipelineVersion version) {
+        return Map.of("processed_topic", version.processedTopic(), "topics_dir", version.topicsDir());
     }
 
     /** The raw file, placeholders and all, as Terraform and the contract tests see it. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sagebionetworks.accessrecords.schema.AccessRecordContract;
+import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /** The sink configuration against the data contract and against what makes the sink exactly-once. */
 class SinkConnectorConfigContractTest {
@@ -131,6 +132,18 @@ class SinkConnectorConfigContractTest {
         changed.entrySet().removeIf(entry -> entry.getValue().equals(production.get(entry.getKey())));
         assertThat(changed).containsOnlyKeys("connector.class", "store.url", "s3.path.style.access.enabled");
         assertThat(local.get("path.format")).isEqualTo("'year'=YYYY/'month'=MM/'day'=dd");
+    }
+
+    @Test
+    void aPipelineVersionsConnectorReadsItsOwnTopicAndWritesUnderItsOwnFolder() {
+        Map<String, String> variables = new HashMap<>();
+        SinkConnectorConfig.VARIABLES.forEach(name -> variables.put(name, "v-" + name));
+        variables.putAll(SinkConnectorConfig.versionVariables(PipelineVersion.of("v2")));
+
+        Map<String, String> config = SinkConnectorConfig.production(Layout.YEAR_MONTH_DAY, variables);
+
+        assertThat(config).containsEntry("topics", "synapse.accessrecords.processed.v2")
+                .containsEntry("topics.dir", "processed/v2");
     }
 
     /** Joda's Y is the year of era; java.time's Y is the week-based year, so it becomes u. */

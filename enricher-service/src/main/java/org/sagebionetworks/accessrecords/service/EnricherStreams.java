@@ -61,10 +61,12 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
     @Override
     public void onApplicationEvent(StartupEvent event) {
         provisioner.ensureTopics();
-        Topology topology = AccessRecordTopology.build(AccessRecordTopics.from(topics), dedup.horizon(),
+        AccessRecordTopics named = AccessRecordTopics.from(topics, pipeline.version());
+        Topology topology = AccessRecordTopology.build(named, dedup.horizon(),
                 pipeline.inputKeyedBySessionId(), pipeline.maxRecordBytes(), metrics);
-        LOG.info("Starting {} on {}: {} -> {} (dead letters: {}), dedup horizon {}", pipeline.applicationId(),
-                client.bootstrapServers(), topics.raw(), topics.processed(), topics.deadLetter(), dedup.horizon());
+        LOG.info("Starting pipeline {} as {} on {}: {} -> {} (dead letters: {}), dedup horizon {}", pipeline.version(),
+                pipeline.applicationId(), client.bootstrapServers(), named.raw().name(), named.processed().name(),
+                named.deadLetter().name(), dedup.horizon());
         KafkaStreams kafkaStreams = new KafkaStreams(topology,
                 StreamsSettings.of(client, pipeline, topics, metrics, streamsOverrides));
         kafkaStreams.setUncaughtExceptionHandler(error -> {

@@ -12,25 +12,28 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
+import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
 
 /** The real Micronaut application, in this JVM, against the shared test broker, for one test's topics. */
-final class RunningService implements AutoCloseable {
+public final class RunningService implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final String applicationId;
-    final String raw;
-    final String processed;
-    final String deadLetter;
+    public final String applicationId;
+    public final String raw;
+    public final String processed;
+    public final String deadLetter;
     private final Map<String, Object> properties;
     private EmbeddedServer server;
 
     private RunningService(Map<String, Object> properties) {
         this.properties = properties;
-        this.applicationId = (String) properties.get("access-records.application-id");
+        PipelineVersion version = PipelineVersion.of((String) properties.getOrDefault(
+                "access-records.pipeline-version", PipelineVersion.DEFAULT));
+        this.applicationId = (String) properties.getOrDefault("access-records.application-id", version.applicationId());
         this.raw = (String) properties.get("access-records.topics.raw");
-        this.processed = (String) properties.get("access-records.topics.processed");
+        this.processed = (String) properties.getOrDefault("access-records.topics.processed", version.processedTopic());
         this.deadLetter = (String) properties.get("access-records.topics.dead-letter");
     }
 
@@ -52,6 +55,22 @@ final class RunningService implements AutoCloseable {
         return new RunningService(properties);
     }
 
+    /**
+     * A pipeline named by its version alone, as in production: the application id and the processed topic are the
+     * version's (so pick a version no other test uses); the raw and dead-letter topics are the ones given.
+     */
+    public static RunningService forVersion(Path stateDir, String version, String raw, String deadLetter,
+            Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(configure(stateDir, Map.of()).properties);
+        properties.remove("access-records.application-id");
+        properties.remove("access-records.topics.processed");
+        properties.put("access-records.pipeline-version", version);
+        properties.put("access-records.topics.raw", raw);
+        properties.put("access-records.topics.dead-letter", deadLetter);
+        properties.putAll(extra);
+        return new RunningService(properties);
+    }
+
     /** The same pipeline (topics, application id), started again with other settings, e.g. a new state dir. */
     RunningService sameTopics(Map<String, Object> changes) {
         Map<String, Object> next = new HashMap<>(properties);
@@ -59,7 +78,7 @@ final class RunningService implements AutoCloseable {
         return new RunningService(next);
     }
 
-    RunningService start() {
+    public RunningService start() {
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         awaitState(KafkaStreams.State.RUNNING, Duration.ofSeconds(60));
         return this;
@@ -76,7 +95,7 @@ final class RunningService implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

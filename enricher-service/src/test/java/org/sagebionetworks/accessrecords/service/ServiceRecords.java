@@ -19,7 +19,7 @@ import org.sagebionetworks.accessrecords.core.output.ProcessedRecordJson;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 
 /** What the service tests send and how they read what comes back. */
-final class ServiceRecords {
+public final class ServiceRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +27,7 @@ final class ServiceRecords {
     }
 
     /** Sends each line keyed by its sessionId (or by "unkeyed-N" when it has none) and waits for the acks. */
-    static void send(KafkaProducer<byte[], byte[]> producer, String topic, List<String> lines) {
+    public static void send(KafkaProducer<byte[], byte[]> producer, String topic, List<String> lines) {
         int n = 0;
         for (String line : lines) {
             producer.send(new ProducerRecord<>(topic, utf8(sessionIdOf(line, "unkeyed-" + n++)), utf8(line)));
@@ -35,7 +35,7 @@ final class ServiceRecords {
         producer.flush();
     }
 
-    static String sessionIdOf(String line, String fallback) {
+    public static String sessionIdOf(String line, String fallback) {
         try {
             JsonNode id = JSON.readTree(line).path("payload").path("sessionId");
             return id.isTextual() ? id.asText() : fallback;
@@ -45,7 +45,7 @@ final class ServiceRecords {
     }
 
     /** The enrich command's row for each valid line, by session id: what the service must produce. */
-    static Map<String, JsonNode> expectedRows(List<String> lines) {
+    public static Map<String, JsonNode> expectedRows(List<String> lines) {
         AccessRecordEnricher core = new AccessRecordEnricher();
         Map<String, JsonNode> rows = new HashMap<>();
         for (String line : lines) {
@@ -57,30 +57,30 @@ final class ServiceRecords {
     }
 
     /** A processed-topic value's payload in the enrich command's form (record_date as YYYY-MM-DD). */
-    static JsonNode payloadAsEnrichRow(ConsumerRecord<byte[], byte[]> record) {
+    public static JsonNode payloadAsEnrichRow(ConsumerRecord<byte[], byte[]> record) {
         ObjectNode payload = (ObjectNode) tree(new String(record.value(), StandardCharsets.UTF_8)).get("payload");
         payload.put("record_date", LocalDate.ofEpochDay(payload.get("record_date").asLong()).toString());
         return payload;
     }
 
     /** The sum of a Prometheus metric's samples (all label sets). */
-    static double metric(String prometheusText, String name) {
+    public static double metric(String prometheusText, String name) {
         return prometheusText.lines()
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
 
-    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static String text(byte[] bytes) {
+    public static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 

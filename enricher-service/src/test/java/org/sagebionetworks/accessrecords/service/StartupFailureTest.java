@@ -26,6 +26,14 @@ class StartupFailureTest {
     }
 
     @Test
+    void aMalformedPipelineVersionStopsStartupNamingThePropertyAndWhatIsExpected() {
+        assertThatThrownBy(() -> start(Map.of("access-records.pipeline-version", "2")))
+                .rootCause()
+                .hasMessageContaining("access-records.pipeline-version (env ACCESS_RECORDS_PIPELINE_VERSION)")
+                .hasMessageContaining("(v1, v2, v10, ...)");
+    }
+
+    @Test
     void anOutOfRangeSettingStopsStartupNamingIt() {
         assertThatThrownBy(() -> start(Map.of("access-records.max-record-bytes", "10")))
                 .hasStackTraceContaining("maxRecordBytes");

@@ -1,16 +1,20 @@
 package org.sagebionetworks.accessrecords.service.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
  * {@code access-records.topics.*}: the three topics and how the service creates them when missing.
  *
  * @param raw               raw envelopes from Synapse and the archive loader
- * @param processed         processed rows as Connect JSON envelopes, read by the S3 sink
+ * @param processed         processed rows as Connect JSON envelopes, read by the S3 sink; when not set, the pipeline
+ *                          version's ({@code synapse.accessrecords.processed.<version>}), see {@link #processedTopic}
  * @param deadLetter        rejected raw records with reason headers
  * @param create            create missing topics at startup
  * @param partitions        partitions of topics the service creates
@@ -20,11 +24,20 @@ import jakarta.validation.constraints.NotBlank;
  */
 @ConfigurationProperties("access-records.topics")
 public record TopicsConfig(
-        @Bindable(defaultValue = "synapse.accessrecords.raw") @NotBlank String raw,
-        @Bindable(defaultValue = "synapse.accessrecords.processed.v1") @NotBlank String processed,
-        @Bindable(defaultValue = "synapse.accessrecords.raw.dlq") @NotBlank String deadLetter,
+        @Bindable(defaultValue = DEFAULT_RAW) @NotBlank String raw,
+        @Nullable @Pattern(regexp = PipelineConfig.KAFKA_NAME, message = PipelineConfig.KAFKA_NAME_RULE) String processed,
+        @Bindable(defaultValue = DEFAULT_DEAD_LETTER) @NotBlank String deadLetter,
         @Bindable(defaultValue = "true") boolean create,
         @Bindable(defaultValue = "6") @Min(1) @Max(1000) int partitions,
         @Bindable(defaultValue = "3") @Min(1) @Max(10) short replicationFactor,
         @Bindable(defaultValue = "8388608") @Min(1_048_576) @Max(104_857_600) int deadLetterMaxMessageBytes) {
+
+    /** Shared by every pipeline version; the tools (replay, archive loader) default to the same names. */
+    public static final String DEFAULT_RAW = "synapse.accessrecords.raw";
+    public static final String DEFAULT_DEAD_LETTER = "synapse.accessrecords.raw.dlq";
+
+    /** {@code access-records.topics.processed} when it is set, otherwise the one {@code version} names. */
+    public String processedTopic(PipelineVersion version) {
+        return processed != null ? processed : version.processedTopic();
+    }
 }

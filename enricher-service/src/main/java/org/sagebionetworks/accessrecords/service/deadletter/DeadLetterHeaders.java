@@ -18,6 +18,9 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_OFFSET = "source.offset";
     /** The raw record's own Kafka timestamp; the dead letter itself is stamped when it was written. */
     public static final String SOURCE_TIMESTAMP = "source.timestamp";
+    /** Where the archive loader found a line it could not publish: the object's s3:// URI and the 1-based line. */
+    public static final String SOURCE_OBJECT = "source.object";
+    public static final String SOURCE_LINE = "source.line";
 
     private DeadLetterHeaders() {
     }
@@ -32,6 +35,16 @@ public final class DeadLetterHeaders {
                 .add(SOURCE_PARTITION, utf8(String.valueOf(source.partition())))
                 .add(SOURCE_OFFSET, utf8(String.valueOf(source.offset())))
                 .add(SOURCE_TIMESTAMP, utf8(String.valueOf(sourceTimestamp)));
+    }
+
+    /** The archive loader's dead letters: the error headers, and the object and line instead of topic coordinates. */
+    public static Headers addArchiveSource(Headers headers, String errorClass, String errorMessage, String object,
+            long line) {
+        return headers
+                .add(ERROR_CLASS, utf8(errorClass))
+                .add(ERROR_MESSAGE, utf8(errorMessage))
+                .add(SOURCE_OBJECT, utf8(object))
+                .add(SOURCE_LINE, utf8(String.valueOf(line)));
     }
 
     private static byte[] utf8(String text) {

@@ -1,6 +1,7 @@
 package org.sagebionetworks.accessrecords.service.kafka;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,13 +24,23 @@ public final class KafkaClientSettings {
     private final String bootstrapServers;
     private final boolean mskIam;
 
+    @Inject
     public KafkaClientSettings(@Value("${kafka.bootstrap.servers}") String bootstrapServers, PipelineConfig config) {
+        this(bootstrapServers, config.mskIam());
+    }
+
+    private KafkaClientSettings(String bootstrapServers, boolean mskIam) {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException(
                     "kafka.bootstrap.servers is empty: set it (env KAFKA_BOOTSTRAP_SERVERS) to host:port[,host:port]");
         }
         this.bootstrapServers = bootstrapServers;
-        this.mskIam = config.mskIam();
+        this.mskIam = mskIam;
+    }
+
+    /** For the command-line tools (replay, load-archive), which read the same two settings without Micronaut. */
+    public static KafkaClientSettings of(String bootstrapServers, boolean mskIam) {
+        return new KafkaClientSettings(bootstrapServers, mskIam);
     }
 
     public String bootstrapServers() {

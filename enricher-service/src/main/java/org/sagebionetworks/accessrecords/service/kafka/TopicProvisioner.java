@@ -94,7 +94,7 @@ public final class TopicProvisioner {
         String largest = String.valueOf(processedMaxMessageBytes(pipeline.maxRecordBytes()));
         return List.of(
                 new NewTopic(topics.raw(), topics.partitions(), topics.replicationFactor()),
-                new NewTopic(topics.processed(), topics.partitions(), topics.replicationFactor())
+                new NewTopic(topics.processedTopic(pipeline.version()), topics.partitions(), topics.replicationFactor())
                         .configs(Map.of(TopicConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, largest)),
                 new NewTopic(topics.deadLetter(), topics.partitions(), topics.replicationFactor())

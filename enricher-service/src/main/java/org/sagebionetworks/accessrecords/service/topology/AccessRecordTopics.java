@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.processed.ConnectEnvelopeSerde;
@@ -25,10 +26,11 @@ public record AccessRecordTopics(
             (topic, row) -> toBytes(row),
             (topic, bytes) -> fromBytes(bytes));
 
-    public static AccessRecordTopics from(TopicsConfig topics) {
+    /** The topics of one pipeline version: the processed topic is the version's unless set explicitly. */
+    public static AccessRecordTopics from(TopicsConfig topics, PipelineVersion version) {
         return new AccessRecordTopics(
                 new Topic<>(topics.raw(), Serdes.ByteArray(), Serdes.ByteArray()),
-                new Topic<>(topics.processed(), Serdes.ByteArray(), new ConnectEnvelopeSerde()),
+                new Topic<>(topics.processedTopic(version), Serdes.ByteArray(), new ConnectEnvelopeSerde()),
                 new Topic<>(topics.deadLetter(), Serdes.ByteArray(), Serdes.ByteArray()));
     }
 

@@ -39,7 +39,7 @@ class KafkaClientSettingsTest {
     }
 
     private static PipelineConfig config(boolean mskIam) {
-        return new PipelineConfig("app", true, 1_000_000, 1, "/tmp/state", Duration.ofSeconds(30),
+        return new PipelineConfig("v1", "app", true, 1_000_000, 1, "/tmp/state", Duration.ofSeconds(30),
                 Duration.ofSeconds(30), ErrorPolicy.FAIL, ErrorPolicy.FAIL, mskIam);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
 import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
+import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.deadletter.DeadLetterHeaders;
@@ -34,7 +35,8 @@ class AccessRecordTopologyTest {
     private static final Duration HORIZON = Duration.ofHours(24);
     private static final Instant WALL_CLOCK = Instant.parse("2026-11-24T12:00:00Z");
     private static final AccessRecordTopics TOPICS =
-            AccessRecordTopics.from(new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608));
+            AccessRecordTopics.from(new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608),
+                    PipelineVersion.of(PipelineVersion.DEFAULT));
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;

@@ -1,0 +1,58 @@
+package org.sagebionetworks.accessrecords.archive;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The Firehose archive bucket: lists a folder and streams an object. Credentials come from the default chain
+ * (environment, profile, ECS task role); with an endpoint (s3proxy, MinIO) requests are path-style.
+ */
+final class ArchiveStore implements AutoCloseable {
+
+    private final S3Client s3;
+    private final String bucket;
+
+    ArchiveStore(String bucket, String region, String endpoint) {
+        S3ClientBuilder builder = S3Client.builder()
+                .region(Region.of(region))
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+        }
+        this.s3 = builder.build();
+        this.bucket = bucket;
+    }
+
+    /** Every object under {@code prefix}, in key order (Firehose names sort by time within a day). */
+    List<ArchiveObject> list(String prefix) {
+        List<ArchiveObject> objects = new ArrayList<>();
+        for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
+                .build()).contents()) {
+            if (!object.key().endsWith("/")) {
+                objects.add(new ArchiveObject(bucket, object.key(), object.size(), object.eTag()));
+            }
+        }
+        return objects;
+    }
+
+    /** The object's bytes as they arrive, never held whole: objects may be hundreds of MB. */
+    InputStream open(ArchiveObject object) {
+        return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(object.key()).build());
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}

@@ -1,0 +1,58 @@
+package org.sagebionetworks.accessrecords.archive;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.sagebionetworks.accessrecords.archive.Tally.Fate;
+
+/**
+ * The run's counters. {@link #committed} counts lines whose fate is committed in Kafka; {@code linesRead} and
+ * {@code bytesRead} move with the reading and drive the progress display. The final summary is one JSON line.
+ */
+final class LoadStats {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Tally committed = new Tally();
+    final List<String> failedObjects = new ArrayList<>();
+    final long startNanos = System.nanoTime();
+    /** When the first object was opened: what came before is start-up (checks, producer, progress, listing). */
+    long loadStartNanos;
+    long objectsToLoad;
+    long objectsAlreadyDone;
+    long objectsResumed;
+    long objectsFinished;
+    long bytesToRead;
+    long bytesRead;
+    long linesRead;
+    /** Lines an earlier, interrupted run already handled: read again to find the resume point, not republished. */
+    long linesSkippedOnResume;
+
+    double seconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    String summaryJson() {
+        double seconds = seconds();
+        ObjectNode summary = JSON.createObjectNode();
+        summary.put("objects_to_load", objectsToLoad).put("objects_already_done", objectsAlreadyDone)
+                .put("objects_resumed", objectsResumed).put("objects_finished", objectsFinished)
+                .put("objects_failed", failedObjects.size())
+                .put("lines_read", linesRead).put("lines_skipped_on_resume", linesSkippedOnResume)
+                .put("published", committed.get(Fate.PUBLISHED)).put("dead_lettered", committed.get(Fate.DEAD_LETTERED))
+                .put("skipped_outside_range", committed.get(Fate.OUTSIDE_RANGE))
+                .put("skipped_before_since", committed.get(Fate.BEFORE_SINCE))
+                .put("skipped_after_cutover", committed.get(Fate.AFTER_CUTOVER))
+                .put("gzip_bytes_read", bytesRead).put("seconds", round(seconds))
+                .put("startup_seconds", loadStartNanos == 0 ? null : round((loadStartNanos - startNanos) / 1e9))
+                .put("records_per_second", Math.round(linesRead / Math.max(seconds, 1e-3)))
+                .put("gzip_mb_per_second", round(bytesRead / 1e6 / Math.max(seconds, 1e-3)));
+        summary.putPOJO("failed_objects", failedObjects);
+        return JSON.createObjectNode().set("summary", summary).toString();
+    }
+}

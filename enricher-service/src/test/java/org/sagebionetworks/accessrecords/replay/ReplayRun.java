@@ -1,0 +1,32 @@
+package org.sagebionetworks.accessrecords.replay;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
+import picocli.CommandLine;
+
+/** One run of the replay command in this JVM, as a user would type it, against the test broker. */
+record ReplayRun(int exitCode, String out, String err) {
+
+    /** Against the test broker, with the test's raw topic and state directory. */
+    static ReplayRun of(String rawTopic, Path stateRoot, String... args) {
+        List<String> all = new ArrayList<>(List.of("--bootstrap-servers", KafkaCluster.bootstrapServers(),
+                "--raw-topic", rawTopic, "--state-dir", stateRoot.toString(), "--kafka-timeout", "PT30S"));
+        all.addAll(List.of(args));
+        return withArguments(all.toArray(String[]::new));
+    }
+
+    static ReplayRun withArguments(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine command = new CommandLine(new ReplayCommand().withStreams(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        command.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        int exitCode = command.execute(args);
+        return new ReplayRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
