@@ -14,6 +14,6 @@ public record SinkSpec(String name, Layout layout, String topicsDir, int flushSi
 
     /** What a local run uses: production's layout and folder for pipeline v1, files of up to 1000 rows. */
     public static SinkSpec local(Layout layout) {
-        return new SinkSpec("s3-sink", layout, "processed/v1", 1000);
+        return new SinkSpec("s3-sink", layout, StackSettings.VERSION.topicsDir(), 1000);
     }
 }

@@ -1,6 +1,7 @@
 package org.sagebionetworks.accessrecords.local;
 
 import java.nio.file.Path;
+import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
  * Where the local stack keeps its files and which ports it listens on (0: any free port).
@@ -14,7 +15,9 @@ public record StackSettings(Path dataDir, int httpPort, int connectPort, int s3P
 
     public static final String BUCKET = "lake";
     public static final String RAW_TOPIC = "synapse.accessrecords.raw";
-    public static final String PROCESSED_TOPIC = "synapse.accessrecords.processed.v1";
+    /** The local stack runs the default version; its names come from the one place that derives them. */
+    public static final PipelineVersion VERSION = PipelineVersion.of(PipelineVersion.DEFAULT);
+    public static final String PROCESSED_TOPIC = VERSION.processedTopic();
 
     Path s3Dir() {
         return dataDir.resolve("s3");
