@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
  * The team's naming conventions as Terraform writes them, checked against the service's documented defaults
@@ -14,14 +17,27 @@ class PipelineNamingTest {
     private static final TerraformConfig TF = TerraformConfig.load();
     private static final ServiceConfiguration SERVICE = ServiceConfiguration.fromReadme();
 
-    @Test
-    void versionOneHasTheNamesTheServiceDefaultsTo() {
-        Map<String, String> v1 = PipelineNames.of(TF, "v1");
+    @ParameterizedTest
+    @ValueSource(strings = {"v1", "v2", "v17"})
+    void terraformNamesAVersionAsPipelineVersionDerivesIt(String name) {
+        PipelineVersion version = PipelineVersion.of(name);
 
-        assertThat(v1.get("application_id")).isEqualTo(SERVICE.defaultOf("ACCESS_RECORDS_APPLICATION_ID"))
-                .isEqualTo("synapse-access-records-v1");
-        assertThat(v1.get("processed_topic")).isEqualTo(SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_PROCESSED"))
-                .isEqualTo("synapse.accessrecords.processed.v1");
+        assertThat(PipelineNames.of(TF, name)).containsEntry("application_id", version.applicationId())
+                .containsEntry("processed_topic", version.processedTopic())
+                .containsEntry("topics_dir", version.topicsDir())
+                .containsEntry("table_name", version.glueTable());
+    }
+
+    @Test
+    void theServicesDocumentedDefaultsAreTerraformsNamesForTheDefaultVersion() {
+        String version = SERVICE.defaultOf("ACCESS_RECORDS_PIPELINE_VERSION");
+        Map<String, String> names = PipelineNames.of(TF, version);
+
+        assertThat(version).isEqualTo(((Map<?, ?>) TF.entries("variable").get("pipeline_version")).get("default"));
+        assertThat(SERVICE.defaultOf("ACCESS_RECORDS_APPLICATION_ID").replace("<version>", version))
+                .isEqualTo(names.get("application_id"));
+        assertThat(SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_PROCESSED").replace("<version>", version))
+                .isEqualTo(names.get("processed_topic"));
         assertThat(PipelineNames.literalLocal(TF, "raw_topic")).isEqualTo(SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_RAW"));
         assertThat(PipelineNames.literalLocal(TF, "dead_letter_topic"))
                 .isEqualTo(SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_DEAD_LETTER"));
