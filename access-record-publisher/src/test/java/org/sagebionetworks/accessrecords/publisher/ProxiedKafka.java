@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kafka.testkit.KafkaClusterTestKit;
-import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -36,18 +35,11 @@ final class ProxiedKafka {
 
     static ProxiedKafka start() throws Exception {
         TcpProxy proxy = new TcpProxy();
-        TestKitNodes nodes = new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build();
-        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
+        KafkaClusterTestKit kit = KafkaCluster.singleNode()
                 .setConfigProp("listeners", "EXTERNAL://localhost:0,PROXIED://localhost:0,CONTROLLER://localhost:0")
                 .setConfigProp("advertised.listeners", "EXTERNAL://localhost:0,PROXIED://localhost:" + proxy.port())
                 .setConfigProp("listener.security.protocol.map",
                         "EXTERNAL:PLAINTEXT,PROXIED:PLAINTEXT,CONTROLLER:PLAINTEXT")
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("auto.create.topics.enable", "false")
                 .build();
         kit.format();
         kit.startup();
