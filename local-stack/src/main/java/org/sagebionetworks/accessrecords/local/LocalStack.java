@@ -51,9 +51,8 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder()
                 .name("local-stack")
                 .numWorkers(1)
-                .brokerProps(brokerProps())
-                .workerProps(new HashMap<>(Map.of("offset.flush.interval.ms", "1000",
-                        "listeners", "http://localhost:" + settings.connectPort())))
+                .brokerProps(brokerProps(settings.kafkaPort()))
+                .workerProps(new HashMap<>(Map.of("offset.flush.interval.ms", "1000")))
                 .build();
         connect.start();
         EmbeddedServer enricher = ApplicationContext.run(EmbeddedServer.class, Map.of(
@@ -128,8 +127,10 @@ public final class LocalStack implements AutoCloseable {
         variables.put("s3_endpoint", s3Endpoint());
         return variables;
     }
-    private static Properties brokerProps() {
+    private static Properties brokerProps(int kafkaPort) {
         Properties props = new Properties();
+        // The test kit's listener names; only the client port is the user's to choose.
+        props.put("listeners", "EXTERNAL://localhost:" + kafkaPort + ",CONTROLLER://localhost:0");
         props.put("transaction.state.log.replication.factor", "1");
         props.put("transaction.state.log.min.isr", "1");
         props.put("offsets.topic.replication.factor", "1");

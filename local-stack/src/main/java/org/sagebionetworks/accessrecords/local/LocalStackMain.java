@@ -57,11 +57,11 @@ public final class LocalStackMain implements Callable<Integer> {
             description = "Folder layout: year-month-day or record-date (default: ${DEFAULT-VALUE}).")
     String layout;
 
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "The broker's client port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
     @Option(names = "--http-port", defaultValue = "8080", description = "enricher-service's HTTP port (default: ${DEFAULT-VALUE}).")
     int httpPort;
-
-    @Option(names = "--connect-port", defaultValue = "8083", description = "Kafka Connect's REST port (default: ${DEFAULT-VALUE}).")
-    int connectPort;
 
     @Option(names = "--s3-port", defaultValue = "9000", description = "The S3 endpoint's port (default: ${DEFAULT-VALUE}).")
     int s3Port;
@@ -85,7 +85,7 @@ public final class LocalStackMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SinkSpec sink = SinkSpec.local(Layout.named(layout));
-        StackSettings settings = new StackSettings(dataDir, httpPort, connectPort, s3Port);
+        StackSettings settings = new StackSettings(dataDir, kafkaPort, httpPort, s3Port);
         if (!Files.isDirectory(queries)) {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "no queries folder at " + queries.toAbsolutePath() + ": run from the repository root or pass --queries");

@@ -4,14 +4,15 @@ import java.nio.file.Path;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
- * Where the local stack keeps its files and which ports it listens on (0: any free port).
+ * Where the local stack keeps its files and which ports it listens on (0: any free port). Kafka Connect's
+ * REST port is always picked by Kafka's embedded Connect cluster, which overrides any listener it is given.
  *
  * @param dataDir     s3proxy's objects (the table's Parquet) and Kafka Streams' state live below it
+ * @param kafkaPort   the broker's client port
  * @param httpPort    enricher-service's HTTP port (health, metrics)
- * @param connectPort the Kafka Connect worker's REST port
  * @param s3Port      s3proxy's port
  */
-public record StackSettings(Path dataDir, int httpPort, int connectPort, int s3Port) {
+public record StackSettings(Path dataDir, int kafkaPort, int httpPort, int s3Port) {
 
     public static final String BUCKET = "lake";
     public static final String RAW_TOPIC = "synapse.accessrecords.raw";

@@ -47,7 +47,7 @@ class LocalStackJarIT {
     static void runTheStackOnceOnTheSample() throws Exception {
         expected = ExpectedTable.of(Files.readAllLines(SAMPLE));
         stack = jar("--once", "--input", SAMPLE.toString(), "--queries", QUERIES.toString(),
-                "--data-dir", dataDir.toString(), "--http-port", "0", "--connect-port", "0", "--s3-port", "0");
+                "--data-dir", dataDir.toString(), "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
     }
 
     @Test
@@ -95,7 +95,7 @@ class LocalStackJarIT {
     void syntheticTrafficGoesThroughSynapsesPublisherAndAllOfItThatIsValidReachesTheTable() throws Exception {
         Path synthetic = Files.createDirectories(dataDir.resolve("synthetic"));
         Run run = jar("--once", "--records", "300", "--queries", QUERIES.toString(), "--data-dir", synthetic.toString(),
-                "--http-port", "0", "--connect-port", "0", "--s3-port", "0");
+                "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         Matcher status = Pattern.compile("the publisher sent (\\d+), refused (\\d+) invalid, dropped 0, failed 0; "
