@@ -29,6 +29,8 @@ public final class StandInS3SinkConfig extends AbstractConfig {
     public static final String ROTATE_SCHEDULE_INTERVAL_MS = "rotate.schedule.interval.ms";
     public static final String PARQUET_CODEC = "parquet.codec";
     public static final String NULL_VALUES = "behavior.on.null.values";
+    public static final String PART_RETRIES = "s3.part.retries";
+    public static final String RETRY_BACKOFF_MS = "s3.retry.backoff.ms";
     public static final String FORMAT_CLASS = "format.class";
     public static final String PARTITIONER_CLASS = "partitioner.class";
 
@@ -57,6 +59,10 @@ public final class StandInS3SinkConfig extends AbstractConfig {
             .define(PARQUET_CODEC, Type.STRING, "snappy", ValidString.in("snappy"), Importance.MEDIUM, "Only snappy.")
             .define(NULL_VALUES, Type.STRING, "fail", ValidString.in("ignore", "fail"), Importance.MEDIUM,
                     "ignore skips tombstones; fail stops the task (Confluent's default).")
+            .define(PART_RETRIES, Type.INT, 3, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "How many times a failed upload is retried before the task fails (Confluent's default).")
+            .define(RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "Wait before the first retry, doubled for each further one (Confluent's default).")
             .define(FORMAT_CLASS, Type.STRING, null, Importance.LOW, "Accepted for compatibility; always Parquet.")
             .define(PARTITIONER_CLASS, Type.STRING, null, Importance.LOW,
                     "Accepted for compatibility; always time-based on the record field.");

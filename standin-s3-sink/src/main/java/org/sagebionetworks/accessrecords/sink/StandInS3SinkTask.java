@@ -14,6 +14,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.sagebionetworks.accessrecords.sink.partition.DayPath;
 import org.sagebionetworks.accessrecords.sink.s3.ObjectStore;
+import org.sagebionetworks.accessrecords.sink.s3.RetryingObjectStore;
 import org.sagebionetworks.accessrecords.sink.s3.S3ObjectStore;
 
 /**
@@ -41,8 +42,9 @@ public final class StandInS3SinkTask extends SinkTask {
                 new DayPath(config.getString(StandInS3SinkConfig.PATH_FORMAT)),
                 config.getString(StandInS3SinkConfig.TIMESTAMP_FIELD), config.getInt(StandInS3SinkConfig.FLUSH_SIZE),
                 config.getLong(StandInS3SinkConfig.ROTATE_INTERVAL_MS));
-        store = new S3ObjectStore(config.getString(StandInS3SinkConfig.BUCKET),
-                config.getString(StandInS3SinkConfig.REGION), config.getString(StandInS3SinkConfig.STORE_URL));
+        store = new RetryingObjectStore(new S3ObjectStore(config.getString(StandInS3SinkConfig.BUCKET),
+                config.getString(StandInS3SinkConfig.REGION), config.getString(StandInS3SinkConfig.STORE_URL)),
+                config.getInt(StandInS3SinkConfig.PART_RETRIES), config.getLong(StandInS3SinkConfig.RETRY_BACKOFF_MS));
         ignoreNulls = "ignore".equals(config.getString(StandInS3SinkConfig.NULL_VALUES));
         deadLetters = context.errantRecordReporter();
     }
@@ -59,7 +61,7 @@ public final class StandInS3SinkTask extends SinkTask {
             try {
                 route(record, writer);
             } catch (IOException e) {
-                throw new ConnectException("upload to S3 failed; restarting from the last committed offset", e);
+                throw new ConnectException("cannot write a Parquet file; restarted, the task resumes from the last committed offset", e);
             }
         }
     }
