@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.sagebionetworks.accessrecords.connect.SinkConnectorConfig;
 import org.sagebionetworks.accessrecords.testsupport.S3ProxyServer;
@@ -94,6 +97,22 @@ public final class LocalStack implements AutoCloseable {
     public long enricherCount(String name) {
         return (long) enricher.getApplicationContext().getBean(MeterRegistry.class).find(name).counters().stream()
                 .mapToDouble(Counter::count).sum();
+    }
+
+    /**
+     * Why a sink has stopped for good, if it has: a failed task is not restarted by Connect, so whoever waits for
+     * its files should stop waiting and show this instead.
+     */
+    public Optional<String> sinkFailure(SinkSpec sink) {
+        ConnectorStateInfo status;
+        try {
+            status = connect.connectorStatus(sink.name());
+        } catch (ConnectRestException notYetKnown) {
+            // Just created or just reconfigured: no status yet is not a failure.
+            return Optional.empty();
+        }
+        return status.tasks().stream().filter(task -> "FAILED".equals(task.state()))
+                .map(task -> "task " + task.id() + " of " + sink.name() + " failed: " + task.trace()).findFirst();
     }
 
     /**

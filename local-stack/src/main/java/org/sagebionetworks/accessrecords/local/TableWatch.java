@@ -32,7 +32,14 @@ final class TableWatch {
         awaitQuiet(deadline);
         stack.flushOpenFiles(sink);
         long out = stack.enricherCount(EnricherCounts.OUT);
-        return await(table::rows, out, deadline);
+        return await(this::rowsUnlessTheSinkFailed, out, deadline);
+    }
+
+    private long rowsUnlessTheSinkFailed() {
+        stack.sinkFailure(sink).ifPresent(failure -> {
+            throw new IllegalStateException(failure);
+        });
+        return table.rows();
     }
 
     private void awaitQuiet(long deadline) throws InterruptedException {

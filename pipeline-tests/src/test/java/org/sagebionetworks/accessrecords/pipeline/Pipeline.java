@@ -2,6 +2,7 @@ package org.sagebionetworks.accessrecords.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.sagebionetworks.accessrecords.connect.Layout;
 import org.sagebionetworks.accessrecords.local.LocalStack;
 import org.sagebionetworks.accessrecords.local.SinkSpec;
@@ -51,6 +52,11 @@ final class Pipeline implements AutoCloseable {
 
     List<Path> parquetFiles(Layout layout) {
         return ParquetFolder.list(tableDir(layout));
+    }
+
+    /** Why a layout's sink task has failed for good, if it has. */
+    Optional<String> sinkFailure(Layout layout) {
+        return stack.sinkFailure(sink(layout));
     }
 
     Path bucketDir() {

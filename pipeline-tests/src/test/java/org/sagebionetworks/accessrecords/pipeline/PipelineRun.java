@@ -92,6 +92,9 @@ final class PipelineRun implements BeforeAllCallback {
     private static void awaitFiles(Pipeline pipeline, Layout layout, int count) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (pipeline.parquetFiles(layout).size() < count) {
+            pipeline.sinkFailure(layout).ifPresent(failure -> {
+                throw new AssertionError(failure);
+            });
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("after " + PATIENCE + " only " + pipeline.parquetFiles(layout).size()
                         + " of " + count + " files in S3 for " + layout);
