@@ -14,20 +14,21 @@ import org.sagebionetworks.accessrecords.ndjson.NdjsonLineReader;
 
 /**
  * The lines of Firehose NDJSON files, plain or gzip (told by content), one after the other, as bytes exactly as
- * written: the enricher, not this reader, decides what is valid. A file that cannot be read stops the run.
+ * written: the enricher, not this reader, decides what is valid. A line longer than {@code maxLineBytes} keeps only
+ * its first bytes but its real length, which is enough to refuse it as too large. A file that cannot be read stops
+ * the run.
  */
-final class FileLines implements Iterator<byte[]>, AutoCloseable {
-
-    /** Far above any access record: an oversized line still reaches the enricher, which dead-letters it. */
-    private static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
+final class FileLines implements Iterator<RawLine>, AutoCloseable {
 
     private final Iterator<Path> files;
+    private final int maxLineBytes;
     private NdjsonLineReader reader;
     private Path current;
     private boolean ready;
 
-    FileLines(List<Path> files) {
+    FileLines(List<Path> files, int maxLineBytes) {
         this.files = files.iterator();
+        this.maxLineBytes = maxLineBytes;
     }
 
     @Override
@@ -47,12 +48,13 @@ final class FileLines implements Iterator<byte[]>, AutoCloseable {
     }
 
     @Override
-    public byte[] next() {
+    public RawLine next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
         ready = false;
-        return Arrays.copyOf(reader.bytes(), reader.length());
+        return new RawLine(Arrays.copyOf(reader.bytes(), reader.length()), reader.fullLength(),
+                current.toUri().toString(), reader.lineNumber());
     }
 
     @Override
@@ -70,7 +72,7 @@ final class FileLines implements Iterator<byte[]>, AutoCloseable {
         }
         current = files.next();
         InputStream in = Files.newInputStream(current);
-        reader = new NdjsonLineReader(Decompression.detect(in), MAX_LINE_BYTES);
+        reader = new NdjsonLineReader(Decompression.detect(in), maxLineBytes);
         return true;
     }
 }

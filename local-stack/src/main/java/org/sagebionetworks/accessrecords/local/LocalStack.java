@@ -7,6 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.sagebionetworks.accessrecords.connect.SinkConnectorConfig;
+import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
+import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.testsupport.S3ProxyServer;
 
 /**
@@ -32,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
     /** Files also close after an hour of record time, as in production. */
     private static final String ROTATE_INTERVAL_MS = "3600000";
 
-    private final S3ProxyServer s3;
+    private S3ProxyServer s3;
     private final EmbeddedConnectCluster connect;
     private final EmbeddedServer enricher;
 
@@ -93,6 +96,15 @@ public final class LocalStack implements AutoCloseable {
         return s3.pathOf(StackSettings.BUCKET, "");
     }
 
+    /** The enricher's own settings, which decide what it refuses as too large and where its dead letters go. */
+    public PipelineConfig enricherPipeline() {
+        return enricher.getApplicationContext().getBean(PipelineConfig.class);
+    }
+
+    public TopicsConfig enricherTopics() {
+        return enricher.getApplicationContext().getBean(TopicsConfig.class);
+    }
+
     /** One of enricher-service's own counters, e.g. {@code access.records.in}, summed over its tags. */
     public long enricherCount(String name) {
         return (long) enricher.getApplicationContext().getBean(MeterRegistry.class).find(name).counters().stream()
@@ -122,6 +134,16 @@ public final class LocalStack implements AutoCloseable {
      */
     public void flushOpenFiles(SinkSpec sink) {
         connect.patchConnectorConfig(sink.name(), Map.of("flush.size", "1"));
+    }
+
+    /**
+     * Takes S3 away for {@code outage}, then brings it back on the same port over the same files: an S3 outage as
+     * the sink sees it, for the tests that hold the stack to its promise of losing nothing through one.
+     */
+    void interruptS3(Duration outage) throws Exception {
+        s3.close();
+        Thread.sleep(outage.toMillis());
+        s3 = s3.restart();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.sagebionetworks.accessrecords.connect.Layout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,13 +98,16 @@ public final class LocalStackMain implements Callable<Integer> {
             report.where(sink);
             RawFeed feed = new RawFeed(entry);
             return once ? runOnce(stack, sink, feed, entry, report) : runUntilStopped(stack, sink, feed, entry, report);
+        } catch (LinesLostException e) {
+            out.println("Stopped: " + e.getMessage());
+            return 1;
         }
     }
 
     private int runOnce(LocalStack stack, SinkSpec sink, RawFeed feed, RawSink entry, Report report)
             throws Exception {
         long started = System.nanoTime();
-        feed.send(lines(records == null ? 2000 : records), rate == null ? 0 : rate, () -> false);
+        feed.send(lines(stack, records == null ? 2000 : records), rate == null ? 0 : rate, () -> false);
         out.printf("Fed %d lines in %.1f s; waiting for them to reach the table...%n", feed.fed(),
                 (System.nanoTime() - started) / 1e9);
         return drainAndAnswer(stack, sink, feed, entry, report) ? 0 : 1;
@@ -112,23 +116,31 @@ public final class LocalStackMain implements Callable<Integer> {
     private int runUntilStopped(LocalStack stack, SinkSpec sink, RawFeed feed, RawSink entry, Report report)
             throws Exception {
         CountDownLatch stopRequested = StopSignal.install();
-        Thread feeder = new Thread(() -> feedUntil(feed, stopRequested), "local-stack-feed");
+        AtomicReference<LinesLostException> lost = new AtomicReference<>();
+        Thread feeder = new Thread(() -> feedUntil(stack, feed, stopRequested, lost), "local-stack-feed");
         feeder.start();
         out.println("Generating traffic; Ctrl-C stops, flushes the table and prints the query results.");
         while (!stopRequested.await(STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
             report.status(feed.fed());
         }
         feeder.join();
+        if (lost.get() != null) {
+            throw lost.get();
+        }
         out.println("Stopping: waiting for what was fed to reach the table (Ctrl-C again quits at once)...");
         return drainAndAnswer(stack, sink, feed, entry, report) ? 0 : 1;
     }
 
-    private void feedUntil(RawFeed feed, CountDownLatch stopRequested) {
+    private void feedUntil(LocalStack stack, RawFeed feed, CountDownLatch stopRequested,
+            AtomicReference<LinesLostException> lost) {
         try {
-            feed.send(lines(records == null ? Long.MAX_VALUE : records), rate == null ? 50 : rate,
+            feed.send(lines(stack, records == null ? Long.MAX_VALUE : records), rate == null ? 50 : rate,
                     () -> stopRequested.getCount() == 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (LinesLostException e) {
+            lost.set(e);
+            stopRequested.countDown();
         }
     }
 
@@ -147,13 +159,15 @@ public final class LocalStackMain implements Callable<Integer> {
 
     /** Synthetic traffic comes as Synapse sends it; files come as the archive holds them, broken lines too. */
     private RawSink entry(LocalStack stack) {
-        return input != null ? new ArchiveLineSink(stack.bootstrapServers())
+        return input != null
+                ? new ArchiveLineSink(stack.bootstrapServers(), stack.enricherTopics().raw(),
+                        stack.enricherTopics().deadLetter(), stack.enricherPipeline().maxRecordBytes())
                 : new SynapsePublisherSink(stack.bootstrapServers());
     }
 
-    private Iterator<byte[]> lines(long count) {
+    private Iterator<RawLine> lines(LocalStack stack, long count) {
         if (input != null) {
-            return new FileLines(input);
+            return new FileLines(input, stack.enricherPipeline().maxRecordBytes());
         }
         return count == Long.MAX_VALUE ? SyntheticStream.live(rate == null ? 50 : rate, Instant.now())
                 : SyntheticStream.bounded(count, days, Instant.now());

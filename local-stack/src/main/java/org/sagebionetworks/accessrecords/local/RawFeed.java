@@ -15,7 +15,7 @@ final class RawFeed {
     }
 
     /** Feeds lines until there are no more or {@code stop} says so. */
-    void send(Iterator<byte[]> lines, double ratePerSecond, BooleanSupplier stop) throws InterruptedException {
+    void send(Iterator<RawLine> lines, double ratePerSecond, BooleanSupplier stop) throws InterruptedException {
         long started = System.nanoTime();
         long count = 0;
         while (lines.hasNext() && !stop.getAsBoolean()) {

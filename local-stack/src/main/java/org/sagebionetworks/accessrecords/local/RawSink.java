@@ -3,7 +3,7 @@ package org.sagebionetworks.accessrecords.local;
 /** Where the local stack's raw lines enter the pipeline. */
 interface RawSink extends AutoCloseable {
 
-    void send(byte[] line);
+    void send(RawLine line);
 
     /** Waits until every line sent so far has reached the raw topic or failed; returns how many reached it. */
     long flush();

@@ -28,8 +28,8 @@ final class SynapsePublisherSink implements RawSink {
     }
 
     @Override
-    public void send(byte[] line) {
-        publisher.publish(new String(line, StandardCharsets.UTF_8));
+    public void send(RawLine line) {
+        publisher.publish(new String(line.bytes(), StandardCharsets.UTF_8));
     }
 
     /** The publisher flushes only by closing; the local stack sends nothing after it flushed. */

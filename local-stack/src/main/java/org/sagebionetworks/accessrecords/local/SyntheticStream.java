@@ -16,7 +16,7 @@ import org.sagebionetworks.accessrecords.testing.SyntheticTraffic;
  * stream is a day of August 2023 history, the month the fixed-date dashboards ask about; the rest spans the last
  * days.
  */
-final class SyntheticStream implements Iterator<byte[]> {
+final class SyntheticStream implements Iterator<RawLine> {
 
     private static final Instant HISTORY_START = Instant.parse("2023-08-15T00:00:00Z");
     private static final Duration HISTORY_SPAN = Duration.ofDays(1);
@@ -64,8 +64,8 @@ final class SyntheticStream implements Iterator<byte[]> {
     }
 
     @Override
-    public byte[] next() {
-        return nextLine().getBytes(StandardCharsets.UTF_8);
+    public RawLine next() {
+        return RawLine.synthetic(nextLine().getBytes(StandardCharsets.UTF_8), produced);
     }
 
     private String nextLine() {

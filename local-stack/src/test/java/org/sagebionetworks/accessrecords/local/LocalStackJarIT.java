@@ -26,8 +26,9 @@ import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.testing.ExpectedTable;
 
 /**
- * The README's first command as a user runs it, on the committed sample: the packaged jar, {@code --once}, the
- * dashboard answers on stdout, the Parquet files under the data folder; then the query command on what it left.
+ * The README's first command as a user runs it, on the committed sample (and a file of two lines too large for
+ * the raw topic): the packaged jar, {@code --once}, the dashboard answers on stdout, the Parquet files under the
+ * data folder; then the query command on what it left.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class LocalStackJarIT {
@@ -46,7 +47,9 @@ class LocalStackJarIT {
     @BeforeAll
     static void runTheStackOnceOnTheSample() throws Exception {
         expected = ExpectedTable.of(Files.readAllLines(SAMPLE));
-        stack = jar("--once", "--input", SAMPLE.toString(), "--queries", QUERIES.toString(),
+        Path tooLarge = dataDir.resolve("too-large.ndjson");
+        Files.writeString(tooLarge, lineOf(1_500_000) + "\n" + lineOf(9_000_000) + "\n");
+        stack = jar("--once", "--input", SAMPLE.toString(), tooLarge.toString(), "--queries", QUERIES.toString(),
                 "--data-dir", dataDir.toString(), "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
     }
 
@@ -56,6 +59,12 @@ class LocalStackJarIT {
         assertThat(stack.stdout()).contains("the table has " + expected.size() + " rows")
                 .contains("enricher read 207, wrote 200, dropped 3 duplicates")
                 .contains("dead-lettered 4");
+    }
+
+    @Test
+    void linesTooLargeForTheRawTopicGoToTheDeadLetterTopicInstead() {
+        assertThat(stack.stdout()).as(stack.stderr())
+                .contains("207 lines reached the raw topic, 2 too large went to the dead-letter topic, 0 refused");
     }
 
     @Test
@@ -107,6 +116,12 @@ class LocalStackJarIT {
         assertThat(Long.parseLong(status.group(3))).isEqualTo(sent);
         assertThat(Long.parseLong(status.group(4)) + Long.parseLong(status.group(5))).isEqualTo(sent);
         assertThat(status.group(6)).isEqualTo(status.group(4));
+    }
+
+    /** A raw line of about {@code bytes} bytes, well-formed but for its size. */
+    private static String lineOf(int bytes) {
+        return "{\"payload\":{\"sessionId\":\"huge\",\"timestamp\":1700000000000,\"method\":\"GET\","
+                + "\"requestURL\":\"/" + "x".repeat(bytes) + "\"}}";
     }
 
     private static Path tableDir() {

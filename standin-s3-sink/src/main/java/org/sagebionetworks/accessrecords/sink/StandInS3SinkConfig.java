@@ -30,7 +30,8 @@ public final class StandInS3SinkConfig extends AbstractConfig {
     public static final String PARQUET_CODEC = "parquet.codec";
     public static final String NULL_VALUES = "behavior.on.null.values";
     public static final String PART_RETRIES = "s3.part.retries";
-    public static final String RETRY_BACKOFF_MS = "s3.retry.backoff.ms";
+    public static final String PART_RETRY_BACKOFF_MS = "s3.retry.backoff.ms";
+    public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String FORMAT_CLASS = "format.class";
     public static final String PARTITIONER_CLASS = "partitioner.class";
 
@@ -60,9 +61,13 @@ public final class StandInS3SinkConfig extends AbstractConfig {
             .define(NULL_VALUES, Type.STRING, "fail", ValidString.in("ignore", "fail"), Importance.MEDIUM,
                     "ignore skips tombstones; fail stops the task (Confluent's default).")
             .define(PART_RETRIES, Type.INT, 3, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
-                    "How many times a failed upload is retried before the task fails (Confluent's default).")
-            .define(RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(0), Importance.LOW,
-                    "Wait before the first retry, doubled for each further one (Confluent's default).")
+                    "How many times a failed upload is retried at once before the batch is given back to Connect "
+                            + "(Confluent's default).")
+            .define(PART_RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "Wait before the first of those retries, doubled for each further one (Confluent's default).")
+            .define(RETRY_BACKOFF_MS, Type.LONG, 5000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "When an upload still fails, how long Connect waits before it delivers the batch again; "
+                            + "the task retries for as long as the store is down (Confluent's default).")
             .define(FORMAT_CLASS, Type.STRING, null, Importance.LOW, "Accepted for compatibility; always Parquet.")
             .define(PARTITIONER_CLASS, Type.STRING, null, Importance.LOW,
                     "Accepted for compatibility; always time-based on the record field.");

@@ -9,6 +9,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -16,19 +17,25 @@ import org.sagebionetworks.accessrecords.sink.partition.DayPath;
 import org.sagebionetworks.accessrecords.sink.s3.ObjectStore;
 import org.sagebionetworks.accessrecords.sink.s3.RetryingObjectStore;
 import org.sagebionetworks.accessrecords.sink.s3.S3ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes each Kafka partition's rows to day folders as Parquet and tells Connect to commit only offsets whose
- * records are in S3. A failed upload fails the task: it restarts from the committed offset and rewrites the
- * same keys, so nothing is lost or doubled.
+ * records are in S3. An upload that still fails after its retries is retriable, as in Confluent's sink: Connect
+ * pauses the partitions and delivers the same batch again after {@code retry.backoff.ms}, for as long as S3 is
+ * down; the files wait open, so nothing is lost or doubled.
  */
 public final class StandInS3SinkTask extends SinkTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandInS3SinkTask.class);
 
     private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
     private TopicPartitionWriter.FileRules rules;
     private ObjectStore store;
     private boolean ignoreNulls;
     private ErrantRecordReporter deadLetters;
+    private long retryBackoffMs;
 
     @Override
     public String version() {
@@ -44,7 +51,8 @@ public final class StandInS3SinkTask extends SinkTask {
                 config.getLong(StandInS3SinkConfig.ROTATE_INTERVAL_MS));
         store = new RetryingObjectStore(new S3ObjectStore(config.getString(StandInS3SinkConfig.BUCKET),
                 config.getString(StandInS3SinkConfig.REGION), config.getString(StandInS3SinkConfig.STORE_URL)),
-                config.getInt(StandInS3SinkConfig.PART_RETRIES), config.getLong(StandInS3SinkConfig.RETRY_BACKOFF_MS));
+                config.getInt(StandInS3SinkConfig.PART_RETRIES), config.getLong(StandInS3SinkConfig.PART_RETRY_BACKOFF_MS));
+        retryBackoffMs = config.getLong(StandInS3SinkConfig.RETRY_BACKOFF_MS);
         ignoreNulls = "ignore".equals(config.getString(StandInS3SinkConfig.NULL_VALUES));
         deadLetters = context.errantRecordReporter();
     }
@@ -56,13 +64,23 @@ public final class StandInS3SinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        for (SinkRecord record : records) {
-            TopicPartitionWriter writer = writers.get(new TopicPartition(record.topic(), record.kafkaPartition()));
-            try {
-                route(record, writer);
-            } catch (IOException e) {
-                throw new ConnectException("cannot write a Parquet file; restarted, the task resumes from the last committed offset", e);
+        try {
+            for (TopicPartitionWriter writer : writers.values()) {
+                writer.uploadOwedFile();
             }
+            for (SinkRecord record : records) {
+                TopicPartitionWriter writer = writers.get(new TopicPartition(record.topic(), record.kafkaPartition()));
+                if (!writer.handled(record)) {
+                    route(record, writer);
+                }
+            }
+        } catch (RetriableException e) {
+            LOG.warn("S3 refused an upload ({}); Connect delivers the batch again in {} ms", e.getMessage(),
+                    retryBackoffMs);
+            context.timeout(retryBackoffMs);
+            throw e;
+        } catch (IOException e) {
+            throw new ConnectException("cannot write a Parquet file; restarted, the task resumes from the last committed offset", e);
         }
     }
 

@@ -13,7 +13,8 @@ import org.sagebionetworks.accessrecords.sink.s3.ObjectStore;
 /**
  * One Kafka partition's open file and what may be committed. Rotation depends only on the records (count, the
  * day folder, record time), never on the clock, so after a restart from the committed offset the same records
- * fall into the same files under the same keys: the upload overwrites an identical object.
+ * fall into the same files under the same keys: the upload overwrites an identical object. A failed upload leaves
+ * the file as it was, so trying it again (and skipping the records Connect redelivers) keeps that promise too.
  */
 final class TopicPartitionWriter {
 
@@ -51,6 +52,21 @@ final class TopicPartitionWriter {
         }
         rows.add(row);
         lastOffset = record.kafkaOffset();
+        if (rows.size() >= rules.flushSize()) {
+            commitFile();
+        }
+    }
+
+    /** Whether the record was written or skipped already: Connect redelivers a whole batch after a failed upload. */
+    boolean handled(SinkRecord record) {
+        return record.kafkaOffset() <= lastOffset;
+    }
+
+    /**
+     * Uploads the full file whose upload failed, if there is one; it must land before any later record, or the
+     * next record would join it and the file would differ from the one a failure-free run writes.
+     */
+    void uploadOwedFile() throws IOException {
         if (rows.size() >= rules.flushSize()) {
             commitFile();
         }

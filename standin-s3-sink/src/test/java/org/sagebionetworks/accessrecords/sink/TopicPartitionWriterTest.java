@@ -1,6 +1,7 @@
 package org.sagebionetworks.accessrecords.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -104,6 +105,49 @@ class TopicPartitionWriterTest {
         store.objects.forEach((key, bytes) -> assertThat(bytes).as(key).isEqualTo(firstRun.get(key)));
     }
 
+    @Test
+    void aFullFileWhoseUploadFailedIsUploadedAsItWasOnceTheStoreIsBack() throws IOException {
+        TopicPartitionWriter writer = writer(2, -1);
+        write(writer, 0, NOV_14);
+        store.down = true;
+
+        assertThatThrownBy(() -> write(writer, 1, NOV_14)).isInstanceOf(IllegalStateException.class);
+        assertThat(writer.committableOffset()).as("nothing is in S3").isNull();
+        store.down = false;
+        writer.uploadOwedFile();
+
+        assertThat(store.objects).containsOnlyKeys(
+                "processed/v1/processed.v1/year=2023/month=11/day=14/processed.v1+3+0000000000.snappy.parquet");
+        assertThat(ParquetRows.count(store.objects.values().iterator().next())).isEqualTo(2);
+        assertThat(writer.committableOffset()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchRedeliveredAfterAFailedUploadWritesWhatAFailureFreeRunWrites() throws IOException {
+        TopicPartitionWriter failureFree = writer(2, -1);
+        for (int offset = 0; offset < 5; offset++) {
+            write(failureFree, offset, NOV_14.plusSeconds(offset));
+        }
+        Map<String, byte[]> expected = new LinkedHashMap<>(store.objects);
+        store.objects.clear();
+
+        TopicPartitionWriter writer = writer(2, -1);
+        write(writer, 0, NOV_14);
+        store.down = true;
+        assertThatThrownBy(() -> write(writer, 1, NOV_14.plusSeconds(1))).isInstanceOf(IllegalStateException.class);
+        store.down = false;
+        writer.uploadOwedFile();
+        for (int offset = 0; offset < 5; offset++) {
+            if (!writer.handled(record(offset, null))) {
+                write(writer, offset, NOV_14.plusSeconds(offset));
+            }
+        }
+
+        assertThat(store.objects.keySet()).containsExactlyElementsOf(expected.keySet());
+        store.objects.forEach((key, bytes) -> assertThat(bytes).as(key).isEqualTo(expected.get(key)));
+        assertThat(writer.committableOffset()).isEqualTo(failureFree.committableOffset());
+    }
+
     private TopicPartitionWriter writer(int flushSize, long rotateIntervalMs) {
         return new TopicPartitionWriter(PARTITION, new TopicPartitionWriter.FileRules("processed/v1",
                 new DayPath("'year'=YYYY/'month'=MM/'day'=dd"), "timestamp", flushSize, rotateIntervalMs), store);
@@ -121,9 +165,13 @@ class TopicPartitionWriterTest {
     private static final class MemoryStore implements ObjectStore {
 
         private final Map<String, byte[]> objects = new LinkedHashMap<>();
+        private boolean down;
 
         @Override
         public void put(String key, byte[] bytes) {
+            if (down) {
+                throw new IllegalStateException("S3 is down");
+            }
             objects.put(key, bytes);
         }
 

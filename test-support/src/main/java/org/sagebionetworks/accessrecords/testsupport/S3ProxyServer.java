@@ -62,6 +62,11 @@ public final class S3ProxyServer implements AutoCloseable {
         }
     }
 
+    /** After {@link #close()}: the same store again, on the same port over the same files, as after an outage. */
+    public S3ProxyServer restart() throws Exception {
+        return start(baseDir, endpoint.getPort());
+    }
+
     public URI endpoint() {
         return endpoint;
     }

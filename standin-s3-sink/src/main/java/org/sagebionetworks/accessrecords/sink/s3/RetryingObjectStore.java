@@ -1,6 +1,7 @@
 package org.sagebionetworks.accessrecords.sink.s3;
 
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
  * {@code s3.retry.backoff.ms}. An upload puts a whole file under a key fixed by its first offset, so repeating it
  * can only write the same object again. Without this, one dropped connection (the JDK's HTTP client reports a
  * stale keep-alive connection as "Unexpected end of file", which the SDK does not retry) killed the task for good.
+ * When every retry failed the store is down, which is worth waiting out, not dying of: the error is retriable.
  */
 public final class RetryingObjectStore implements ObjectStore {
 
@@ -32,7 +34,7 @@ public final class RetryingObjectStore implements ObjectStore {
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= retries) {
-                    throw new ConnectException("upload of " + key + " failed " + (attempt + 1) + " times", e);
+                    throw new RetriableException("upload of " + key + " failed " + (attempt + 1) + " times", e);
                 }
                 long wait = backoffMillis << Math.min(attempt, 16);
                 LOG.warn("upload of {} failed ({}); retrying in {} ms", key, e.toString(), wait);

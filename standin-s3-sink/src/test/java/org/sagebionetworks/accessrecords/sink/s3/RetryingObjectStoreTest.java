@@ -7,10 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.junit.jupiter.api.Test;
 
-/** A dropped connection costs a retry, not the task; a store that keeps failing still fails the task. */
+/** A dropped connection costs a retry at once; a store that keeps failing is for Connect to wait out. */
 class RetryingObjectStoreTest {
 
     @Test
@@ -24,11 +24,11 @@ class RetryingObjectStoreTest {
     }
 
     @Test
-    void anUploadThatKeepsFailingFailsTheTaskNamingTheKey() {
+    void anUploadThatKeepsFailingIsRetriableNamingTheKey() {
         FlakyStore flaky = new FlakyStore(Integer.MAX_VALUE);
 
         assertThatThrownBy(() -> new RetryingObjectStore(flaky, 3, 0).put("topics/t/k.parquet", new byte[] {1}))
-                .isInstanceOf(ConnectException.class)
+                .isInstanceOf(RetriableException.class)
                 .hasMessageContaining("topics/t/k.parquet").hasMessageContaining("4 times");
         assertThat(flaky.attempts).isEqualTo(4);
     }
