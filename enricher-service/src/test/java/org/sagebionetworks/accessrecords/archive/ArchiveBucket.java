@@ -50,9 +50,13 @@ final class ArchiveBucket implements AutoCloseable {
 
     /** Uploads the lines as one gzip NDJSON object, as Firehose writes them; returns the gzip size. */
     long put(String key, List<String> lines) {
-        byte[] gzip = gzip(String.join("\n", lines) + "\n");
-        s3.putObject(PutObjectRequest.builder().bucket(NAME).key(key).build(), RequestBody.fromBytes(gzip));
-        return gzip.length;
+        return putBytes(key, gzip(String.join("\n", lines) + "\n"));
+    }
+
+    /** Uploads the bytes as they are, e.g. several gzip members one after the other; returns their size. */
+    long putBytes(String key, byte[] bytes) {
+        s3.putObject(PutObjectRequest.builder().bucket(NAME).key(key).build(), RequestBody.fromBytes(bytes));
+        return bytes.length;
     }
 
     static byte[] gzip(String text) {
