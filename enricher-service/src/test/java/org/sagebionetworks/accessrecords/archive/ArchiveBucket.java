@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /** A Firehose archive bucket on a real S3-compatible server (s3proxy, files under a directory). */
@@ -57,6 +58,11 @@ final class ArchiveBucket implements AutoCloseable {
     long putBytes(String key, byte[] bytes) {
         s3.putObject(PutObjectRequest.builder().bucket(NAME).key(key).build(), RequestBody.fromBytes(bytes));
         return bytes.length;
+    }
+
+    /** The object's ETag, as a listing gives it. */
+    String etag(String key) {
+        return s3.headObject(HeadObjectRequest.builder().bucket(NAME).key(key).build()).eTag();
     }
 
     static byte[] gzip(String text) {
