@@ -70,7 +70,8 @@ public final class LoadArchiveCommand implements Callable<Integer> {
     private String deadLetterTopic;
 
     @Option(names = "--progress-topic", paramLabel = "TOPIC", defaultValue = ProgressLog.DEFAULT_TOPIC,
-            description = "Compacted topic of finished objects, created if missing (default: ${DEFAULT-VALUE}).")
+            description = "Compacted topic of what each run published from each object, created if missing "
+                    + "(default: ${DEFAULT-VALUE}).")
     private String progressTopic;
 
     @Option(names = "--progress-replication-factor", paramLabel = "N",

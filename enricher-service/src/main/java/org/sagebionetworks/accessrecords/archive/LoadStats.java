@@ -1,8 +1,8 @@
 package org.sagebionetworks.accessrecords.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +43,9 @@ final class LoadStats {
     record EarlierRun(String run, RequestWindow overlap, long objects, Instant lastWritten) {
 
         EarlierRun plus(EarlierRun other) {
-            Instant last = lastWritten == null || (other.lastWritten != null && other.lastWritten.isAfter(lastWritten))
-                    ? other.lastWritten : lastWritten;
-            return new EarlierRun(run, overlap, objects + other.objects, last);
+            boolean otherIsLater = lastWritten == null
+                    || (other.lastWritten != null && other.lastWritten.isAfter(lastWritten));
+            return new EarlierRun(run, overlap, objects + other.objects, otherIsLater ? other.lastWritten : lastWritten);
         }
     }
 
