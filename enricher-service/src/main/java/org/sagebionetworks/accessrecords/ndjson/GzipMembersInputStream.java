@@ -92,9 +92,9 @@ public final class GzipMembersInputStream extends InputStream {
             throw cutShort(member + 1, "header");
         }
         if (first != GzipHeader.MAGIC_FIRST || second != GzipHeader.MAGIC_SECOND) {
-            throw new ZipException(member == 0 ? "not gzip data" : "the bytes at byte " + start
-                    + " after gzip member " + member + " do not start another member: the input is damaged or has "
-                    + "trailing data (gzip(1) calls it trailing garbage; the JDK's GZIPInputStream drops it silently)");
+            throw new ZipException(member == 0 ? "not gzip data" : "the data at byte " + start + ", after gzip member "
+                    + member + ", does not start another member: the input is damaged or has trailing data (gzip(1) "
+                    + "calls it trailing garbage; the JDK's GZIPInputStream drops it silently)");
         }
         member++;
         GzipHeader.skipAfterMagic(() -> nextByte("header"), member);
