@@ -35,16 +35,16 @@ final class LoadPlan {
         for (ArchiveObject object : listed) {
             ObjectProgress earlier = progress.getOrDefault(object.uri(), ObjectProgress.none(object));
             List<ObjectLoad> otherVersions = earlier.otherVersions(window, object.etag());
-            if (!otherVersions.isEmpty()) {
+            if (otherVersions.stream().anyMatch(load -> load.lines() > 0)) {
                 if (!restartRewritten) {
                     refuseRewritten(object, otherVersions);
                     continue;
                 }
                 LOG.warn("{} was rewritten (ETag now {}); --restart-rewritten: reading it from its first line",
                         object.uri(), object.etag());
-                earlier = earlier.without(otherVersions);
                 stats.objectsRestarted++;
             }
+            earlier = earlier.without(otherVersions);
             earlier.earlierLoads(window, object.etag()).forEach(load -> stats.countEarlierRun(load, window));
             if (earlier.covers(window, object.etag())) {
                 stats.objectsAlreadyDone++;

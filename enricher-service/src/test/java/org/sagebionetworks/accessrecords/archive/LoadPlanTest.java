@@ -57,6 +57,18 @@ class LoadPlanTest {
     }
 
     @Test
+    void aRewrittenObjectOfWhichNoLineWasHandledIsSimplyLoaded() {
+        LoadStats stats = new LoadStats();
+        ObjectProgress nothingRead = ObjectProgress.none(OBJECT).with(loaded(EARLIER, 0, false));
+
+        List<Planned> todo = plan(EARLIER, false, stats, REWRITTEN, nothingRead);
+
+        assertThat(todo).hasSize(1);
+        assertThat(todo.get(0).progress().loads()).isEmpty();
+        assertThat(stats.rewrittenObjects).isEmpty();
+    }
+
+    @Test
     void aRewriteMattersOnlyToRangesThatOverlapWhatWasLoadedFromTheOldVersion() {
         LoadStats stats = new LoadStats();
 
