@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.sagebionetworks.accessrecords.archive.LoadPlan.Planned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run over a range: lists the day folders, skips the objects an earlier run finished, resumes the one it was
- * in, and loads the rest oldest first. An object that stays unreadable is reported and the run goes on; the run
- * then ends unsuccessfully, and the next run retries only what is unfinished.
+ * One run over a range: lists the day folders, plans each object from what earlier runs committed (see
+ * {@link LoadPlan}), and loads the rest oldest first. An object that stays unreadable is reported and the run
+ * goes on; the run then ends unsuccessfully, and the next run retries only what is unfinished.
  */
 final class ArchiveLoad {
 
@@ -20,31 +20,34 @@ final class ArchiveLoad {
     private final ArchiveStore store;
     private final ObjectLoader loader;
     private final LoadRange range;
+    private final LoadPlan plan;
     private final LoadStats stats;
     private final ProgressReporter reporter;
 
-    ArchiveLoad(ArchiveStore store, ObjectLoader loader, LoadRange range, LoadStats stats, ProgressReporter reporter) {
+    ArchiveLoad(ArchiveStore store, ObjectLoader loader, LoadRange range, LoadPlan plan, LoadStats stats,
+            ProgressReporter reporter) {
         this.store = store;
         this.loader = loader;
         this.range = range;
+        this.plan = plan;
         this.stats = stats;
         this.reporter = reporter;
     }
 
-    /** @param progress what earlier runs of this range committed, by object URI */
+    /** @param progress what earlier runs of any range committed, by object URI */
     void run(String prefix, Map<String, ObjectProgress> progress) throws InterruptedException {
-        List<ArchiveObject> todo = unfinished(prefix, progress);
+        List<ArchiveObject> listed = new ArrayList<>();
+        for (String dayPrefix : range.dayPrefixes(prefix)) {
+            listed.addAll(store.list(dayPrefix));
+        }
+        List<Planned> todo = plan.plan(listed, progress);
         stats.loadStartNanos = System.nanoTime();
         LOG.info("{} objects to load ({} MB gzip), {} finished by earlier runs", todo.size(),
                 stats.bytesToRead / 1_000_000, stats.objectsAlreadyDone);
-        for (ArchiveObject object : todo) {
-            ObjectProgress from = progress.getOrDefault(object.uri(), ObjectProgress.start(object, range));
-            if (from.lines() > 0) {
-                stats.objectsResumed++;
-                LOG.info("Resuming {} after line {}", object.uri(), from.lines());
-            }
+        for (Planned planned : todo) {
+            ArchiveObject object = planned.object();
             try {
-                loader.load(object, from);
+                loader.load(object, planned.progress());
                 stats.objectsFinished++;
             } catch (IOException e) {
                 stats.failedObjects.add(object.uri());
@@ -53,30 +56,5 @@ final class ArchiveLoad {
             reporter.maybeReport();
         }
         reporter.finish();
-    }
-
-    private List<ArchiveObject> unfinished(String prefix, Map<String, ObjectProgress> progress) {
-        List<ArchiveObject> todo = new ArrayList<>();
-        long otherBounds = 0;
-        for (String dayPrefix : range.dayPrefixes(prefix)) {
-            for (ArchiveObject object : store.list(dayPrefix)) {
-                ObjectProgress done = progress.get(object.uri());
-                if (done != null && done.done()) {
-                    stats.objectsAlreadyDone++;
-                    boolean sameBounds = Objects.equals(done.since(), range.since())
-                            && Objects.equals(done.cutover(), range.cutover());
-                    otherBounds += sameBounds ? 0 : 1;
-                } else {
-                    todo.add(object);
-                    stats.bytesToRead += object.size();
-                }
-            }
-        }
-        stats.objectsToLoad = todo.size();
-        if (otherBounds > 0) {
-            LOG.warn("{} finished objects of {} were loaded with another --since or --cutover; they are not loaded "
-                    + "again", otherBounds, range.id());
-        }
-        return todo;
     }
 }

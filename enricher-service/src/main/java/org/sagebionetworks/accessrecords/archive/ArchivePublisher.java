@@ -16,14 +16,17 @@ import org.sagebionetworks.accessrecords.service.deadletter.DeadLetterHeaders;
 
 /**
  * The loader's one transactional producer: records to the raw topic, dead letters, and the progress record that
- * accounts for them, committed together. Its transactional id belongs to the range, so starting a loader for
- * the same range fences an earlier one that is still running or hung, and aborts what that one left open.
+ * accounts for them, committed together. Its transactional id belongs to the archive (bucket and prefix), not to
+ * the range, so starting any loader of the archive fences an earlier one that is still running or hung, whatever
+ * its range, and aborts what that one left open: one loader writes an archive's progress at a time, and it reads
+ * that progress only after the fencing, so two loaders of overlapping ranges cannot both publish the same days.
  */
 final class ArchivePublisher implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String rawTopic;
     private final String deadLetterTopic;
+    private final String transactionalId;
 
     ArchivePublisher(Map<String, Object> clientSettings, String transactionalId, String rawTopic,
             String deadLetterTopic, int maxRecordBytes) {
@@ -39,6 +42,7 @@ final class ArchivePublisher implements AutoCloseable {
         this.producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
         this.rawTopic = rawTopic;
         this.deadLetterTopic = deadLetterTopic;
+        this.transactionalId = transactionalId;
         producer.initTransactions();
     }
 
@@ -74,7 +78,7 @@ final class ArchivePublisher implements AutoCloseable {
 
     /** Aborts the open transaction unless this producer was fenced, in which case its successor aborts it. */
     void abortQuietly(KafkaException cause) {
-        if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+        if (fenced(cause)) {
             return;
         }
         try {
@@ -82,6 +86,25 @@ final class ArchivePublisher implements AutoCloseable {
         } catch (KafkaException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /** What to tell the operator when Kafka refused: {@code otherwise}, unless another loader took over. */
+    String refusal(KafkaException cause, String otherwise) {
+        if (!fenced(cause)) {
+            return otherwise;
+        }
+        return "Another load-archive of this archive started (transactional id " + transactionalId + ") and took "
+                + "over: one loader runs per archive at a time. This one stops; its open transaction is aborted, and "
+                + "that run, or any later one, goes on from the last commit.";
+    }
+
+    private static boolean fenced(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -46,9 +46,12 @@ final class ArchiveStore implements AutoCloseable {
         return objects;
     }
 
-    /** The object's bytes as they arrive, never held whole: objects may be hundreds of MB. */
+    /**
+     * The object's bytes as they arrive, never held whole: objects may be hundreds of MB. Only the version that
+     * was listed (If-Match its ETag), since progress counts the lines of that version.
+     */
     InputStream open(ArchiveObject object) {
-        return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(object.key()).build());
+        return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(object.key()).ifMatch(object.etag()).build());
     }
 
     @Override

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.sagebionetworks.accessrecords.command.IsoInstantConverter;
 import org.sagebionetworks.accessrecords.command.KafkaOptions;
@@ -68,7 +70,8 @@ public final class LoadArchiveCommand implements Callable<Integer> {
     private String deadLetterTopic;
 
     @Option(names = "--progress-topic", paramLabel = "TOPIC", defaultValue = ProgressLog.DEFAULT_TOPIC,
-            description = "Compacted topic of finished objects, created if missing (default: ${DEFAULT-VALUE}).")
+            description = "Compacted topic of what each run published from each object, created if missing "
+                    + "(default: ${DEFAULT-VALUE}).")
     private String progressTopic;
 
     @Option(names = "--progress-replication-factor", paramLabel = "N",
@@ -96,9 +99,15 @@ public final class LoadArchiveCommand implements Callable<Integer> {
             description = "How often to log progress when not on a terminal (default: ${DEFAULT-VALUE}).")
     private Duration progressInterval;
 
-    @Option(names = "--transactional-id", paramLabel = "ID", description = "Kafka transactional.id; default: "
-            + "synapse-access-records-archive-loader-<from>-<to>-<hash of bucket and prefix>, one per range.")
+    @Option(names = "--transactional-id", paramLabel = "ID", description = "Kafka transactional.id, the same for every "
+            + "load of an archive (a new loader fences a running one); default: "
+            + "synapse-access-records-archive-loader-<hash of bucket and prefix>.")
     private String transactionalId;
+
+    @Option(names = "--restart-rewritten", description = "Read an object whose ETag changed since an earlier load "
+            + "from its first line, forgetting that load (records both versions hold are published again). Without "
+            + "it such objects are refused and listed in rewritten_objects.")
+    private boolean restartRewritten;
 
     private PrintStream out = System.out;
     private PrintStream err = System.err;
@@ -132,6 +141,11 @@ public final class LoadArchiveCommand implements Callable<Integer> {
             out.println(stats.summaryJson());
             return 1;
         }
+        if (!stats.rewrittenObjects.isEmpty()) {
+            err.println("load-archive: " + stats.rewrittenObjects.size() + " objects changed (new ETag) since an earlier "
+                    + "load read them and were not loaded: " + String.join(", ", stats.rewrittenObjects) + ". Compare "
+                    + "the versions; to load the new ones from their first line, run again with --restart-rewritten.");
+        }
         out.println(stats.summaryJson());
         return stats.failedObjects.isEmpty() ? 0 : 1;
     }
@@ -154,12 +168,21 @@ public final class LoadArchiveCommand implements Callable<Integer> {
         try (ArchiveStore store = new ArchiveStore(bucket, region, endpoint);
                 ArchivePublisher publisher = new ArchivePublisher(client, transactionalId(), kafka.rawTopic(),
                         deadLetterTopic, maxRecordBytes)) {
-            // Read after initTransactions (in the publisher), so whatever an earlier run left open is aborted first.
-            Map<String, ObjectProgress> progress = progressLog.read(client, range, kafka.timeout());
+            // Read after initTransactions (in the publisher): whatever an earlier or concurrent loader of the archive
+            // left open is aborted first, and it can commit nothing more.
+            Map<String, ObjectProgress> progress = progressLog.read(client, inFolders(range), kafka.timeout());
             ObjectLoader loader = new ObjectLoader(store, publisher, progressLog, range, maxRecordBytes,
                     transactionRecords, new Throttle(maxRecordsPerSecond), stats, reporter);
-            new ArchiveLoad(store, loader, range, stats, reporter).run(prefix, progress);
+            new ArchiveLoad(store, loader, range, new LoadPlan(range, restartRewritten, stats), stats, reporter)
+                    .run(prefix, progress);
         }
+    }
+
+    /** The progress worth keeping in memory: that of the objects in the folders this run reads. */
+    private Predicate<String> inFolders(LoadRange range) {
+        List<String> folders = range.dayPrefixes(prefix).stream().map(folder -> "s3://" + bucket + "/" + folder)
+                .toList();
+        return object -> folders.stream().anyMatch(object::startsWith);
     }
 
     private String transactionalId() {
@@ -169,8 +192,7 @@ public final class LoadArchiveCommand implements Callable<Integer> {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((bucket + "/" + prefix).getBytes(StandardCharsets.UTF_8));
-            return "synapse-access-records-archive-loader-" + from + "-" + to + "-"
-                    + HexFormat.of().formatHex(digest, 0, 4);
+            return "synapse-access-records-archive-loader-" + HexFormat.of().formatHex(digest, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

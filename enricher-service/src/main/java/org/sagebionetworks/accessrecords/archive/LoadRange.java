@@ -27,6 +27,10 @@ record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cutover) {
         if (since != null && cutover != null && !since.isBefore(cutover)) {
             throw new IllegalArgumentException("--since " + since + " is not before --cutover " + cutover);
         }
+        if (windowOf(from, to, since, cutover).isEmpty()) {
+            throw new IllegalArgumentException("--since " + since + " and --cutover " + cutover + " leave no time of "
+                    + from + ".." + to + " to load");
+        }
     }
 
     /** What becomes of a valid record, by its request time: published, or which rule skips it. */
@@ -51,16 +55,37 @@ record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cutover) {
         return prefixes;
     }
 
-    /** Names the range in progress keys: a re-run of the same range skips what it finished, another range does not. */
-    String id() {
-        return from + ".." + to;
+    /**
+     * The request times it publishes. Progress records them per object, so that a later range publishes only what
+     * no earlier one did, and consecutive ranges, which read the same boundary folder, each publish their own days.
+     */
+    RequestWindow window() {
+        return windowOf(from, to, since, cutover);
+    }
+
+    /** The run as its options name it, in progress records and in messages about what earlier runs loaded. */
+    String label() {
+        return from + ".." + to + (since == null ? "" : " --since " + since) + (cutover == null ? "" : " --cutover "
+                + cutover);
     }
 
     long startMillis() {
-        return from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return midnight(from);
     }
 
     private long endMillis() {
-        return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return midnight(to.plusDays(1));
+    }
+
+    /** Called by the constructor too, before the fields are set. */
+    private static RequestWindow windowOf(LocalDate from, LocalDate to, Instant since, Instant cutover) {
+        long start = midnight(from);
+        long end = midnight(to.plusDays(1));
+        return new RequestWindow(since == null ? start : Math.max(start, since.toEpochMilli()),
+                cutover == null ? end : Math.min(end, cutover.toEpochMilli()));
+    }
+
+    private static long midnight(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 }

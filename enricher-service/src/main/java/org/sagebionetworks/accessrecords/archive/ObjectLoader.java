@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.common.KafkaException;
 import org.sagebionetworks.accessrecords.archive.Tally.Fate;
 import org.sagebionetworks.accessrecords.core.Outcome;
@@ -19,8 +20,9 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Streams one object line by line (constant memory whatever its size) and publishes it in transactions of at
- * most {@code transactionRecords} lines or one second, each committed with the object's progress. A read error
+ * Streams one object line by line (constant memory whatever its size) and publishes the records of the range that
+ * no earlier load of another range published from it, in transactions of at most {@code transactionRecords} lines
+ * or one second, each committed with the object's progress. A read error
  * keeps the whole lines read before it (they are committed) and the object is read again from there, up to three
  * times.
  */
@@ -54,27 +56,39 @@ final class ObjectLoader {
         this.reporter = reporter;
     }
 
-    /** Loads {@code object} from where {@code progress} left it; throws the read error when every attempt failed. */
+    /**
+     * Loads {@code object} from where this range's earlier run left it, leaving out the records that loads of
+     * other ranges published from it; throws the read error when every attempt failed.
+     */
     ObjectProgress load(ArchiveObject object, ObjectProgress progress) throws IOException, InterruptedException {
+        ObjectLoad own = progress.loadOf(range.window());
+        if (own == null) {
+            own = ObjectLoad.start(range, object);
+        } else if (own.lines() > 0) {
+            stats.objectsResumed++;
+            LOG.info("Resuming {} after line {}", object.uri(), own.lines());
+        }
+        List<ObjectLoad> earlier = progress.earlierLoads(range.window(), object.etag());
         for (int attempt = 1; ; attempt++) {
             try {
-                return readFrom(object, progress);
+                return readFrom(object, progress, own, earlier);
             } catch (ReadFailure failure) {
                 progress = failure.committed;
+                own = progress.loadOf(range.window());
                 if (attempt == ATTEMPTS) {
-                    throw new IOException(object.uri() + " unreadable after line " + progress.lines(), failure.getCause());
+                    throw new IOException(object.uri() + " unreadable after line " + own.lines(), failure.getCause());
                 }
                 LOG.warn("Reading {} failed after line {} ({}); attempt {} of {} resumes there", object.uri(),
-                        progress.lines(), failure.getCause().toString(), attempt + 1, ATTEMPTS);
+                        own.lines(), failure.getCause().toString(), attempt + 1, ATTEMPTS);
                 Thread.sleep(1000L * attempt);
             }
         }
     }
 
-    private ObjectProgress readFrom(ArchiveObject object, ObjectProgress resumeFrom)
-            throws ReadFailure, InterruptedException {
-        ObjectTransaction transaction = new ObjectTransaction(publisher, progressLog, range, stats, transactionRecords,
-                object, resumeFrom);
+    private ObjectProgress readFrom(ArchiveObject object, ObjectProgress progress, ObjectLoad resumeFrom,
+            List<ObjectLoad> earlier) throws ReadFailure, InterruptedException {
+        ObjectTransaction transaction = new ObjectTransaction(publisher, progressLog, stats, transactionRecords,
+                object, progress, resumeFrom);
         try (NdjsonLineReader lines = new NdjsonLineReader(Decompression.detect(counted(store.open(object))),
                 maxRecordBytes)) {
             while (lines.next()) {
@@ -82,7 +96,7 @@ final class ObjectLoader {
                     stats.linesSkippedOnResume++;
                     continue;
                 }
-                transaction.add(handle(object, lines), lines.lineNumber());
+                transaction.add(handle(object, lines, earlier), lines.lineNumber());
                 stats.linesRead++;
                 reporter.maybeReport();
                 if (transaction.due()) {
@@ -94,13 +108,15 @@ final class ObjectLoader {
             throw new ReadFailure(transaction.commit(false), e);
         } catch (KafkaException e) {
             publisher.abortQuietly(e);
-            throw new IllegalStateException("Kafka refused a record of " + object.uri() + "; the open transaction was "
-                    + "aborted. Re-run to resume after line " + transaction.committedLines() + ".", e);
+            throw new IllegalStateException(publisher.refusal(e, "Kafka refused a record of " + object.uri()
+                    + "; the open transaction was aborted. Re-run to resume after line " + transaction.committedLines()
+                    + "."), e);
         }
         return transaction.commit(true);
     }
 
-    private Fate handle(ArchiveObject object, NdjsonLineReader lines) throws InterruptedException {
+    private Fate handle(ArchiveObject object, NdjsonLineReader lines, List<ObjectLoad> earlier)
+            throws InterruptedException {
         byte[] line = Arrays.copyOf(lines.bytes(), lines.length());
         Outcome<RawAccessRecordEnvelope> parsed = lines.truncated()
                 ? Outcome.rejected(Rejection.tooLarge(lines.fullLength(), maxRecordBytes))
@@ -111,11 +127,23 @@ final class ObjectLoader {
         }
         RawAccessRecord payload = ((Outcome.Accepted<RawAccessRecordEnvelope>) parsed).value().getPayload();
         Fate fate = range.judge(payload.getTimestamp());
+        if (fate == Fate.PUBLISHED && handledBefore(earlier, lines.lineNumber(), payload.getTimestamp())) {
+            return Fate.ALREADY_LOADED;
+        }
         if (fate == Fate.PUBLISHED) {
             throttle.acquire();
             publisher.publish(payload.getSessionId(), line, payload.getTimestamp());
         }
         return fate;
+    }
+
+    private static boolean handledBefore(List<ObjectLoad> earlier, long lineNumber, long requestMillis) {
+        for (ObjectLoad load : earlier) {
+            if (load.handled(lineNumber, requestMillis)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private InputStream counted(InputStream in) {
@@ -129,7 +157,7 @@ final class ObjectLoader {
         };
     }
 
-    /** A read error, with the progress committed up to the last whole line before it. */
+    /** A read error, with the object's progress committed up to the last whole line before it. */
     private static final class ReadFailure extends Exception {
         private final transient ObjectProgress committed;
 

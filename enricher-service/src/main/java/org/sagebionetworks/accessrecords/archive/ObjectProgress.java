@@ -1,67 +1,53 @@
 package org.sagebionetworks.accessrecords.archive;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import org.sagebionetworks.accessrecords.archive.Tally.Fate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * How far a load got in one object, as committed with the records it covers: the first {@code lines} lines are
- * handled (published, dead-lettered or skipped, as the tally says); {@code done} once the object was read to its
- * end. The value of the progress topic, keyed by {@link #key}.
+ * Every load of one object, whatever range it was run for: the value of the progress topic, keyed by the object's
+ * URI alone, so that any run learns what every earlier run published from the object. One record per object,
+ * written by one loader at a time (they share a transactional id, see {@link ArchivePublisher}).
  */
-record ObjectProgress(String object, String range, String etag, long lines, boolean done, Tally tally,
-        Instant since, Instant cutover) {
+record ObjectProgress(String object, List<ObjectLoad> loads) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static ObjectProgress start(ArchiveObject object, LoadRange range) {
-        return new ObjectProgress(object.uri(), range.id(), object.etag(), 0, false, new Tally(), range.since(),
-                range.cutover());
+    ObjectProgress {
+        loads = List.copyOf(loads);
     }
 
-    /** The range is part of the key: an object read as an extra day of one range is still read for its own. */
-    static String key(LoadRange range, ArchiveObject object) {
-        return range.id() + " " + object.uri();
+    static ObjectProgress none(ArchiveObject object) {
+        return new ObjectProgress(object.uri(), List.of());
     }
 
-    /** This object's progress after {@code lines} lines, with {@code more} fates added to the tally. */
-    ObjectProgress advance(long lines, boolean done, Tally more) {
-        return new ObjectProgress(object, range, etag, lines, done, tally.copy().add(more), since, cutover);
+    /** The load of exactly this window (an earlier, interrupted run of the same range), or null. */
+    ObjectLoad loadOf(RequestWindow window) {
+        return loads.stream().filter(load -> load.window().equals(window)).findFirst().orElse(null);
     }
 
-    byte[] toJson() {
-        ObjectNode node = JSON.createObjectNode()
-                .put("object", object).put("range", range).put("etag", etag).put("lines", lines).put("done", done);
-        for (Fate fate : Fate.values()) {
-            node.put(Tally.jsonName(fate), tally.get(fate));
-        }
-        node.put("since", since == null ? null : since.toString())
-                .put("cutover", cutover == null ? null : cutover.toString())
-                .put("written_at", Instant.now().toString());
-        return node.toString().getBytes(StandardCharsets.UTF_8);
+    /** Whether finished loads of this version already published every request time of {@code window}. */
+    boolean covers(RequestWindow window, String etag) {
+        return window.coveredBy(loads.stream().filter(load -> load.done() && load.readVersion(etag))
+                .map(ObjectLoad::window).toList());
     }
 
-    static ObjectProgress fromJson(byte[] bytes) {
-        try {
-            JsonNode node = JSON.readTree(bytes);
-            Tally tally = new Tally();
-            for (Fate fate : Fate.values()) {
-                tally.set(fate, node.path(Tally.jsonName(fate)).asLong());
-            }
-            return new ObjectProgress(node.get("object").asText(), node.get("range").asText(),
-                    node.get("etag").asText(null), node.get("lines").asLong(), node.get("done").asBoolean(), tally,
-                    instant(node.get("since")), instant(node.get("cutover")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable progress record", e);
-        }
+    /** Loads of other windows that handled some of {@code window} in this version: their records are not repeated. */
+    List<ObjectLoad> earlierLoads(RequestWindow window, String etag) {
+        return loads.stream().filter(load -> !load.window().equals(window) && load.window().overlaps(window)
+                && load.readVersion(etag)).toList();
     }
 
-    private static Instant instant(JsonNode text) {
-        return text == null || text.isNull() ? null : Instant.parse(text.asText());
+    /** Loads of {@code window}'s request times that read another version of the object than {@code etag}. */
+    List<ObjectLoad> otherVersions(RequestWindow window, String etag) {
+        return loads.stream().filter(load -> load.window().overlaps(window) && !load.readVersion(etag)).toList();
+    }
+
+    ObjectProgress without(List<ObjectLoad> forgotten) {
+        return new ObjectProgress(object, loads.stream().filter(load -> !forgotten.contains(load)).toList());
+    }
+
+    /** With {@code load} in place of the earlier state of the same window. */
+    ObjectProgress with(ObjectLoad load) {
+        List<ObjectLoad> next = new ArrayList<>(loads.stream().filter(l -> !l.window().equals(load.window())).toList());
+        next.add(load);
+        return new ObjectProgress(object, next);
     }
 }

@@ -4,8 +4,9 @@ import org.apache.kafka.common.KafkaException;
 import org.sagebionetworks.accessrecords.archive.Tally.Fate;
 
 /**
- * The open transaction of one object: the lines handled since the object's last committed progress. Committing
- * writes the progress record in the same transaction, so progress and records become visible together.
+ * The open transaction of one object: the lines handled since this run's load of it was last committed.
+ * Committing writes the object's progress record (every load of it, this one advanced) in the same transaction,
+ * so progress and records become visible together.
  */
 final class ObjectTransaction {
 
@@ -17,23 +18,23 @@ final class ObjectTransaction {
 
     private final ArchivePublisher publisher;
     private final ProgressLog progressLog;
-    private final LoadRange range;
     private final LoadStats stats;
     private final int maxLines;
     private final ArchiveObject object;
-    private ObjectProgress committed;
+    private ObjectProgress progress;
+    private ObjectLoad committed;
     private Tally pending = new Tally();
     private long handled;
     private long startNanos;
 
-    ObjectTransaction(ArchivePublisher publisher, ProgressLog progressLog, LoadRange range, LoadStats stats,
-            int maxLines, ArchiveObject object, ObjectProgress committed) {
+    ObjectTransaction(ArchivePublisher publisher, ProgressLog progressLog, LoadStats stats, int maxLines,
+            ArchiveObject object, ObjectProgress progress, ObjectLoad committed) {
         this.publisher = publisher;
         this.progressLog = progressLog;
-        this.range = range;
         this.stats = stats;
         this.maxLines = maxLines;
         this.object = object;
+        this.progress = progress;
         this.committed = committed;
         this.handled = committed.lines();
         open();
@@ -60,16 +61,19 @@ final class ObjectTransaction {
 
     /** Commits the records with the object's progress up to the last handled line; the run's counters follow. */
     ObjectProgress commit(boolean done) {
-        ObjectProgress next = committed.advance(handled, done, pending);
+        ObjectLoad next = committed.advance(handled, done, pending);
+        ObjectProgress nextProgress = progress.with(next);
         try {
-            publisher.commit(progressLog.record(range, object, next));
+            publisher.commit(progressLog.record(nextProgress));
         } catch (KafkaException e) {
-            throw new IllegalStateException("Kafka refused to commit " + object.uri() + " up to line " + handled
-                    + "; the transaction was aborted. Re-run to resume after line " + committed.lines() + ".", e);
+            throw new IllegalStateException(publisher.refusal(e, "Kafka refused to commit " + object.uri()
+                    + " up to line " + handled + "; the transaction was aborted. Re-run to resume after line "
+                    + committed.lines() + "."), e);
         }
         stats.committed.add(pending);
         committed = next;
+        progress = nextProgress;
         pending = new Tally();
-        return next;
+        return nextProgress;
     }
 }

@@ -17,7 +17,9 @@ final class Tally {
         /** Request time before --since: the live stream delivered it before its gap. */
         BEFORE_SINCE,
         /** Request time at or after the cutover: the live stream has it. */
-        AFTER_CUTOVER
+        AFTER_CUTOVER,
+        /** Request time that an earlier load of another range already published from this object. */
+        ALREADY_LOADED
     }
 
     private final long[] counts = new long[Fate.values().length];

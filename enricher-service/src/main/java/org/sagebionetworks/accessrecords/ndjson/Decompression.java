@@ -3,16 +3,13 @@ package org.sagebionetworks.accessrecords.ndjson;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Firehose writes gzip objects, people pipe plain text: the content decides, not the file name. Concatenated
- * gzip members, as Firehose produces when it appends, are read as one stream.
+ * Firehose writes gzip objects, people pipe plain text: the content decides, not the file name. Every gzip member
+ * is read, whenever its bytes arrive (see {@link GzipMembersInputStream} for why not the JDK's GZIPInputStream).
  */
 public final class Decompression {
 
-    private static final int GZIP_MAGIC_FIRST = 0x1f;
-    private static final int GZIP_MAGIC_SECOND = 0x8b;
     private static final int BUFFER = 1 << 16;
 
     private Decompression() {
@@ -22,10 +19,10 @@ public final class Decompression {
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
         in.mark(2);
         int first = in.read();
-        int second = in.read();
+        int second = first < 0 ? -1 : in.read();
         in.reset();
-        if (first == GZIP_MAGIC_FIRST && second == GZIP_MAGIC_SECOND) {
-            return new GZIPInputStream(in, BUFFER);
+        if (first == GzipHeader.MAGIC_FIRST && second == GzipHeader.MAGIC_SECOND) {
+            return new GzipMembersInputStream(in);
         }
         return in;
     }

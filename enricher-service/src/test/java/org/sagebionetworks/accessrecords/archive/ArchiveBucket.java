@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /** A Firehose archive bucket on a real S3-compatible server (s3proxy, files under a directory). */
@@ -50,9 +51,18 @@ final class ArchiveBucket implements AutoCloseable {
 
     /** Uploads the lines as one gzip NDJSON object, as Firehose writes them; returns the gzip size. */
     long put(String key, List<String> lines) {
-        byte[] gzip = gzip(String.join("\n", lines) + "\n");
-        s3.putObject(PutObjectRequest.builder().bucket(NAME).key(key).build(), RequestBody.fromBytes(gzip));
-        return gzip.length;
+        return putBytes(key, gzip(String.join("\n", lines) + "\n"));
+    }
+
+    /** Uploads the bytes as they are, e.g. several gzip members one after the other; returns their size. */
+    long putBytes(String key, byte[] bytes) {
+        s3.putObject(PutObjectRequest.builder().bucket(NAME).key(key).build(), RequestBody.fromBytes(bytes));
+        return bytes.length;
+    }
+
+    /** The object's ETag, as a listing gives it. */
+    String etag(String key) {
+        return s3.headObject(HeadObjectRequest.builder().bucket(NAME).key(key).build()).eTag();
     }
 
     static byte[] gzip(String text) {

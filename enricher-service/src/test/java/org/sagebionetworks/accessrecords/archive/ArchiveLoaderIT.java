@@ -5,6 +5,7 @@ import static org.sagebionetworks.accessrecords.service.ServiceRecords.header;
 import static org.sagebionetworks.accessrecords.service.ServiceRecords.text;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +123,23 @@ class ArchiveLoaderIT {
     }
 
     @Test
+    void everyGzipMemberOfAnObjectIsPublished() throws Exception {
+        String prefix = KafkaCluster.uniqueName("records");
+        List<String> first = List.of(record("m-1", "2023-11-21T01:00:00Z"), record("m-2", "2023-11-21T02:00:00Z"));
+        List<String> second = List.of(record("m-3", "2023-11-21T03:00:00Z"));
+        bucket.putBytes(prefix + "/year=2023/month=11/day=21/members.gz", concat(
+                ArchiveBucket.gzip(String.join("\n", first) + "\n"), ArchiveBucket.gzip(""),
+                ArchiveBucket.gzip(String.join("\n", second) + "\n")));
+        Topics topics = Topics.create();
+
+        LoaderRun run = LoaderRun.of(bucket, topics, "--prefix", prefix, "--from", "2023-11-21", "--to", "2023-11-21");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.count("published")).isEqualTo(3);
+        assertThat(readAll(topics.raw(), 3)).extracting(r -> text(r.key())).containsExactlyInAnyOrder("m-1", "m-2", "m-3");
+    }
+
+    @Test
     void aRawTopicThatWouldDeleteTheBackfillIsRefusedBeforeAnythingIsPublished() {
         Topics topics = Topics.named().create(Map.of("retention.ms", String.valueOf(Duration.ofDays(7).toMillis())));
 
@@ -133,6 +151,14 @@ class ArchiveLoaderIT {
 
     static String record(String sessionId, String time) {
         return RawRecords.example().sessionId(sessionId).timestamp(Instant.parse(time).toEpochMilli()).json();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            bytes.writeBytes(part);
+        }
+        return bytes.toByteArray();
     }
 
     private static String keep(List<String> expected, String line) {

@@ -6,6 +6,7 @@ import static org.sagebionetworks.accessrecords.service.ServiceRecords.text;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,9 +24,9 @@ import org.sagebionetworks.accessrecords.testing.SyntheticTraffic;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
 
 /**
- * The packaged jar's loader killed with SIGKILL in the middle of an object, after some of its transactions were
- * committed and with one open; a second run fences the dead one, resumes after its last committed line, and a
- * read_committed reader sees every record of the object exactly once.
+ * The packaged jar's loader stopped in the middle of an object, after some of its transactions were committed and
+ * with one open: killed with SIGKILL, then resumed; or fenced by a loader of an overlapping range that started
+ * meanwhile. A read_committed reader sees every record exactly once; a rewritten object is not resumed.
  */
 @ExtendWith(KafkaCluster.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -63,14 +64,83 @@ class ArchiveLoaderResumeIT {
         List<ConsumerRecord<byte[], byte[]>> raw = ArchiveLoaderIT.readAll(topics.raw(), LINES);
         List<String> sessionIds = raw.stream().map(r -> text(r.key())).toList();
         assertThat(sessionIds).hasSize(LINES).doesNotHaveDuplicates();
-        assertThat(Set.copyOf(sessionIds)).isEqualTo(lines.stream()
-                .map(line -> RawRecords.sessionIdOf(line).orElseThrow()).collect(Collectors.toSet()));
+        assertThat(Set.copyOf(sessionIds)).isEqualTo(sessionIdsOf(lines));
+    }
+
+    @Test
+    void aRewrittenObjectIsNotResumedAtTheOldVersionsLineCount() throws Exception {
+        String prefix = KafkaCluster.uniqueName("records");
+        String key = prefix + "/year=2023/month=11/day=15/big.gz";
+        Topics topics = Topics.create();
+        List<String> rewritten = synthetic(42L, LINES);
+        try (ArchiveBucket bucket = ArchiveBucket.start(work.resolve("s3"))) {
+            bucket.put(key, synthetic(41L, LINES));
+            String[] range = {"--prefix", prefix, "--from", "2023-11-15", "--to", "2023-11-15",
+                "--transaction-records", "500"};
+            Process loader = startJar(bucket, topics, range);
+            awaitPartialProgress(topics.progress(), loader);
+            loader.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            bucket.put(key, rewritten);
+
+            LoaderRun refused = LoaderRun.of(bucket, topics, range);
+            LoaderRun restarted = LoaderRun.of(bucket, topics, append(range, "--restart-rewritten"));
+
+            assertThat(refused.count("objects_resumed")).isZero();
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.count("published")).isZero();
+            assertThat(refused.summary().get("rewritten_objects").get(0).asText()).isEqualTo("s3://archive/" + key);
+            assertThat(refused.err()).contains("s3://archive/" + key, "--restart-rewritten");
+            assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+            assertThat(restarted.count("objects_restarted")).isEqualTo(1);
+            assertThat(restarted.count("lines_skipped_on_resume")).isZero();
+            assertThat(restarted.count("published")).isEqualTo(LINES);
+        }
+        List<String> published = ArchiveLoaderIT.readAll(topics.raw(), LINES).stream().map(r -> text(r.key())).toList();
+        assertThat(published.stream().filter(sessionIdsOf(rewritten)::contains).toList()).hasSize(LINES)
+                .doesNotHaveDuplicates();
+    }
+
+    /**
+     * A loader of November 14-15 is publishing when one of November 15-16 starts: the second takes over (the
+     * first stops, fenced), publishes its days, and a re-run of the first completes the 14th, each record once.
+     */
+    @Test
+    void aLoaderOfAnOverlappingRangeTakesOverARunningOneAndEachRecordIsPublishedOnce() throws Exception {
+        String prefix = KafkaCluster.uniqueName("records");
+        List<String> lines = acrossDays("2023-11-14T00:00:00Z", 3, LINES);
+        Topics topics = Topics.create();
+        try (ArchiveBucket bucket = ArchiveBucket.start(work.resolve("s3"))) {
+            bucket.put(prefix + "/year=2023/month=11/day=15/three-days.gz", lines);
+            String[] first = {"--prefix", prefix, "--from", "2023-11-14", "--to", "2023-11-15",
+                "--transaction-records", "500"};
+            Process running = startJar(bucket, topics, first, "500");
+            awaitPartialProgress(topics.progress(), running);
+
+            LoaderRun second = LoaderRun.of(bucket, topics, "--prefix", prefix, "--from", "2023-11-15", "--to",
+                    "2023-11-16");
+
+            assertThat(second.exitCode()).as(second.err()).isZero();
+            assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            LoaderRun rerun = LoaderRun.of(bucket, topics, first);
+            assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+            List<String> sessionIds = ArchiveLoaderIT.readAll(topics.raw(), LINES).stream().map(r -> text(r.key()))
+                    .toList();
+            assertThat(sessionIds).hasSize(LINES).doesNotHaveDuplicates();
+            assertThat(Set.copyOf(sessionIds)).isEqualTo(sessionIdsOf(lines));
+            assertThat(running.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(work.resolve("loader.log"))).contains("took over");
+        }
     }
 
     /** The jar as a user runs it, slowed down so the kill lands inside the object. */
     private Process startJar(ArchiveBucket bucket, Topics topics, String[] range) throws Exception {
+        return startJar(bucket, topics, range, "1500");
+    }
+
+    private Process startJar(ArchiveBucket bucket, Topics topics, String[] range, String recordsPerSecond)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString(), "load-archive", "--max-records-per-second", "1500"));
+                "-Xmx256m", "-jar", JAR.toString(), "load-archive", "--max-records-per-second", recordsPerSecond));
         command.addAll(LoaderRun.commonArguments(bucket, topics, KafkaCluster.bootstrapServers()));
         command.addAll(List.of(range));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -88,9 +158,10 @@ class ArchiveLoaderResumeIT {
                 assertThat(loader.isAlive()).as("loader alive; its log: " + Files.readString(work.resolve("loader.log")))
                         .isTrue();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    ObjectProgress progress = ObjectProgress.fromJson(record.value());
-                    if (!progress.done() && progress.lines() > 0) {
-                        return progress.lines();
+                    for (ObjectLoad load : ProgressJson.read(ProgressJson.parse(record.value())).loads()) {
+                        if (!load.done() && load.lines() > 0) {
+                            return load.lines();
+                        }
                     }
                 }
             }
@@ -99,11 +170,36 @@ class ArchiveLoaderResumeIT {
     }
 
     private static List<String> synthetic(int count) {
-        SyntheticTraffic traffic = new SyntheticTraffic(41L, START, 5);
+        return synthetic(41L, count);
+    }
+
+    private static List<String> synthetic(long seed, int count) {
+        SyntheticTraffic traffic = new SyntheticTraffic(seed, START, 5);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             lines.add(traffic.next());
         }
         return lines;
+    }
+
+    /** {@code count} records spread evenly over {@code days} days from {@code start}. */
+    private static List<String> acrossDays(String start, int days, int count) {
+        long first = Instant.parse(start).toEpochMilli();
+        long step = Duration.ofDays(days).toMillis() / count;
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lines.add(RawRecords.example().sessionId("d-" + i).timestamp(first + i * step).json());
+        }
+        return lines;
+    }
+
+    private static Set<String> sessionIdsOf(List<String> lines) {
+        return lines.stream().map(line -> RawRecords.sessionIdOf(line).orElseThrow()).collect(Collectors.toSet());
+    }
+
+    private static String[] append(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 }

@@ -62,33 +62,23 @@ class LoadRangeTest {
     }
 
     @Test
-    void progressKeysNameTheRangeSoAnotherRangeReadsTheSameObjectAgain() {
-        ArchiveObject december1 = new ArchiveObject("b", "p/year=2023/month=12/day=01/x.gz", 10, "e");
-        LoadRange december = new LoadRange(LocalDate.parse("2023-12-01"), LocalDate.parse("2023-12-31"), null, null);
+    void theWindowIsTheDaysNarrowedBySinceAndCutover() {
+        LoadRange gap = new LoadRange(LocalDate.parse("2023-11-29"), LocalDate.parse("2023-11-30"),
+                Instant.parse("2023-11-29T10:00:00Z"), Instant.parse("2023-12-05T00:00:00Z"));
 
-        assertThat(ObjectProgress.key(NOVEMBER_END, december1)).isNotEqualTo(ObjectProgress.key(december, december1))
-                .startsWith("2023-11-29..2023-11-30 s3://b/");
+        assertThat(NOVEMBER_END.window()).isEqualTo(new RequestWindow(millis("2023-11-29T00:00:00Z"),
+                millis("2023-12-01T00:00:00Z")));
+        assertThat(gap.window()).isEqualTo(new RequestWindow(millis("2023-11-29T10:00:00Z"),
+                millis("2023-12-01T00:00:00Z")));
+        assertThat(gap.label()).isEqualTo("2023-11-29..2023-11-30 --since 2023-11-29T10:00:00Z "
+                + "--cutover 2023-12-05T00:00:00Z");
     }
 
     @Test
-    void progressSurvivesItsJsonForm() {
-        Tally tally = new Tally();
-        for (Fate fate : Fate.values()) {
-            tally.set(fate, fate.ordinal() + 1);
-        }
-        ObjectProgress progress = ObjectProgress.start(new ArchiveObject("b", "k", 10, "\"etag\""), NOVEMBER_END)
-                .advance(tally.lines(), false, tally);
-
-        ObjectProgress read = ObjectProgress.fromJson(progress.toJson());
-
-        assertThat(read.object()).isEqualTo("s3://b/k");
-        assertThat(read.lines()).isEqualTo(15);
-        assertThat(read.done()).isFalse();
-        for (Fate fate : Fate.values()) {
-            assertThat(read.tally().get(fate)).as(fate.name()).isEqualTo(fate.ordinal() + 1);
-        }
-        assertThat(read.since()).isNull();
-        assertThat(read.cutover()).isNull();
+    void boundsThatLeaveNothingOfTheDaysAreRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new LoadRange(LocalDate.parse("2023-11-29"),
+                LocalDate.parse("2023-11-30"), Instant.parse("2023-12-01T00:00:00Z"), null))
+                .withMessageContaining("leave no time");
     }
 
     private static long millis(String instant) {
