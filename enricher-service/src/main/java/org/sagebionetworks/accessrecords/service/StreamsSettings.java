@@ -8,7 +8,7 @@ import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.errors.ErrorPolicyHandlers;
 import org.sagebionetworks.accessrecords.service.kafka.KafkaClientSettings;
-import org.sagebionetworks.accessrecords.service.kafka.TopicProvisioner;
+import org.sagebionetworks.accessrecords.service.kafka.RecordSizeRequirements;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
 /** The Kafka Streams configuration, from the service's settings; the guarantees live here. */
@@ -31,8 +31,8 @@ final class StreamsSettings {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, pipeline.streamThreads());
         props.put(StreamsConfig.STATE_DIR_CONFIG, pipeline.stateDir());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Math.max(
-                TopicProvisioner.processedMaxMessageBytes(pipeline.maxRecordBytes()), topics.deadLetterMaxMessageBytes()));
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                RecordSizeRequirements.producerMaxRequestBytes(pipeline.maxRecordBytes(), topics.deadLetterMaxMessageBytes()));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
         props.put(StreamsConfig.DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ErrorPolicyHandlers.Production.class);
         props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
