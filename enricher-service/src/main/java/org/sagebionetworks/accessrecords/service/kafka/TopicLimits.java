@@ -54,6 +54,10 @@ final class TopicLimits {
         Map<String, TopicLimit> limits = new HashMap<>();
         configs.forEach((resource, config) -> {
             ConfigEntry entry = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            if (entry == null || entry.value() == null) {
+                throw new IllegalStateException("The brokers did not report max.message.bytes of topic "
+                        + resource.name() + ", so the service cannot check that it takes the records it writes.");
+            }
             limits.put(resource.name(), new TopicLimit(resource.name(), Integer.parseInt(entry.value()),
                     entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG));
         });
