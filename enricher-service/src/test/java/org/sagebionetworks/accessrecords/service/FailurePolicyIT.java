@@ -7,6 +7,7 @@ import static org.sagebionetworks.accessrecords.service.ServiceRecords.utf8;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,16 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sagebionetworks.accessrecords.service.kafka.RecordSizeRequirements;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
+import org.sagebionetworks.accessrecords.testsupport.ProxiedKafka;
 
 /**
  * The failure policy against a real broker: a topic that would refuse records the service must write stops it at
- * startup, or, when it starts refusing later, stops it at that record with health DOWN and the reason logged.
+ * startup, or, when it starts refusing later, stops it at that record with health DOWN and the reason logged; a
+ * broker outage does not stop it.
  */
 @ExtendWith(KafkaCluster.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class FailurePolicyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration OUTAGE = Duration.ofSeconds(15);
 
     @TempDir
     Path work;
@@ -103,6 +108,35 @@ class FailurePolicyIT {
             assertThat(service.awaitExit(Duration.ofSeconds(45))).isNotZero();
             assertThat(String.join("\n", service.logLines()))
                     .contains("access-records.production-errors (env ACCESS_RECORDS_PRODUCTION_ERRORS) was removed");
+        }
+    }
+
+    @Test
+    void aBrokerOutageLeavesTheServiceRunningAndItCatchesUpAfterwardsExactlyOnce() throws Exception {
+        ProxiedKafka kafka = ProxiedKafka.start();
+        try (RunningService service = RunningService.configure(work,
+                        Map.of("kafka.bootstrap.servers", kafka.proxiedBootstrap())).start();
+                KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(kafka.directBootstrap(), Map.of());
+                KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(kafka.directBootstrap(),
+                        service.processed)) {
+            send(producer, service.raw, "s-before", RawRecords.example().sessionId("s-before").bytes());
+            List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>(
+                    KafkaCluster.readUntil(rows, r -> !r.isEmpty(), WAIT, Duration.ZERO));
+
+            kafka.proxy.cut();
+            send(producer, service.raw, "s-during", RawRecords.example().sessionId("s-during").bytes());
+            // The fault itself: longer than the group's 6 s session, so the service really loses its membership.
+            Thread.sleep(OUTAGE.toMillis());
+            kafka.proxy.restore();
+            send(producer, service.raw, "s-after", RawRecords.example().sessionId("s-after").bytes());
+
+            read.addAll(KafkaCluster.readUntil(rows, r -> read.size() + r.size() >= 3, WAIT, Duration.ofSeconds(2)));
+            assertThat(read).extracting(r -> text(r.key())).containsExactlyInAnyOrder("s-before", "s-during", "s-after");
+            service.awaitState(KafkaStreams.State.RUNNING, WAIT);
+            assertThat(service.get("/health/readiness").statusCode()).isEqualTo(200);
+            assertThat(service.get("/health").body()).doesNotContain("\"failure\"");
+        } finally {
+            kafka.stop();
         }
     }
 
