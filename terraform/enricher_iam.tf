@@ -1,6 +1,7 @@
 # What Kafka Streams with exactly_once_v2 does on MSK with IAM: join the cluster, read raw, write processed and
-# dead letters (creating them when missing, as the service does at startup), own its internal changelog and
-# repartition topics, its consumer group and its transactional ids, all named after the application.id.
+# dead letters (creating them when missing and reading their max.message.bytes, as the service does at startup),
+# own its internal changelog and repartition topics, its consumer group and its transactional ids, all named after
+# the application.id.
 data "aws_iam_policy_document" "enricher" {
   for_each = local.pipelines
 
@@ -11,14 +12,20 @@ data "aws_iam_policy_document" "enricher" {
   }
 
   statement {
-    sid       = "ReadRaw"
-    actions   = ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
+    sid = "ReadRaw"
+    actions = [
+      "kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration",
+      "kafka-cluster:ReadData",
+    ]
     resources = ["${local.kafka_topic_arn}/${local.raw_topic}"]
   }
 
   statement {
-    sid     = "WriteOutputs"
-    actions = ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"]
+    sid = "WriteOutputs"
+    actions = [
+      "kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration",
+      "kafka-cluster:WriteData",
+    ]
     resources = [
       "${local.kafka_topic_arn}/${each.value.processed_topic}",
       "${local.kafka_topic_arn}/${local.dead_letter_topic}",

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
+import org.sagebionetworks.accessrecords.testsupport.ProxiedKafka;
 
 /**
  * The cluster becomes unreachable and comes back, played by a proxy in front of a real broker: what the publisher

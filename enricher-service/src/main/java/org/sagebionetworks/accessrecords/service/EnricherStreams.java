@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
+import org.sagebionetworks.accessrecords.service.errors.FailurePolicy;
 import org.sagebionetworks.accessrecords.service.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.kafka.TopicProvisioner;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns the Kafka Streams instance: on startup checks the cluster, creates missing topics and starts the
  * topology; on shutdown (SIGTERM included) closes it within the configured timeout, which commits the open
- * transaction. A stream thread that dies is replaced and resumes from the last commit.
+ * transaction. What a stream thread's death leads to is {@link FailurePolicy}'s decision.
  */
 @Singleton
 public final class EnricherStreams implements ApplicationEventListener<StartupEvent> {
@@ -42,18 +42,21 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
     private final DedupConfig dedup;
     private final TopicProvisioner provisioner;
     private final PipelineMetrics metrics;
+    private final FailurePolicy failurePolicy;
     private final MeterRegistry registry;
     private final Map<String, Object> streamsOverrides;
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
 
     public EnricherStreams(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics, DedupConfig dedup,
-            TopicProvisioner provisioner, PipelineMetrics metrics, MeterRegistry registry, Environment environment) {
+            TopicProvisioner provisioner, PipelineMetrics metrics, FailurePolicy failurePolicy, MeterRegistry registry,
+            Environment environment) {
         this.client = client;
         this.pipeline = pipeline;
         this.topics = topics;
         this.dedup = dedup;
         this.provisioner = provisioner;
         this.metrics = metrics;
+        this.failurePolicy = failurePolicy;
         this.registry = registry;
         this.streamsOverrides = environment.getProperties(STREAMS_OVERRIDES, StringConvention.RAW);
     }
@@ -68,11 +71,8 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
                 pipeline.applicationId(), client.bootstrapServers(), named.raw().name(), named.processed().name(),
                 named.deadLetter().name(), dedup.horizon());
         KafkaStreams kafkaStreams = new KafkaStreams(topology,
-                StreamsSettings.of(client, pipeline, topics, metrics, streamsOverrides));
-        kafkaStreams.setUncaughtExceptionHandler(error -> {
-            LOG.error("Stream thread failed; replacing it, it resumes from the last commit", error);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+                StreamsSettings.of(client, pipeline, topics, failurePolicy, streamsOverrides));
+        kafkaStreams.setUncaughtExceptionHandler(failurePolicy);
         new KafkaStreamsMetrics(kafkaStreams).bindTo(registry);
         streams.set(kafkaStreams);
         kafkaStreams.start();

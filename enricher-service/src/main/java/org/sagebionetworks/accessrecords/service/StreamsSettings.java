@@ -7,9 +7,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.errors.ErrorPolicyHandlers;
+import org.sagebionetworks.accessrecords.service.errors.FailurePolicy;
 import org.sagebionetworks.accessrecords.service.kafka.KafkaClientSettings;
-import org.sagebionetworks.accessrecords.service.kafka.TopicProvisioner;
-import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+import org.sagebionetworks.accessrecords.service.kafka.RecordSizeRequirements;
 
 /** The Kafka Streams configuration, from the service's settings; the guarantees live here. */
 final class StreamsSettings {
@@ -22,7 +22,7 @@ final class StreamsSettings {
      *                  the guarantees below cannot be overridden by accident
      */
     static Properties of(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics,
-            PipelineMetrics metrics, Map<String, Object> overrides) {
+            FailurePolicy failurePolicy, Map<String, Object> overrides) {
         Properties props = new Properties();
         props.putAll(overrides);
         props.putAll(client.common());
@@ -31,15 +31,13 @@ final class StreamsSettings {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, pipeline.streamThreads());
         props.put(StreamsConfig.STATE_DIR_CONFIG, pipeline.stateDir());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Math.max(
-                TopicProvisioner.processedMaxMessageBytes(pipeline.maxRecordBytes()), topics.deadLetterMaxMessageBytes()));
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                RecordSizeRequirements.producerMaxRequestBytes(pipeline.maxRecordBytes(), topics.deadLetterMaxMessageBytes()));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
         props.put(StreamsConfig.DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ErrorPolicyHandlers.Production.class);
         props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 ErrorPolicyHandlers.Deserialization.class);
-        props.put(ErrorPolicyHandlers.Production.POLICY, pipeline.productionErrors());
-        props.put(ErrorPolicyHandlers.Deserialization.POLICY, pipeline.deserializationErrors());
-        props.put(ErrorPolicyHandlers.METRICS_CONFIG, metrics);
+        props.put(ErrorPolicyHandlers.FAILURE_POLICY_CONFIG, failurePolicy);
         return props;
     }
 }

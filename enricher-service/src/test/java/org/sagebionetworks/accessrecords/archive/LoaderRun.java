@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
 import picocli.CommandLine;
 
@@ -34,7 +35,9 @@ record LoaderRun(int exitCode, JsonNode summary, String err) {
         /** Creates the raw and dead-letter topics and waits until the broker lists them, as the loader checks. */
         Topics create(Map<String, String> rawConfig) {
             KafkaCluster.createTopic(raw, 2, rawConfig);
-            KafkaCluster.createTopic(deadLetter, 1, Map.of());
+            // As the enricher creates it: the enricher refuses to start on a dead-letter topic without room for the
+            // largest raw record and its reason headers (ArchiveAndLiveOverlapIT runs one on these topics).
+            KafkaCluster.createTopic(deadLetter, 1, Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "8388608"));
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     KafkaCluster.bootstrapServers()))) {
                 long deadline = System.nanoTime() + 30_000_000_000L;

@@ -36,6 +36,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     ServiceProcess start() throws IOException, InterruptedException {
+        launch();
+        awaitReady(Duration.ofSeconds(90));
+        return this;
+    }
+
+    /** Starts the jar without waiting for it to become ready, for a test that expects it to refuse to start. */
+    ServiceProcess launch() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A restarted app otherwise waits out the killed member's 45 s session before it gets its partitions.
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-Dkafka.streams.session.timeout.ms=6000",
@@ -44,8 +51,15 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
-        awaitReady(Duration.ofSeconds(90));
         return this;
+    }
+
+    /** The exit code, once the process ended within {@code timeout}; fails the test if it is still running. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the service still runs after " + timeout);
+        }
+        return process.exitValue();
     }
 
     int status(String path) throws InterruptedException {
@@ -55,6 +69,11 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGKILL: no shutdown hook, no commit, no close. */

@@ -39,6 +39,22 @@ class StartupFailureTest {
                 .hasStackTraceContaining("maxRecordBytes");
     }
 
+    @Test
+    void aRemovedErrorPolicySettingStopsStartupNamingItAndWhy() {
+        assertThatThrownBy(() -> start(Map.of("access-records.deserialization-errors", "CONTINUE")))
+                .rootCause()
+                .hasMessageContaining("access-records.deserialization-errors (env ACCESS_RECORDS_DESERIALIZATION_ERRORS) "
+                        + "was removed")
+                .hasMessageContaining("Remove the setting");
+    }
+
+    @Test
+    void aNonPositiveRetryBudgetWindowStopsStartupNamingTheProperty() {
+        assertThatThrownBy(() -> start(Map.of("access-records.retry-budget.window", "0s")))
+                .rootCause()
+                .hasMessageContaining("access-records.retry-budget.window must be positive");
+    }
+
     private static void start(Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", "localhost:1",

@@ -40,6 +40,17 @@ class KafkaIamTest {
     }
 
     @Test
+    void theEnricherReadsTheSizeLimitsOfTheTopicsItChecksAtStartup() {
+        IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
+
+        for (String topic : new String[] {"synapse.accessrecords.raw", "synapse.accessrecords.processed.v1",
+            "synapse.accessrecords.raw.dlq"}) {
+            assertThat(enricher.allows("kafka-cluster:DescribeTopicDynamicConfiguration", TOPIC + topic)).as(topic)
+                    .isTrue();
+        }
+    }
+
+    @Test
     void theEnricherOwnsItsInternalTopicsGroupAndTransactionalIds() {
         IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
         String changelog = TOPIC + APP + "-dedup-store-changelog";

@@ -67,8 +67,13 @@ public final class KafkaCluster implements BeforeAllCallback {
     }
 
     public static KafkaProducer<byte[], byte[]> producer(Map<String, Object> overrides) {
+        return producer(bootstrapServers(), overrides);
+    }
+
+    /** The same, on a broker of the test's own (a {@link ProxiedKafka}'s, say). */
+    public static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, Map<String, Object> overrides) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         // KAFKA-15591: with more in flight, an idempotent producer can lose a partition's first batch.
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
@@ -78,8 +83,13 @@ public final class KafkaCluster implements BeforeAllCallback {
 
     /** A consumer that sees only committed transactions, as the S3 sink does. */
     public static KafkaConsumer<byte[], byte[]> readCommittedConsumer(String topic) {
+        return readCommittedConsumer(bootstrapServers(), topic);
+    }
+
+    /** The same, on a broker of the test's own (a {@link ProxiedKafka}'s, say). */
+    public static KafkaConsumer<byte[], byte[]> readCommittedConsumer(String bootstrapServers, String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, uniqueName("reader"));
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

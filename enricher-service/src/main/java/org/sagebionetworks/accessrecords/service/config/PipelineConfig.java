@@ -27,9 +27,6 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
  * @param stateDir         where RocksDB keeps the dedup store
  * @param startupTimeout   how long to wait for the cluster to answer before giving up at startup
  * @param shutdownTimeout  how long a graceful shutdown may take to commit and close
- * @param productionErrors what to do when the processed or dead-letter topic refuses a record
- * @param deserializationErrors what to do with a record Kafka Streams cannot deserialize (only the internal
- *                         repartition topic has a serde that can fail; raw records are read as plain bytes)
  * @param mskIam           use AWS MSK IAM authentication (SASL_SSL + AWS_MSK_IAM) for every client
  */
 @ConfigurationProperties("access-records")
@@ -42,8 +39,6 @@ public record PipelineConfig(
         @Bindable(defaultValue = "/tmp/kafka-streams") @NotBlank String stateDir,
         @Bindable(defaultValue = "30s") @NotNull Duration startupTimeout,
         @Bindable(defaultValue = "30s") @NotNull Duration shutdownTimeout,
-        @Bindable(defaultValue = "FAIL") @NotNull ErrorPolicy productionErrors,
-        @Bindable(defaultValue = "FAIL") @NotNull ErrorPolicy deserializationErrors,
         @Bindable(defaultValue = "false") boolean mskIam) {
 
     /** What Kafka allows in topic names, and so in an application id, which prefixes the internal topics. */
@@ -71,13 +66,5 @@ public record PipelineConfig(
             throw new IllegalArgumentException("access-records.pipeline-version (env ACCESS_RECORDS_PIPELINE_VERSION): "
                     + e.getMessage());
         }
-    }
-
-    /** What a record Kafka refuses for good (too large, undecodable) leads to. */
-    public enum ErrorPolicy {
-        /** Stop the stream thread; it is replaced and resumes from the last commit, nothing is lost. */
-        FAIL,
-        /** Log the record's coordinates, count it under dead_lettered with the error's reason, and go on. */
-        CONTINUE
     }
 }

@@ -6,91 +6,71 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
-import org.sagebionetworks.accessrecords.service.config.PipelineConfig.ErrorPolicy;
-import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Kafka Streams' two error hooks, both driven by {@link ErrorPolicy}. Whatever the policy, every error is logged
- * with the record's coordinates and counted, so a skipped record is never a silent one. Kafka creates these
- * handlers itself and hands them the Streams configuration, which carries the policy and the metrics.
+ * Kafka Streams' two error hooks. Both always answer FAIL: in Kafka 3.9 a hook can only fail or skip the record,
+ * and a skipped record would be gone with nothing but a log line. Failing aborts the open transaction, so nothing
+ * after the record is committed, and the stream thread dies; {@link FailurePolicy} decides what follows. Each hook
+ * first tells the policy which record it was and where it came from. Kafka creates these hooks itself and hands
+ * them the Streams configuration, which carries the policy under {@link #FAILURE_POLICY_CONFIG}.
  */
 public final class ErrorPolicyHandlers {
 
-    public static final String METRICS_CONFIG = "access-records.metrics";
-    public static final String PRODUCTION_REASON = "PRODUCTION_ERROR";
-    public static final String DESERIALIZATION_REASON = "DESERIALIZATION_ERROR";
-
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorPolicyHandlers.class);
+    public static final String FAILURE_POLICY_CONFIG = "access-records.failure-policy";
 
     private ErrorPolicyHandlers() {
     }
 
-    /** The policy under {@code policyKey} and the metrics, as the Streams configuration carries them. */
-    private record Settings(ErrorPolicy policy, PipelineMetrics metrics) {
-
-        static Settings from(Map<String, ?> configs, String policyKey) {
-            return new Settings((ErrorPolicy) configs.get(policyKey), (PipelineMetrics) configs.get(METRICS_CONFIG));
-        }
-
-        boolean goOn(String reason, String what, Exception error) {
-            metrics.deadLettered(reason);
-            LOG.error("{} (policy {})", what, policy, error);
-            return policy == ErrorPolicy.CONTINUE;
-        }
+    private static FailurePolicy policy(Map<String, ?> configs) {
+        return (FailurePolicy) configs.get(FAILURE_POLICY_CONFIG);
     }
 
-    /** Applies {@code access-records.production-errors}. */
+    private static String source(ErrorHandlerContext context) {
+        return context.topic() + "-" + context.partition() + "@" + context.offset();
+    }
+
+    /** A record the broker refused for good (Kafka retries transient errors itself), or one that cannot be serialized. */
     public static final class Production implements ProductionExceptionHandler {
 
-        public static final String POLICY = "access-records.error-policy.production";
-        private Settings settings;
+        private FailurePolicy policy;
 
         @Override
         public void configure(Map<String, ?> configs) {
-            settings = Settings.from(configs, POLICY);
+            policy = policy(configs);
         }
 
         @Override
         public ProductionExceptionHandlerResponse handle(ErrorHandlerContext context,
                 ProducerRecord<byte[], byte[]> record, Exception exception) {
-            return decide(record.topic(), context, exception);
+            policy.refused("Topic " + record.topic() + " refused the record from " + source(context), exception);
+            return ProductionExceptionHandlerResponse.FAIL;
         }
 
         @Override
         @SuppressWarnings("rawtypes")
         public ProductionExceptionHandlerResponse handleSerializationException(ErrorHandlerContext context,
                 ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
-            return decide(record.topic(), context, exception);
-        }
-
-        private ProductionExceptionHandlerResponse decide(String topic, ErrorHandlerContext context, Exception e) {
-            String what = "Could not write to " + topic + " the record from " + context.topic() + "-"
-                    + context.partition() + "@" + context.offset();
-            return settings.goOn(PRODUCTION_REASON, what, e)
-                    ? ProductionExceptionHandlerResponse.CONTINUE : ProductionExceptionHandlerResponse.FAIL;
+            policy.refused("Could not serialize for " + record.topic() + " the record from " + source(context), exception);
+            return ProductionExceptionHandlerResponse.FAIL;
         }
     }
 
-    /** Applies {@code access-records.deserialization-errors}. */
+    /** A record Kafka Streams cannot deserialize: raw records are plain bytes, so only the repartition topic's. */
     public static final class Deserialization implements DeserializationExceptionHandler {
 
-        public static final String POLICY = "access-records.error-policy.deserialization";
-        private Settings settings;
+        private FailurePolicy policy;
 
         @Override
         public void configure(Map<String, ?> configs) {
-            settings = Settings.from(configs, POLICY);
+            policy = policy(configs);
         }
 
         @Override
         public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                 Exception exception) {
-            String what = "Could not deserialize the record at " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset();
-            return settings.goOn(DESERIALIZATION_REASON, what, exception)
-                    ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL;
+            policy.refused("Could not deserialize the record at " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset(), exception);
+            return DeserializationHandlerResponse.FAIL;
         }
     }
 }

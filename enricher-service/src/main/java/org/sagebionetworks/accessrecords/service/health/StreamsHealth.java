@@ -7,17 +7,20 @@ import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Liveness;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.reactivestreams.Publisher;
 import org.sagebionetworks.accessrecords.service.EnricherStreams;
+import org.sagebionetworks.accessrecords.service.errors.FailurePolicy;
 
 /**
  * Health from the Kafka Streams state. Ready (and {@code /health} UP) only while RUNNING or REBALANCING; alive
  * until the streams reach a state they cannot leave (ERROR, PENDING_ERROR, NOT_RUNNING), when a restart is the
- * cure. Before startup there is no state: not ready, but alive.
+ * cure. Before startup there is no state: not ready, but alive. Once the failure policy stopped Kafka Streams, both
+ * are DOWN and the details say why ({@code failure}).
  */
 abstract class StreamsHealth implements HealthIndicator {
 
@@ -25,11 +28,13 @@ abstract class StreamsHealth implements HealthIndicator {
     private static final Set<State> DEAD = Set.of(State.ERROR, State.PENDING_ERROR, State.NOT_RUNNING);
 
     private final EnricherStreams streams;
+    private final FailurePolicy failures;
     private final String name;
     private final Predicate<State> up;
 
-    StreamsHealth(EnricherStreams streams, String name, Predicate<State> up) {
+    StreamsHealth(EnricherStreams streams, FailurePolicy failures, String name, Predicate<State> up) {
         this.streams = streams;
+        this.failures = failures;
         this.name = name;
         this.up = up;
     }
@@ -37,8 +42,12 @@ abstract class StreamsHealth implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         State state = streams.state();
-        return Publishers.just(HealthResult.builder(name, up.test(state) ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("state", state == null ? "NOT_STARTED" : state.name()))
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("state", state == null ? "NOT_STARTED" : state.name());
+        failures.stopReason().ifPresent(reason -> details.put("failure", reason));
+        boolean healthy = up.test(state) && failures.stopReason().isEmpty();
+        return Publishers.just(HealthResult.builder(name, healthy ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(details)
                 .build());
     }
 
@@ -46,8 +55,8 @@ abstract class StreamsHealth implements HealthIndicator {
     @Singleton
     @Readiness
     static final class Ready extends StreamsHealth {
-        Ready(EnricherStreams streams) {
-            super(streams, "kafkaStreams", state -> state != null && READY.contains(state));
+        Ready(EnricherStreams streams, FailurePolicy failures) {
+            super(streams, failures, "kafkaStreams", state -> state != null && READY.contains(state));
         }
     }
 
@@ -55,8 +64,8 @@ abstract class StreamsHealth implements HealthIndicator {
     @Singleton
     @Liveness
     static final class Alive extends StreamsHealth {
-        Alive(EnricherStreams streams) {
-            super(streams, "kafkaStreamsAlive", state -> state == null || !DEAD.contains(state));
+        Alive(EnricherStreams streams, FailurePolicy failures) {
+            super(streams, failures, "kafkaStreamsAlive", state -> state == null || !DEAD.contains(state));
         }
     }
 }

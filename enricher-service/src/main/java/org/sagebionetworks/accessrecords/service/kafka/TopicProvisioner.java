@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Startup check and setup: the cluster must answer within the startup timeout (otherwise the service stops
  * with a message naming the servers it tried), and the raw, processed and dead-letter topics exist afterwards.
- * Existing topics are left as they are.
+ * Existing topics are left as they are, but the service refuses to start when the processed or dead-letter topic
+ * would refuse a record it may have to write ({@link TopicSizeCheck}).
  */
 @Singleton
 public final class TopicProvisioner {
@@ -40,7 +41,10 @@ public final class TopicProvisioner {
         this.pipeline = pipeline;
     }
 
-    /** Checks the cluster and creates missing topics; throws {@link IllegalStateException} saying what to fix. */
+    /**
+     * Checks the cluster, creates missing topics and checks their size limits; throws {@link IllegalStateException}
+     * saying what to fix.
+     */
     public void ensureTopics() {
         Map<String, Object> settings = client.common();
         int timeoutMs = Math.toIntExact(pipeline.startupTimeout().toMillis());
@@ -53,6 +57,19 @@ public final class TopicProvisioner {
             } else {
                 requirePresent(existing);
             }
+            checkSizes(admin);
+        }
+    }
+
+    private void checkSizes(Admin admin) {
+        String processed = topics.processedTopic(pipeline.version());
+        Map<String, TopicLimit> limits = TopicLimits.describe(admin, List.of(topics.raw(), processed, topics.deadLetter()),
+                pipeline.startupTimeout());
+        List<String> problems = TopicSizeCheck.problems(limits.get(topics.raw()), limits.get(processed),
+                limits.get(topics.deadLetter()), pipeline.maxRecordBytes(), topics.deadLetterMaxMessageBytes());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The service would stop at the first record too large for a topic it "
+                    + "writes, so it does not start:\n" + String.join("\n", problems));
         }
     }
 
@@ -91,7 +108,7 @@ public final class TopicProvisioner {
 
     /** The processed topic holds rows up to twice a raw record in size and is read by one sink: zstd pays off. */
     private List<NewTopic> desired() {
-        String largest = String.valueOf(processedMaxMessageBytes(pipeline.maxRecordBytes()));
+        String largest = String.valueOf(RecordSizeRequirements.processed(pipeline.maxRecordBytes()));
         return List.of(
                 new NewTopic(topics.raw(), topics.partitions(), topics.replicationFactor()),
                 new NewTopic(topics.processedTopic(pipeline.version()), topics.partitions(), topics.replicationFactor())
@@ -100,11 +117,6 @@ public final class TopicProvisioner {
                 new NewTopic(topics.deadLetter(), topics.partitions(), topics.replicationFactor())
                         .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                                 String.valueOf(topics.deadLetterMaxMessageBytes()))));
-    }
-
-    /** A processed envelope carries a row of at most one raw record's size plus its Connect schema. */
-    public static int processedMaxMessageBytes(int maxRecordBytes) {
-        return 2 * maxRecordBytes + 64 * 1024;
     }
 
     private <T> T await(KafkaFuture<T> future, String action) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
-import org.sagebionetworks.accessrecords.service.config.PipelineConfig.ErrorPolicy;
 
 /** {@code access-records.pipeline-version} derives the names; the fixed property names still override them. */
 class PipelineVersionConfigTest {
@@ -44,7 +43,7 @@ class PipelineVersionConfigTest {
 
     private static PipelineConfig pipeline(String version, String applicationId) {
         return new PipelineConfig(version, applicationId, true, 1_000_000, 1, "/tmp/state", Duration.ofSeconds(30),
-                Duration.ofSeconds(30), ErrorPolicy.FAIL, ErrorPolicy.FAIL, false);
+                Duration.ofSeconds(30), false);
     }
 
     private static TopicsConfig topics(String processed) {

@@ -2,8 +2,8 @@ package org.sagebionetworks.accessrecords.service.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,48 +14,42 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.TaskId;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.sagebionetworks.accessrecords.service.config.PipelineConfig.ErrorPolicy;
-import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+import org.junit.jupiter.api.Test;
 
+/** The hooks never skip a record, and they tell the failure policy which record it was. */
 class ErrorPolicyHandlersTest {
 
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final PipelineMetrics metrics = new PipelineMetrics(registry, Clock.systemUTC());
+    private final FailurePolicy policy = new FailurePolicy(new RetryBudget(5, Duration.ofMinutes(10), Clock.systemUTC()));
+    private final Map<String, Object> configs = Map.of(ErrorPolicyHandlers.FAILURE_POLICY_CONFIG, policy);
 
-    @ParameterizedTest
-    @EnumSource(ErrorPolicy.class)
-    void aRefusedRecordFollowsThePolicyAndIsCounted(ErrorPolicy policy) {
+    @Test
+    void aRecordTheBrokerRefusesFailsTheThreadAndIsNamedInTheStopReason() {
         ErrorPolicyHandlers.Production handler = new ErrorPolicyHandlers.Production();
-        handler.configure(Map.of(ErrorPolicyHandlers.Production.POLICY, policy, ErrorPolicyHandlers.METRICS_CONFIG, metrics));
+        handler.configure(configs);
+        RecordTooLargeException refusal = new RecordTooLargeException("too big");
 
         ProductionExceptionHandlerResponse response = handler.handle(context(),
-                new ProducerRecord<>("processed", new byte[1], new byte[1]), new RecordTooLargeException("too big"));
+                new ProducerRecord<>("dlq", new byte[1], new byte[1]), refusal);
 
-        assertThat(response).isEqualTo(policy == ErrorPolicy.CONTINUE
-                ? ProductionExceptionHandlerResponse.CONTINUE : ProductionExceptionHandlerResponse.FAIL);
-        assertThat(deadLettered(ErrorPolicyHandlers.PRODUCTION_REASON)).isEqualTo(1);
+        assertThat(response).isEqualTo(ProductionExceptionHandlerResponse.FAIL);
+        policy.handle(new StreamsException(refusal));
+        assertThat(policy.stopReason().orElseThrow()).contains("Topic dlq refused the record from raw-0@42");
     }
 
-    @ParameterizedTest
-    @EnumSource(ErrorPolicy.class)
-    void anUndecodableRecordFollowsThePolicyAndIsCounted(ErrorPolicy policy) {
+    @Test
+    void anUndecodableRecordFailsTheThreadAndIsNamedInTheStopReason() {
         ErrorPolicyHandlers.Deserialization handler = new ErrorPolicyHandlers.Deserialization();
-        handler.configure(Map.of(ErrorPolicyHandlers.Deserialization.POLICY, policy,
-                ErrorPolicyHandlers.METRICS_CONFIG, metrics));
+        handler.configure(configs);
+        SerializationException undecodable = new SerializationException("cannot decode row");
 
         DeserializationHandlerResponse response = handler.handle(context(),
-                new ConsumerRecord<>("repartition", 0, 7L, new byte[1], new byte[1]), new SerializationException("bad"));
+                new ConsumerRecord<>("repartition", 0, 7L, new byte[1], new byte[1]), undecodable);
 
-        assertThat(response).isEqualTo(policy == ErrorPolicy.CONTINUE
-                ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL);
-        assertThat(deadLettered(ErrorPolicyHandlers.DESERIALIZATION_REASON)).isEqualTo(1);
-    }
-
-    private double deadLettered(String reason) {
-        return registry.get("access.records.dead.lettered").tag("reason", reason).counter().count();
+        assertThat(response).isEqualTo(DeserializationHandlerResponse.FAIL);
+        policy.handle(new StreamsException(undecodable));
+        assertThat(policy.stopReason().orElseThrow()).contains("Could not deserialize the record at repartition-0@7");
     }
 
     private static ErrorHandlerContext context() {

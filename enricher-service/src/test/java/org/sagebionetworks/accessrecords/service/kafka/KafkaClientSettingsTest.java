@@ -8,7 +8,6 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.junit.jupiter.api.Test;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
-import org.sagebionetworks.accessrecords.service.config.PipelineConfig.ErrorPolicy;
 
 class KafkaClientSettingsTest {
 
@@ -40,6 +39,6 @@ class KafkaClientSettingsTest {
 
     private static PipelineConfig config(boolean mskIam) {
         return new PipelineConfig("v1", "app", true, 1_000_000, 1, "/tmp/state", Duration.ofSeconds(30),
-                Duration.ofSeconds(30), ErrorPolicy.FAIL, ErrorPolicy.FAIL, mskIam);
+                Duration.ofSeconds(30), mskIam);
     }
 }

@@ -1,4 +1,4 @@
-package org.sagebionetworks.accessrecords.publisher;
+package org.sagebionetworks.accessrecords.testsupport;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,18 +14,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
 
 /**
  * A KRaft broker of its own (the shared one cannot be broken per test) with two client listeners: PROXIED, which
  * the broker advertises at a {@link TcpProxy}'s port so every connection of a client bootstrapped there runs
  * through the proxy, and EXTERNAL, reached directly, from which the test reads and checks while the proxy is cut.
  */
-final class ProxiedKafka {
+public final class ProxiedKafka {
 
     private static final ListenerName PROXIED = new ListenerName("PROXIED");
 
-    final TcpProxy proxy;
+    public final TcpProxy proxy;
     private final KafkaClusterTestKit kit;
 
     private ProxiedKafka(TcpProxy proxy, KafkaClusterTestKit kit) {
@@ -33,7 +32,7 @@ final class ProxiedKafka {
         this.kit = kit;
     }
 
-    static ProxiedKafka start() throws Exception {
+    public static ProxiedKafka start() throws Exception {
         TcpProxy proxy = new TcpProxy();
         KafkaClusterTestKit kit = KafkaCluster.singleNode()
                 .setConfigProp("listeners", "EXTERNAL://localhost:0,PROXIED://localhost:0,CONTROLLER://localhost:0")
@@ -48,12 +47,17 @@ final class ProxiedKafka {
         return new ProxiedKafka(proxy, kit);
     }
 
-    /** Where the publisher under test connects: through the proxy. */
-    String proxiedBootstrap() {
+    /** Where the client under test connects: through the proxy. */
+    public String proxiedBootstrap() {
         return "localhost:" + proxy.port();
     }
 
-    String createTopic(int partitions) throws Exception {
+    /** Where the test itself connects, around the proxy, to feed and check while the proxy is cut. */
+    public String directBootstrap() {
+        return kit.bootstrapServers();
+    }
+
+    public String createTopic(int partitions) throws Exception {
         String name = KafkaCluster.uniqueName("raw");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -62,7 +66,7 @@ final class ProxiedKafka {
     }
 
     /** Reads the topic directly until {@code count} records came, then a while longer to catch any extra. */
-    List<ConsumerRecord<byte[], byte[]>> read(String topic, long count, Duration timeout) {
+    public List<ConsumerRecord<byte[], byte[]>> read(String topic, long count, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaCluster.uniqueName("reader"));
@@ -74,7 +78,7 @@ final class ProxiedKafka {
         }
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         proxy.close();
         kit.close();
     }

@@ -1,4 +1,4 @@
-package org.sagebionetworks.accessrecords.publisher;
+package org.sagebionetworks.accessrecords.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * its answers, so the broker writes records whose acknowledgements are lost. Swallowing breaks the framing of the
  * open connections, so it is only ever followed by {@link #cut()}, never straight by {@link #restore()}.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private enum Mode { FORWARD, SWALLOW_RESPONSES, REFUSE }
 
@@ -28,7 +28,7 @@ final class TcpProxy implements AutoCloseable {
         server = new ServerSocket(0);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -38,16 +38,16 @@ final class TcpProxy implements AutoCloseable {
         daemon("proxy-accept", this::acceptLoop).start();
     }
 
-    void swallowResponses() {
+    public void swallowResponses() {
         mode = Mode.SWALLOW_RESPONSES;
     }
 
-    void cut() {
+    public void cut() {
         mode = Mode.REFUSE;
         open.forEach(TcpProxy::closeQuietly);
     }
 
-    void restore() {
+    public void restore() {
         mode = Mode.FORWARD;
     }
 
