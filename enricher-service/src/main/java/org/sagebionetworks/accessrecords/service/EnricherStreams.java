@@ -62,11 +62,11 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
     public void onApplicationEvent(StartupEvent event) {
         provisioner.ensureTopics();
         AccessRecordTopics named = AccessRecordTopics.from(topics, pipeline.version());
-        Topology topology = AccessRecordTopology.build(named, dedup.horizon(),
+        Topology topology = AccessRecordTopology.build(named, dedup,
                 pipeline.inputKeyedBySessionId(), pipeline.maxRecordBytes(), metrics);
-        LOG.info("Starting pipeline {} as {} on {}: {} -> {} (dead letters: {}), dedup horizon {}", pipeline.version(),
-                pipeline.applicationId(), client.bootstrapServers(), named.raw().name(), named.processed().name(),
-                named.deadLetter().name(), dedup.horizon());
+        LOG.info("Starting pipeline {} as {} on {}: {} -> {} (dead letters: {}), dedup horizon {}, max clock skew {}",
+                pipeline.version(), pipeline.applicationId(), client.bootstrapServers(), named.raw().name(),
+                named.processed().name(), named.deadLetter().name(), dedup.horizon(), dedup.maxClockSkew());
         KafkaStreams kafkaStreams = new KafkaStreams(topology,
                 StreamsSettings.of(client, pipeline, topics, metrics, streamsOverrides));
         kafkaStreams.setUncaughtExceptionHandler(error -> {
