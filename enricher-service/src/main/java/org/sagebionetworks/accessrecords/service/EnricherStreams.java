@@ -19,15 +19,17 @@ import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.kafka.TopicProvisioner;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+import org.sagebionetworks.accessrecords.service.state.LocalStateGuard;
 import org.sagebionetworks.accessrecords.service.topology.AccessRecordTopics;
 import org.sagebionetworks.accessrecords.service.topology.AccessRecordTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the Kafka Streams instance: on startup checks the cluster, creates missing topics and starts the
- * topology; on shutdown (SIGTERM included) closes it within the configured timeout, which commits the open
- * transaction. A stream thread that dies is replaced and resumes from the last commit.
+ * Owns the Kafka Streams instance: on startup checks the cluster, creates missing topics, rebuilds local state
+ * built from another cluster or from changelogs since recreated, and starts the topology; on shutdown (SIGTERM
+ * included) closes it within the configured timeout, which commits the open transaction. A stream thread that
+ * dies is replaced and resumes from the last commit.
  */
 @Singleton
 public final class EnricherStreams implements ApplicationEventListener<StartupEvent> {
@@ -41,18 +43,21 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
     private final TopicsConfig topics;
     private final DedupConfig dedup;
     private final TopicProvisioner provisioner;
+    private final LocalStateGuard localState;
     private final PipelineMetrics metrics;
     private final MeterRegistry registry;
     private final Map<String, Object> streamsOverrides;
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
 
     public EnricherStreams(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics, DedupConfig dedup,
-            TopicProvisioner provisioner, PipelineMetrics metrics, MeterRegistry registry, Environment environment) {
+            TopicProvisioner provisioner, LocalStateGuard localState, PipelineMetrics metrics, MeterRegistry registry,
+            Environment environment) {
         this.client = client;
         this.pipeline = pipeline;
         this.topics = topics;
         this.dedup = dedup;
         this.provisioner = provisioner;
+        this.localState = localState;
         this.metrics = metrics;
         this.registry = registry;
         this.streamsOverrides = environment.getProperties(STREAMS_OVERRIDES, StringConvention.RAW);
@@ -73,6 +78,8 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
             LOG.error("Stream thread failed; replacing it, it resumes from the last commit", error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        localState.rebuildIfForeign(kafkaStreams);
+        kafkaStreams.setStateListener(localState.recordOriginOnceRunning());
         new KafkaStreamsMetrics(kafkaStreams).bindTo(registry);
         streams.set(kafkaStreams);
         kafkaStreams.start();
