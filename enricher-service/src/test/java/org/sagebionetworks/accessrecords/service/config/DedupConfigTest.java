@@ -25,6 +25,12 @@ class DedupConfigTest {
     }
 
     @Test
+    void unsetTheSkewIsAnHourOrHalfAShorterHorizon() {
+        assertThat(new DedupConfig(HORIZON, null).maxClockSkew()).isEqualTo(Duration.ofHours(1));
+        assertThat(new DedupConfig(Duration.ofMinutes(40), null).maxClockSkew()).isEqualTo(Duration.ofMinutes(20));
+    }
+
+    @Test
     void aNegativeSkewIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new DedupConfig(HORIZON, Duration.ofMinutes(-1)))
                 .withMessageContaining("must be at least 0");
