@@ -16,6 +16,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
+import org.sagebionetworks.accessrecords.service.dedup.FutureSightingsTrim;
 import org.sagebionetworks.accessrecords.service.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.kafka.TopicProvisioner;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
@@ -44,20 +45,22 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
     private final DedupConfig dedup;
     private final TopicProvisioner provisioner;
     private final LocalStateGuard localState;
+    private final FutureSightingsTrim futureSightings;
     private final PipelineMetrics metrics;
     private final MeterRegistry registry;
     private final Map<String, Object> streamsOverrides;
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
 
     public EnricherStreams(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics, DedupConfig dedup,
-            TopicProvisioner provisioner, LocalStateGuard localState, PipelineMetrics metrics, MeterRegistry registry,
-            Environment environment) {
+            TopicProvisioner provisioner, LocalStateGuard localState, FutureSightingsTrim futureSightings,
+            PipelineMetrics metrics, MeterRegistry registry, Environment environment) {
         this.client = client;
         this.pipeline = pipeline;
         this.topics = topics;
         this.dedup = dedup;
         this.provisioner = provisioner;
         this.localState = localState;
+        this.futureSightings = futureSightings;
         this.metrics = metrics;
         this.registry = registry;
         this.streamsOverrides = environment.getProperties(STREAMS_OVERRIDES, StringConvention.RAW);
@@ -79,6 +82,9 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         localState.rebuildIfForeign(kafkaStreams);
+        if (futureSightings.trim()) {
+            kafkaStreams.cleanUp();
+        }
         kafkaStreams.setStateListener(localState.recordOriginOnceRunning());
         new KafkaStreamsMetrics(kafkaStreams).bindTo(registry);
         streams.set(kafkaStreams);
