@@ -36,8 +36,8 @@ public final class ClockSkewLimit {
         }
         return Optional.of(Rejection.ofField(RejectionReason.ABSURD_VALUE, FIELD, Instant.ofEpochMilli(eventTime)
                 + " is " + ahead + " ahead of its arrival (" + Instant.ofEpochMilli(arrival) + "), more than "
-                + "access-records.dedup.max-clock-skew (" + maxSkew + ") allows; arrival is the earlier of the record's "
-                + "Kafka timestamp and the enricher's clock"));
+                + "access-records.dedup.max-clock-skew (" + maxSkew + ") allows; arrival is the earlier of the "
+                + "record's Kafka timestamp and the enricher's clock"));
     }
 
     /** Whether a record that passed {@link #check} by {@code nowMillis} can have carried this event time. */

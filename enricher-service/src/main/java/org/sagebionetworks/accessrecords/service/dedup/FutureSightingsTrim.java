@@ -80,7 +80,8 @@ public final class FutureSightingsTrim {
                 return false;
             }
             LOG.warn("Deleting the dedup changelog up to its last sighting stamped after {} (now + max-clock-skew), "
-                    + "left by records from before that limit; the local state is rebuilt from what remains: {}", Instant.ofEpochMilli(latestAllowed), cuts);
+                    + "left by records from before that limit; the local state is rebuilt from what remains: {}",
+                    Instant.ofEpochMilli(latestAllowed), cuts);
             await(admin.deleteRecords(cuts).all(), "delete records " + cuts);
             return true;
         }

@@ -42,7 +42,8 @@ public final class AccessRecordTopology {
         Map<String, KStream<byte[], Routed>> routes = builder
                 .stream(topics.raw().name(), Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde())
                         .withName("raw"))
-                .process(EnrichStep.processor(maxRecordBytes, inputKeyedBySessionId, clockSkew, metrics), Named.as("enrich"))
+                .process(EnrichStep.processor(maxRecordBytes, inputKeyedBySessionId, clockSkew, metrics),
+                        Named.as("enrich"))
                 .split(Named.as(ROUTE))
                 .branch((key, routed) -> routed instanceof Routed.DeadLetter, Branched.as(DEAD_LETTER))
                 .defaultBranch(Branched.as(ENRICHED));
