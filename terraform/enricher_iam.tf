@@ -32,11 +32,14 @@ data "aws_iam_policy_document" "enricher" {
     ]
   }
 
+  # DeleteTopic is Kafka's DELETE on a topic, which its DeleteRecords API needs: at startup the service cuts from
+  # its dedup changelog the sightings a record stamped far in the future left there (see FutureSightingsTrim).
   statement {
     sid = "InternalTopics"
     actions = [
       "kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:AlterTopic",
       "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData",
+      "kafka-cluster:DeleteTopic",
     ]
     resources = ["${local.kafka_topic_arn}/${each.value.application_id}-*"]
   }

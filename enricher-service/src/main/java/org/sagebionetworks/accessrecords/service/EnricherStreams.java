@@ -15,19 +15,22 @@ import org.apache.kafka.streams.Topology;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
+import org.sagebionetworks.accessrecords.service.dedup.FutureSightingsTrim;
 import org.sagebionetworks.accessrecords.service.errors.FailurePolicy;
 import org.sagebionetworks.accessrecords.service.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.kafka.TopicProvisioner;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+import org.sagebionetworks.accessrecords.service.state.LocalStateGuard;
 import org.sagebionetworks.accessrecords.service.topology.AccessRecordTopics;
 import org.sagebionetworks.accessrecords.service.topology.AccessRecordTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the Kafka Streams instance: on startup checks the cluster, creates missing topics and starts the
- * topology; on shutdown (SIGTERM included) closes it within the configured timeout, which commits the open
- * transaction. What a stream thread's death leads to is {@link FailurePolicy}'s decision.
+ * Owns the Kafka Streams instance: on startup checks the cluster, creates missing topics, rebuilds local state
+ * built from another cluster or from changelogs since recreated, and starts the topology; on shutdown (SIGTERM
+ * included) closes it within the configured timeout, which commits the open transaction. What a stream thread's
+ * death leads to is {@link FailurePolicy}'s decision.
  */
 @Singleton
 public final class EnricherStreams implements ApplicationEventListener<StartupEvent> {
@@ -41,6 +44,8 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
     private final TopicsConfig topics;
     private final DedupConfig dedup;
     private final TopicProvisioner provisioner;
+    private final LocalStateGuard localState;
+    private final FutureSightingsTrim futureSightings;
     private final PipelineMetrics metrics;
     private final FailurePolicy failurePolicy;
     private final MeterRegistry registry;
@@ -48,13 +53,15 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
 
     public EnricherStreams(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics, DedupConfig dedup,
-            TopicProvisioner provisioner, PipelineMetrics metrics, FailurePolicy failurePolicy, MeterRegistry registry,
-            Environment environment) {
+            TopicProvisioner provisioner, LocalStateGuard localState, FutureSightingsTrim futureSightings,
+            PipelineMetrics metrics, FailurePolicy failurePolicy, MeterRegistry registry, Environment environment) {
         this.client = client;
         this.pipeline = pipeline;
         this.topics = topics;
         this.dedup = dedup;
         this.provisioner = provisioner;
+        this.localState = localState;
+        this.futureSightings = futureSightings;
         this.metrics = metrics;
         this.failurePolicy = failurePolicy;
         this.registry = registry;
@@ -65,14 +72,19 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
     public void onApplicationEvent(StartupEvent event) {
         provisioner.ensureTopics();
         AccessRecordTopics named = AccessRecordTopics.from(topics, pipeline.version());
-        Topology topology = AccessRecordTopology.build(named, dedup.horizon(),
+        Topology topology = AccessRecordTopology.build(named, dedup,
                 pipeline.inputKeyedBySessionId(), pipeline.maxRecordBytes(), metrics);
-        LOG.info("Starting pipeline {} as {} on {}: {} -> {} (dead letters: {}), dedup horizon {}", pipeline.version(),
-                pipeline.applicationId(), client.bootstrapServers(), named.raw().name(), named.processed().name(),
-                named.deadLetter().name(), dedup.horizon());
+        LOG.info("Starting pipeline {} as {} on {}: {} -> {} (dead letters: {}), dedup horizon {}, max clock skew {}",
+                pipeline.version(), pipeline.applicationId(), client.bootstrapServers(), named.raw().name(),
+                named.processed().name(), named.deadLetter().name(), dedup.horizon(), dedup.maxClockSkew());
         KafkaStreams kafkaStreams = new KafkaStreams(topology,
                 StreamsSettings.of(client, pipeline, topics, failurePolicy, streamsOverrides));
         kafkaStreams.setUncaughtExceptionHandler(failurePolicy);
+        localState.rebuildIfForeign(kafkaStreams);
+        if (futureSightings.trim()) {
+            kafkaStreams.cleanUp();
+        }
+        kafkaStreams.setStateListener(localState.recordOriginOnceRunning());
         new KafkaStreamsMetrics(kafkaStreams).bindTo(registry);
         streams.set(kafkaStreams);
         kafkaStreams.start();

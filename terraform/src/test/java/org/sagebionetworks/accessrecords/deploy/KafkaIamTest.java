@@ -58,6 +58,11 @@ class KafkaIamTest {
         for (String action : new String[] {"CreateTopic", "DescribeTopic", "AlterTopic", "ReadData", "WriteData"}) {
             assertThat(enricher.allows("kafka-cluster:" + action, changelog)).as(action).isTrue();
         }
+        assertThat(enricher.allows("kafka-cluster:DeleteTopic", changelog)).as("DeleteRecords on its changelogs")
+                .isTrue();
+        assertThat(enricher.allows("kafka-cluster:DeleteTopic", TOPIC + "synapse.accessrecords.raw")).isFalse();
+        assertThat(enricher.allows("kafka-cluster:DeleteTopic", TOPIC + "synapse-access-records-v2-dedup-store-changelog"))
+                .isFalse();
         assertThat(enricher.allows("kafka-cluster:AlterGroup", GROUP + APP)).isTrue();
         assertThat(enricher.allows("kafka-cluster:DescribeGroup", GROUP + APP)).isTrue();
         String threadProducer = TRANSACTIONAL_ID + APP + "-5f8c2a6e-0d7e-4a8e-9a4b-1f2c3d4e5f60-1";

@@ -1,6 +1,7 @@
 package org.sagebionetworks.accessrecords.service.dedup;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -8,6 +9,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drops a row already seen within the horizon, on event time, so a replay decides exactly as the first run did.
@@ -17,21 +20,26 @@ import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
  * checked (the store has let that time go) and is emitted and counted as late.
  *
  * <p>The newest event time is kept in a store of its own, not taken from stream time: Kafka Streams' stream
- * time follows the raw topic's record timestamps, which are the producer's clock, not the request's.
+ * time follows the raw topic's record timestamps, which are the producer's clock, not the request's. No row
+ * arrives here further ahead of its arrival than {@link ClockSkewLimit} allows; a newest event time beyond it was
+ * stored before that limit existed, by a record that would now be a dead letter, and is forgotten.
  */
 final class DedupProcessor implements FixedKeyProcessor<byte[], ProcessedAccessRecord, ProcessedAccessRecord> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
     private static final byte[] SEEN = {1};
     private static final String NEWEST = "newest";
 
     private final long horizonMillis;
+    private final ClockSkewLimit clockSkew;
     private final PipelineMetrics metrics;
     private FixedKeyProcessorContext<byte[], ProcessedAccessRecord> context;
     private WindowStore<byte[], byte[]> seen;
     private KeyValueStore<String, Long> eventTime;
 
-    DedupProcessor(Duration horizon, PipelineMetrics metrics) {
+    DedupProcessor(Duration horizon, ClockSkewLimit clockSkew, PipelineMetrics metrics) {
         this.horizonMillis = horizon.toMillis();
+        this.clockSkew = clockSkew;
         this.metrics = metrics;
     }
 
@@ -45,7 +53,7 @@ final class DedupProcessor implements FixedKeyProcessor<byte[], ProcessedAccessR
     @Override
     public void process(FixedKeyRecord<byte[], ProcessedAccessRecord> record) {
         long timestamp = record.value().getTimestamp().toEpochMilli();
-        Long newest = eventTime.get(NEWEST);
+        Long newest = reachableNewest();
         if (newest != null && timestamp < newest - horizonMillis) {
             metrics.lateRecord();
             emit(record, timestamp);
@@ -60,6 +68,19 @@ final class DedupProcessor implements FixedKeyProcessor<byte[], ProcessedAccessR
             eventTime.put(NEWEST, timestamp);
         }
         emit(record, timestamp);
+    }
+
+    private Long reachableNewest() {
+        Long newest = eventTime.get(NEWEST);
+        if (newest != null && !clockSkew.reachable(newest, context.currentSystemTimeMs())) {
+            LOG.warn("Task {}: the dedup clock stood at {}, further ahead of now than "
+                    + "access-records.dedup.max-clock-skew ({}) allows; a record from before that limit set it. "
+                    + "Forgetting it: the next record sets the clock.",
+                    context.taskId(), Instant.ofEpochMilli(newest), clockSkew.maxSkew());
+            eventTime.delete(NEWEST);
+            return null;
+        }
+        return newest;
     }
 
     private boolean alreadySeen(byte[] sessionId, long timestamp) {

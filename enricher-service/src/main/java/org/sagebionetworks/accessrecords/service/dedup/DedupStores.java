@@ -29,11 +29,11 @@ public final class DedupStores {
     }
 
     public static FixedKeyProcessorSupplier<byte[], ProcessedAccessRecord, ProcessedAccessRecord> processor(
-            Duration horizon, PipelineMetrics metrics) {
+            Duration horizon, ClockSkewLimit clockSkew, PipelineMetrics metrics) {
         return new FixedKeyProcessorSupplier<>() {
             @Override
             public FixedKeyProcessor<byte[], ProcessedAccessRecord, ProcessedAccessRecord> get() {
-                return new DedupProcessor(horizon, metrics);
+                return new DedupProcessor(horizon, clockSkew, metrics);
             }
 
             @Override

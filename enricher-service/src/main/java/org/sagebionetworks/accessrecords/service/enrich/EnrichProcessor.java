@@ -2,6 +2,7 @@ package org.sagebionetworks.accessrecords.service.enrich;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -13,11 +14,13 @@ import org.sagebionetworks.accessrecords.core.Outcome.Rejected;
 import org.sagebionetworks.accessrecords.core.validation.Rejection;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.deadletter.DeadLetterHeaders;
+import org.sagebionetworks.accessrecords.service.dedup.ClockSkewLimit;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
 /**
  * Raw bytes to a row keyed by session_id, or to a dead letter with the reason and the source coordinates.
- * Nothing leaves here without one of the two.
+ * Nothing leaves here without one of the two. A row stamped further ahead of its arrival than the clock skew
+ * allows is a dead letter too: it would switch dedup off for the records after it (see {@link ClockSkewLimit}).
  *
  * <p>Both leave stamped with processing time, not event time: Kafka deletes by record timestamp, so a backfill
  * of month-old records stamped with their event time would be deleted from the dedup changelog, the processed
@@ -31,12 +34,15 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed>
     private final AccessRecordEnricher enricher;
     private final PipelineMetrics metrics;
     private final boolean inputKeyedBySessionId;
+    private final ClockSkewLimit clockSkew;
     private ProcessorContext<byte[], Routed> context;
 
-    EnrichProcessor(AccessRecordEnricher enricher, PipelineMetrics metrics, boolean inputKeyedBySessionId) {
+    EnrichProcessor(AccessRecordEnricher enricher, PipelineMetrics metrics, boolean inputKeyedBySessionId,
+            ClockSkewLimit clockSkew) {
         this.enricher = enricher;
         this.metrics = metrics;
         this.inputKeyedBySessionId = inputKeyedBySessionId;
+        this.clockSkew = clockSkew;
     }
 
     @Override
@@ -50,9 +56,19 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed>
         byte[] value = record.value() == null ? NO_BYTES : record.value();
         Outcome<ProcessedAccessRecord> outcome = enricher.enrich(value);
         if (outcome instanceof Accepted<ProcessedAccessRecord> accepted) {
-            forwardRow(record, accepted.value());
+            routeRow(record, value, accepted.value());
         } else {
             forwardDeadLetter(record, value, ((Rejected<ProcessedAccessRecord>) outcome).rejection());
+        }
+    }
+
+    private void routeRow(Record<byte[], byte[]> record, byte[] value, ProcessedAccessRecord row) {
+        Optional<Rejection> tooFarAhead = clockSkew.check(row.getTimestamp().toEpochMilli(), record.timestamp(),
+                context.currentSystemTimeMs());
+        if (tooFarAhead.isPresent()) {
+            forwardDeadLetter(record, value, tooFarAhead.get());
+        } else {
+            forwardRow(record, row);
         }
     }
 

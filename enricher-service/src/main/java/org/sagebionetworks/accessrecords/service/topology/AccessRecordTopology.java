@@ -1,6 +1,5 @@
 package org.sagebionetworks.accessrecords.service.topology;
 
-import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -11,6 +10,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.service.config.DedupConfig;
+import org.sagebionetworks.accessrecords.service.dedup.ClockSkewLimit;
 import org.sagebionetworks.accessrecords.service.dedup.DedupStores;
 import org.sagebionetworks.accessrecords.service.enrich.EnrichStep;
 import org.sagebionetworks.accessrecords.service.enrich.Routed;
@@ -34,13 +35,15 @@ public final class AccessRecordTopology {
      * @param inputKeyedBySessionId when the raw topic is keyed by sessionId, equal session ids already share a
      *                              partition and no repartition topic is needed
      */
-    public static Topology build(AccessRecordTopics topics, Duration dedupHorizon, boolean inputKeyedBySessionId,
+    public static Topology build(AccessRecordTopics topics, DedupConfig dedup, boolean inputKeyedBySessionId,
             int maxRecordBytes, PipelineMetrics metrics) {
+        ClockSkewLimit clockSkew = new ClockSkewLimit(dedup.maxClockSkew());
         StreamsBuilder builder = new StreamsBuilder();
         Map<String, KStream<byte[], Routed>> routes = builder
                 .stream(topics.raw().name(), Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde())
                         .withName("raw"))
-                .process(EnrichStep.processor(maxRecordBytes, inputKeyedBySessionId, metrics), Named.as("enrich"))
+                .process(EnrichStep.processor(maxRecordBytes, inputKeyedBySessionId, clockSkew, metrics),
+                        Named.as("enrich"))
                 .split(Named.as(ROUTE))
                 .branch((key, routed) -> routed instanceof Routed.DeadLetter, Branched.as(DEAD_LETTER))
                 .defaultBranch(Branched.as(ENRICHED));
@@ -56,7 +59,7 @@ public final class AccessRecordTopology {
             rows = rows.repartition(Repartitioned.with(topics.processed().keySerde(), AccessRecordTopics.REPARTITION_SERDE)
                     .withName(REPARTITION_NAME));
         }
-        rows.processValues(DedupStores.processor(dedupHorizon, metrics), Named.as("dedup"))
+        rows.processValues(DedupStores.processor(dedup.horizon(), clockSkew, metrics), Named.as("dedup"))
                 .to(topics.processed().name(), Produced.with(topics.processed().keySerde(),
                         topics.processed().valueSerde()).withName("processed"));
         return builder.build();

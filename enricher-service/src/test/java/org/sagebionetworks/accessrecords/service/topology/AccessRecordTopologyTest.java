@@ -24,8 +24,10 @@ import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
 import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.deadletter.DeadLetterHeaders;
+import org.sagebionetworks.accessrecords.service.dedup.DedupStores;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 
@@ -33,7 +35,9 @@ import org.sagebionetworks.accessrecords.testing.RawRecords;
 class AccessRecordTopologyTest {
 
     private static final Duration HORIZON = Duration.ofHours(24);
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofHours(1);
     private static final Instant WALL_CLOCK = Instant.parse("2026-11-24T12:00:00Z");
+    private static final Instant YEAR_2099 = Instant.parse("2099-12-31T00:00:00Z");
     private static final AccessRecordTopics TOPICS =
             AccessRecordTopics.from(new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608),
                     PipelineVersion.of(PipelineVersion.DEFAULT));
@@ -147,6 +151,78 @@ class AccessRecordTopologyTest {
     }
 
     @Test
+    void aRecordFurtherAheadOfItsArrivalThanTheClockSkewAllowsIsDeadLetteredAndDedupStaysOn() {
+        start(true);
+        Instant arrival = WALL_CLOCK.minusSeconds(60);
+        long anHourAgo = WALL_CLOCK.minus(Duration.ofHours(1)).toEpochMilli();
+
+        pipeArrivingAt(RawRecords.example().sessionId("s-2099").timestamp(YEAR_2099.toEpochMilli()), arrival);
+        pipeArrivingAt(RawRecords.example().sessionId("s-1").timestamp(anHourAgo), arrival);
+        pipeArrivingAt(RawRecords.example().sessionId("s-1").timestamp(anHourAgo), arrival);
+
+        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-1");
+        TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+        assertThat(utf8(letter.key())).isEqualTo("s-2099");
+        assertThat(header(letter, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("ABSURD_VALUE");
+        assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE))
+                .startsWith("ABSURD_VALUE payload.timestamp: 2099-12-31T00:00:00Z is ")
+                .contains("ahead of its arrival (2026-11-24T11:59:00Z)", "access-records.dedup.max-clock-skew", "PT1H");
+        assertThat(counter("access.records.duplicates.dropped")).isEqualTo(1);
+        assertThat(counter("access.records.late")).isZero();
+    }
+
+    @Test
+    void aRecordStampedWithItsOwnFutureTimeIsJudgedByTheWallClock() {
+        start(true);
+        Instant skewed = WALL_CLOCK.plus(Duration.ofHours(25));
+
+        pipeArrivingAt(RawRecords.example().sessionId("s-skewed").timestamp(skewed.toEpochMilli()), skewed);
+
+        assertThat(processed.isEmpty()).isTrue();
+        assertThat(header(deadLetters.readRecord(), DeadLetterHeaders.ERROR_MESSAGE))
+                .contains("is PT25H ahead of its arrival (2026-11-24T12:00:00Z)");
+        assertThat(counter("access.records.dead.lettered", "ABSURD_VALUE")).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordWithinTheClockSkewIsAnOrdinaryRow() {
+        start(true);
+        Instant ahead = WALL_CLOCK.plus(Duration.ofMinutes(59));
+
+        pipeArrivingAt(RawRecords.example().sessionId("s-ahead").timestamp(ahead.toEpochMilli()), ahead);
+
+        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-ahead");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aReplayJudgesARecordByItsKafkaTimestampWhenThatIsEarlierThanTheClock() {
+        start(true);
+        Instant arrivedDaysAgo = WALL_CLOCK.minus(Duration.ofDays(4));
+
+        pipeArrivingAt(RawRecords.example().sessionId("s-ahead").timestamp(
+                arrivedDaysAgo.plus(Duration.ofHours(2)).toEpochMilli()), arrivedDaysAgo);
+
+        assertThat(processed.isEmpty()).isTrue();
+        assertThat(header(deadLetters.readRecord(), DeadLetterHeaders.ERROR_MESSAGE))
+                .contains("is PT2H ahead of its arrival (2026-11-20T12:00:00Z)");
+    }
+
+    @Test
+    void aStoredNewestEventTimeBeyondTheClockSkewNoLongerSwitchesDedupOff() {
+        start(true);
+        driver.<String, Long>getKeyValueStore(DedupStores.NEWEST_EVENT_TIME).put("newest", YEAR_2099.toEpochMilli());
+        long anHourAgo = WALL_CLOCK.minus(Duration.ofHours(1)).toEpochMilli();
+
+        pipe(RawRecords.example().sessionId("s-1").timestamp(anHourAgo));
+        pipe(RawRecords.example().sessionId("s-1").timestamp(anHourAgo));
+
+        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-1");
+        assertThat(counter("access.records.duplicates.dropped")).isEqualTo(1);
+        assertThat(counter("access.records.late")).isZero();
+    }
+
+    @Test
     void aKeyThatIsNotTheSessionIdIsCountedWhenTheInputIsDeclaredKeyed() {
         start(true);
 
@@ -198,11 +274,17 @@ class AccessRecordTopologyTest {
     }
 
     private Topology topology(boolean keyed) {
-        return AccessRecordTopology.build(TOPICS, HORIZON, keyed, 1_000_000, new PipelineMetrics(registry, Clock.systemUTC()));
+        return AccessRecordTopology.build(TOPICS, new DedupConfig(HORIZON, MAX_CLOCK_SKEW), keyed, 1_000_000, new PipelineMetrics(registry, Clock.systemUTC()));
     }
 
     private void pipe(RawRecords record) {
         raw.pipeInput(record.payload().get("sessionId").asText().getBytes(StandardCharsets.UTF_8), record.bytes());
+    }
+
+    /** A raw record whose Kafka timestamp says when it arrived; the producers stamp their own clock's time. */
+    private void pipeArrivingAt(RawRecords record, Instant arrival) {
+        raw.pipeInput(new TestRecord<>(record.payload().get("sessionId").asText().getBytes(StandardCharsets.UTF_8),
+                record.bytes(), new RecordHeaders(), arrival));
     }
 
     private static ProcessedAccessRecord coreRow(RawRecords record) {
