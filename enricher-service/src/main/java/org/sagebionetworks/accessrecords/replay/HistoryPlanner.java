@@ -6,14 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.sagebionetworks.accessrecords.replay.ReplayPlan.HistoryInput;
@@ -28,11 +30,13 @@ final class HistoryPlanner {
 
     private final Admin admin;
     private final TopicOffsets offsets;
+    private final FirstRecordTimes firstRecords;
     private final Duration timeout;
 
-    HistoryPlanner(Admin admin, TopicOffsets offsets, Duration timeout) {
+    HistoryPlanner(Admin admin, FirstRecordTimes firstRecords, Duration timeout) {
         this.admin = admin;
-        this.offsets = offsets;
+        this.offsets = new TopicOffsets(admin, timeout);
+        this.firstRecords = firstRecords;
         this.timeout = timeout;
     }
 
@@ -40,7 +44,7 @@ final class HistoryPlanner {
     record Outcome(HistoryInput input, List<String> refusals) {
     }
 
-    Outcome plan(ReplayTarget target, StartingPoint from, Set<String> topics) {
+    Outcome plan(ReplayTarget target, StartingPoint from, Set<String> topics) throws InterruptedException {
         String history = target.historyTopic();
         if (history == null) {
             return new Outcome(null, List.of());
@@ -69,12 +73,13 @@ final class HistoryPlanner {
      * Where the history ends: the replay's starting time, or, from the earliest record, the time from which every
      * raw partition holds its records (the latest of their first records' times).
      */
-    private Instant cutover(ReplayTarget target, StartingPoint from) {
+    private Instant cutover(ReplayTarget target, StartingPoint from) throws InterruptedException {
         if (from.time() != null) {
             return from.time();
         }
-        OptionalLong complete = offsets.offsets(offsets.partitionsOf(target.rawTopic()), OffsetSpec.forTimestamp(0))
-                .values().stream().mapToLong(ListOffsetsResultInfo::timestamp).filter(time -> time >= 0).max();
+        Map<TopicPartition, Long> ends = offsets.offsets(offsets.partitionsOf(target.rawTopic()), OffsetSpec.latest())
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        OptionalLong complete = firstRecords.latestOfFirsts(ends);
         return complete.isPresent() ? Instant.ofEpochMilli(complete.getAsLong()) : null;
     }
 

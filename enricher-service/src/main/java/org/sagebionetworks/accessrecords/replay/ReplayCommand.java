@@ -132,7 +132,9 @@ public final class ReplayCommand implements Callable<Integer> {
                 LakeFolder lake = new LakeFolder(S3Clients.of(lakeRegion, lakeEndpoint), lakeBucket)) {
             ConnectRest connect = connectUrl == null ? null : new ConnectRest(connectUrl, kafka.timeout());
             PriorUse priorUse = new PriorUse(new TopicOffsets(admin, kafka.timeout()), lake, connect);
-            ReplayPlan plan = new ReplayPlanner(admin, kafka.timeout(), waitForStop, out, priorUse)
+            HistoryPlanner history = new HistoryPlanner(admin,
+                    new FirstRecordTimes(kafka.client().common(), kafka.timeout()), kafka.timeout());
+            ReplayPlan plan = new ReplayPlanner(admin, kafka.timeout(), waitForStop, out, priorUse, history)
                     .plan(target, serving, from, discardProcessed);
             plan.print(out, execute);
             if (execute) {

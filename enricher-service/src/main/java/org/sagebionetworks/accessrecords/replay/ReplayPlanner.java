@@ -36,8 +36,10 @@ final class ReplayPlanner {
     private final GroupMembers members;
     private final TopicOffsets offsets;
     private final PriorUse priorUse;
+    private final HistoryPlanner historyPlanner;
 
-    ReplayPlanner(Admin admin, Duration timeout, Duration memberGrace, PrintStream notes, PriorUse priorUse) {
+    ReplayPlanner(Admin admin, Duration timeout, Duration memberGrace, PrintStream notes, PriorUse priorUse,
+            HistoryPlanner historyPlanner) {
         this.admin = admin;
         this.timeout = timeout;
         this.memberGrace = memberGrace;
@@ -45,6 +47,7 @@ final class ReplayPlanner {
         this.members = new GroupMembers(admin, timeout);
         this.offsets = new TopicOffsets(admin, timeout);
         this.priorUse = priorUse;
+        this.historyPlanner = historyPlanner;
     }
 
     ReplayPlan plan(ReplayTarget target, PipelineVersion serving, StartingPoint from, boolean discardProcessed)
@@ -59,7 +62,7 @@ final class ReplayPlanner {
         }
         PriorUse.Findings findings = priorUse.examine(target, serving, topics, discardProcessed);
         refusals.addAll(findings.refusals());
-        HistoryPlanner.Outcome history = new HistoryPlanner(admin, offsets, timeout).plan(target, from, topics);
+        HistoryPlanner.Outcome history = historyPlanner.plan(target, from, topics);
         refusals.addAll(history.refusals());
         if (!refusals.isEmpty()) {
             throw ReplayRefusedException.of(refusals);

@@ -50,14 +50,14 @@ class ReplayIT {
 
     @TempDir
     static Path lakeDir;
-    private static TestLake lake;
+    private static TestS3 lake;
 
     @TempDir
     Path stateRoot;
 
     @BeforeAll
     static void startLake() throws Exception {
-        lake = TestLake.start(lakeDir);
+        lake = TestS3.start(lakeDir);
     }
 
     @AfterAll

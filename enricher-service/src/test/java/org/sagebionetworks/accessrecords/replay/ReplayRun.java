@@ -16,16 +16,16 @@ record ReplayRun(int exitCode, String out, String err) {
     static final String SERVING = "v1";
 
     /** Against the test broker and lake, with the test's raw topic and state directory, v1 serving. */
-    static ReplayRun of(TestLake lake, String rawTopic, Path stateRoot, String... args) {
+    static ReplayRun of(TestS3 lake, String rawTopic, Path stateRoot, String... args) {
         return serving(SERVING, lake, rawTopic, stateRoot, args);
     }
 
     /** The same with another version serving. */
-    static ReplayRun serving(String servingVersion, TestLake lake, String rawTopic, Path stateRoot, String... args) {
+    static ReplayRun serving(String servingVersion, TestS3 lake, String rawTopic, Path stateRoot, String... args) {
         List<String> all = new ArrayList<>(List.of("--bootstrap-servers", KafkaCluster.bootstrapServers(),
                 "--raw-topic", rawTopic, "--state-dir", stateRoot.toString(), "--kafka-timeout", "PT30S",
                 "--serving-version", servingVersion));
-        all.addAll(lake.arguments());
+        all.addAll(lake.lakeArguments());
         all.addAll(List.of(args));
         return withArguments(all.toArray(String[]::new));
     }

@@ -45,14 +45,14 @@ class ReplaySafetyIT {
 
     @TempDir
     static Path lakeDir;
-    private static TestLake lake;
+    private static TestS3 lake;
 
     @TempDir
     Path stateRoot;
 
     @BeforeAll
     static void startLake() throws Exception {
-        lake = TestLake.start(lakeDir);
+        lake = TestS3.start(lakeDir);
     }
 
     @AfterAll
@@ -86,7 +86,7 @@ class ReplaySafetyIT {
         String raw = rawTopic();
         assertThat(ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from-earliest").out())
                 .as("with nothing in the lake").contains("s3://lake/" + folder + "/: empty");
-        lake.put(folder + "/synapse.accessrecords.processed." + version + "/year=2026/month=01/day=01/"
+        lake.putInLake(folder + "/synapse.accessrecords.processed." + version + "/year=2026/month=01/day=01/"
                 + "synapse.accessrecords.processed." + version + "+0+0000000000.snappy.parquet", "parquet");
 
         ReplayRun run = ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from-earliest");
@@ -122,8 +122,9 @@ class ReplaySafetyIT {
         ReplayTarget target = ReplayTarget.of(PipelineVersion.of(version), null, raw, null, null, stateRoot);
         ReplayPlan plan;
         try (Admin admin = admin()) {
-            PriorUse priorUse = new PriorUse(new TopicOffsets(admin, KAFKA_TIMEOUT), lake.folder(), null);
-            plan = new ReplayPlanner(admin, KAFKA_TIMEOUT, Duration.ofSeconds(30), quiet(), priorUse)
+            PriorUse priorUse = new PriorUse(new TopicOffsets(admin, KAFKA_TIMEOUT), lake.lakeFolder(), null);
+            HistoryPlanner history = new HistoryPlanner(admin, null, KAFKA_TIMEOUT); // the target has no history topic
+            plan = new ReplayPlanner(admin, KAFKA_TIMEOUT, Duration.ofSeconds(30), quiet(), priorUse, history)
                     .plan(target, PipelineVersion.of(ReplayRun.SERVING), StartingPoint.earliest(), false);
         }
         assertThat(plan.internalTopics()).containsExactlyInAnyOrderElementsOf(internal.keySet());
