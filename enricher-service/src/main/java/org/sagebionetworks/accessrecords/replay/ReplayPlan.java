@@ -80,10 +80,15 @@ record ReplayPlan(ReplayTarget target, StartingPoint from, List<PartitionReset> 
                 : "will be created with " + history.partitions() + " partitions (the raw topic's), replication "
                         + history.replicationFactor() + ", retention.ms=-1");
         printResets(out, history.topic(), "its beginning");
+        // The loader's progress says which lines of an object were published, not to which topic: a load into the
+        // raw topic before would count as done. A progress topic and transactional id of the history topic's own
+        // keep its loads apart from the raw topic's.
+        String load = "load-archive --raw-topic " + history.topic() + " --progress-topic " + history.topic()
+                + ".progress --transactional-id synapse-access-records-archive-loader-" + history.topic();
         out.printf("  history to load into it before starting %s: %s%n", target.version(), history.cutover() == null
-                ? "everything (the raw topic holds nothing to start from), with load-archive --raw-topic " + history.topic()
-                : "load-archive --raw-topic " + history.topic() + " --cutover " + history.cutover()
-                        + " (a later cutover is safe: " + target.version() + " drops the overlap; an earlier one leaves a gap)");
+                ? "everything (the raw topic holds nothing to start from), with " + load
+                : load + " --cutover " + history.cutover() + " (a later cutover is safe: " + target.version()
+                        + " drops the overlap; an earlier one leaves a gap)");
     }
 
     private String processedTopicState() {

@@ -102,7 +102,7 @@ class HistoryReplayIT {
             ReplayRun replay = ReplayRun.serving(v1, lake, raw, stateRoot.resolve(v2), "--to-version", v2,
                     "--from-earliest", "--history-topic", history, "--execute");
             assertThat(replay.exitCode()).as(replay.err()).isZero();
-            Instant cutover = printedCutover(replay.out());
+            Instant cutover = Instant.parse(printed("--cutover", replay.out()));
             assertThat(cutover).as("where every raw partition holds its records")
                     .isEqualTo(Instant.ofEpochMilli(firstLive.values().stream().mapToLong(Long::longValue).max()
                             .orElseThrow()));
@@ -110,7 +110,7 @@ class HistoryReplayIT {
             Instant overlapEnd = Instant.ofEpochMilli(timestampOf(live.get(MIN_OVERLAP - 1)) + 1);
             Instant loadCutover = cutover.isAfter(overlapEnd) ? cutover : overlapEnd;
             long overlap = live.stream().filter(line -> timestampOf(line) < loadCutover.toEpochMilli()).count();
-            loadArchive(history, deadLetter, old, live, loadCutover);
+            loadArchive(printedLoad(replay.out(), loadCutover), deadLetter, old, live);
             assertThat(sessionIds(history, old.size() + (int) overlap)).as("history and the overlap, in v2's own topic")
                     .hasSize(old.size() + (int) overlap);
             sendStamped(producer, raw, later);
@@ -158,17 +158,16 @@ class HistoryReplayIT {
                 + " 2", "deletes records by retention.ms=604800000", "Nothing was changed.");
     }
 
-    /** The archive as Firehose filed it (by arrival day), loaded into the history topic by the loader itself. */
-    private void loadArchive(String history, String deadLetter, List<String> old, List<String> live, Instant cutover) {
+    /** The archive as Firehose filed it (by arrival day), loaded by the loader as the plan says. */
+    private void loadArchive(List<String> printedOptions, String deadLetter, List<String> old, List<String> live) {
         lake.putInArchive(archiveKey(HISTORY_DAY), old);
         lake.putInArchive(archiveKey(YESTERDAY), live);
-        int exitCode = new CommandLine(new LoadArchiveCommand()).execute("--bucket", TestS3.ARCHIVE, "--prefix",
-                "records", "--from", HISTORY_DAY.toString(), "--to", YESTERDAY.toString(), "--cutover",
-                cutover.toString(), "--endpoint", lake.endpoint(), "--region", TestS3.REGION, "--bootstrap-servers",
-                KafkaCluster.bootstrapServers(), "--raw-topic", history, "--dead-letter-topic", deadLetter,
-                "--progress-topic", KafkaCluster.uniqueName("progress"), "--progress-replication-factor", "1",
-                "--kafka-timeout", "PT30S");
-        assertThat(exitCode).isZero();
+        List<String> options = new ArrayList<>(printedOptions);
+        options.addAll(List.of("--bucket", TestS3.ARCHIVE, "--prefix", "records", "--from", HISTORY_DAY.toString(),
+                "--to", YESTERDAY.toString(), "--endpoint", lake.endpoint(), "--region", TestS3.REGION,
+                "--bootstrap-servers", KafkaCluster.bootstrapServers(), "--dead-letter-topic", deadLetter,
+                "--progress-replication-factor", "1", "--kafka-timeout", "PT30S"));
+        assertThat(new CommandLine(new LoadArchiveCommand()).execute(options.toArray(String[]::new))).isZero();
     }
 
     private static String archiveKey(LocalDate day) {
@@ -176,10 +175,20 @@ class HistoryReplayIT {
                 day.getDayOfMonth(), day);
     }
 
-    private static Instant printedCutover(String plan) {
-        Matcher cutover = Pattern.compile("--cutover (\\S+)").matcher(plan);
-        assertThat(cutover.find()).as(plan).isTrue();
-        return Instant.parse(cutover.group(1));
+    /** The value of an option of the load-archive command the plan prints. */
+    private static String printed(String option, String plan) {
+        Matcher value = Pattern.compile(option + " (\\S+)").matcher(plan);
+        assertThat(value.find()).as(plan).isTrue();
+        return value.group(1);
+    }
+
+    /** The options of the load-archive command the plan prints, with another cutover. */
+    private static List<String> printedLoad(String plan, Instant cutover) {
+        Matcher command = Pattern.compile("load-archive (.+?) --cutover \\S+ \\(").matcher(plan);
+        assertThat(command.find()).as(plan).isTrue();
+        List<String> options = new ArrayList<>(List.of(command.group(1).split(" ")));
+        options.addAll(List.of("--cutover", cutover.toString()));
+        return options;
     }
 
     /** Reads a topic from its start (read_committed) until {@code expected} records, then a little longer. */
