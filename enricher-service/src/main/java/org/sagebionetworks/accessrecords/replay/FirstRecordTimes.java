@@ -33,7 +33,7 @@ final class FirstRecordTimes {
      *
      * @param ends each partition's end offset, to stop at a partition that holds only aborted records
      */
-    OptionalLong latestOfFirsts(Map<TopicPartition, Long> ends) throws InterruptedException {
+    OptionalLong latestOfFirsts(Map<TopicPartition, Long> ends) {
         Map<String, Object> settings = new HashMap<>(clientSettings);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

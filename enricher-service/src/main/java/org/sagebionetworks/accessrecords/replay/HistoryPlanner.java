@@ -40,11 +40,11 @@ final class HistoryPlanner {
         this.timeout = timeout;
     }
 
-    /** @param input null when the target has no history topic, or it cannot be used (see refusals) */
+    /** @param input null when the target has no history topic, or it cannot be used (the refusals say why) */
     record Outcome(HistoryInput input, List<String> refusals) {
     }
 
-    Outcome plan(ReplayTarget target, StartingPoint from, Set<String> topics) throws InterruptedException {
+    Outcome plan(ReplayTarget target, StartingPoint from, Set<String> topics) {
         String history = target.historyTopic();
         if (history == null) {
             return new Outcome(null, List.of());
@@ -54,10 +54,10 @@ final class HistoryPlanner {
                     + "give it a topic of its own, e.g. synapse.accessrecords.history." + target.version() + "."));
         }
         List<String> refusals = new ArrayList<>();
-        TopicDescription raw = describe(target.rawTopic());
+        TopicDescription raw = offsets.describe(target.rawTopic());
         int partitions = raw.partitions().size();
         boolean exists = topics.contains(history);
-        int own = exists ? describe(history).partitions().size() : partitions;
+        int own = exists ? offsets.describe(history).partitions().size() : partitions;
         if (own != partitions) {
             refusals.add("The history topic " + history + " has " + own
                     + " partitions and the raw topic " + raw.name() + " " + partitions + ": a record and its copy in the "
@@ -65,20 +65,24 @@ final class HistoryPlanner {
                     + target.version() + "'s own) and let replay create it, then load it again.");
         }
         refusals.addAll(retentionProblems(target));
+        if (!refusals.isEmpty()) {
+            return new Outcome(null, refusals);
+        }
         short replication = (short) raw.partitions().get(0).replicas().size();
-        return new Outcome(new HistoryInput(history, partitions, replication, exists, cutover(target, from)), refusals);
+        return new Outcome(new HistoryInput(history, partitions, replication, exists, cutover(raw, from)), refusals);
     }
 
     /**
      * Where the history ends: the replay's starting time, or, from the earliest record, the time from which every
      * raw partition holds its records (the latest of their first records' times).
      */
-    private Instant cutover(ReplayTarget target, StartingPoint from) throws InterruptedException {
+    private Instant cutover(TopicDescription raw, StartingPoint from) {
         if (from.time() != null) {
             return from.time();
         }
-        Map<TopicPartition, Long> ends = offsets.offsets(offsets.partitionsOf(target.rawTopic()), OffsetSpec.latest())
-                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        Map<TopicPartition, Long> ends = offsets.offsets(TopicOffsets.partitionsOf(raw), OffsetSpec.latest()).entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
         OptionalLong complete = firstRecords.latestOfFirsts(ends);
         return complete.isPresent() ? Instant.ofEpochMilli(complete.getAsLong()) : null;
     }
@@ -101,9 +105,5 @@ final class HistoryPlanner {
             }
         }
         return problems;
-    }
-
-    private TopicDescription describe(String topic) {
-        return await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic, timeout).get(topic);
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
 /** A topic's partitions and their offsets, read with the admin client. */
@@ -23,9 +24,16 @@ final class TopicOffsets {
         this.timeout = timeout;
     }
 
+    TopicDescription describe(String topic) {
+        return await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic, timeout).get(topic);
+    }
+
     List<TopicPartition> partitionsOf(String topic) {
-        return await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic, timeout).get(topic)
-                .partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+        return partitionsOf(describe(topic));
+    }
+
+    static List<TopicPartition> partitionsOf(TopicDescription topic) {
+        return topic.partitions().stream().map(info -> new TopicPartition(topic.name(), info.partition())).toList();
     }
 
     Map<TopicPartition, ListOffsetsResultInfo> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
