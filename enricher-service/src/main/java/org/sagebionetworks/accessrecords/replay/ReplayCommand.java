@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Prepare a pipeline version to reprocess the raw topic, from a time or from its beginning.",
             "Sets the version's consumer-group offsets by timestamp; deletes its internal topics and local state.",
-            "Prints the plan and changes nothing unless --execute is given. Refuses while the version's app runs,",
-            "for the serving version, and for a version used before (its processed topic was written, its folder",
-            "of the lake holds files, or a connector of Kafka Connect at --connect-url reads or writes its names).",
+            "Prints the plan and changes nothing unless --execute is given.",
+            "Refuses while the version's app runs, for the serving version, and for a version used before (its "
+                    + "processed topic was written, its folder of the lake holds files, or a connector at --connect-url "
+                    + "reads its topic or writes its folder).",
             "Exit status: 0 planned or done, 1 refused or failed (the message says why)."})
 public final class ReplayCommand implements Callable<Integer> {
 
@@ -55,7 +56,7 @@ public final class ReplayCommand implements Callable<Integer> {
     private boolean execute;
 
     @Option(names = "--discard-processed-topic", description = "Also delete the version's processed topic when an "
-            + "earlier attempt left rows in it (delete its connector and S3 folder too, see docs/replay.md).")
+            + "earlier attempt wrote it (delete its connector and its folder of the lake first, see docs/replay.md).")
     private boolean discardProcessed;
 
     @Option(names = "--wait-for-stop", paramLabel = "DURATION", defaultValue = "PT60S",
