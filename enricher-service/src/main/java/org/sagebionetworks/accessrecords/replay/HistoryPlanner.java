@@ -64,12 +64,18 @@ final class HistoryPlanner {
                     + "other topic would land in different tasks and escape the dedup. Delete " + history + " (it is "
                     + target.version() + "'s own) and let replay create it, then load it again.");
         }
-        refusals.addAll(retentionProblems(target));
+        Config rawConfig = await(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC,
+                raw.name()))).all(), "read the configuration of " + raw.name(), timeout).values().iterator().next();
+        refusals.addAll(retentionProblems(target, rawConfig));
         if (!refusals.isEmpty()) {
             return new Outcome(null, refusals);
         }
         short replication = (short) raw.partitions().get(0).replicas().size();
-        return new Outcome(new HistoryInput(history, partitions, replication, exists, cutover(raw, from)), refusals);
+        // The same largest record as the raw topic: the loader publishes what the raw topic would take, and the
+        // service's checks of the dead-letter topic against the raw topic then hold for the history too.
+        String maxMessageBytes = rawConfig.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value();
+        return new Outcome(new HistoryInput(history, partitions, replication, maxMessageBytes, exists,
+                cutover(raw, from)), refusals);
     }
 
     /**
@@ -88,10 +94,7 @@ final class HistoryPlanner {
     }
 
     /** Retention that goes on deleting would move where the raw topic starts past the cutover: a gap nobody sees. */
-    private List<String> retentionProblems(ReplayTarget target) {
-        Config config = await(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC,
-                target.rawTopic()))).all(), "read the configuration of " + target.rawTopic(), timeout).values()
-                .iterator().next();
+    private static List<String> retentionProblems(ReplayTarget target, Config config) {
         List<String> problems = new ArrayList<>();
         for (String limit : List.of(TopicConfig.RETENTION_MS_CONFIG, TopicConfig.RETENTION_BYTES_CONFIG)) {
             ConfigEntry entry = config.get(limit);

@@ -78,10 +78,12 @@ final class ReplayExecutor {
             return;
         }
         NewTopic topic = new NewTopic(history.topic(), history.partitions(), history.replicationFactor())
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, history.maxMessageBytes()));
         await(admin.createTopics(List.of(topic)).all(), "create " + history.topic(), timeout);
         awaitListed(Set.of(history.topic()), true);
-        out.printf("  created topic %s (%d partitions, retention.ms=-1)%n", history.topic(), history.partitions());
+        out.printf("  created topic %s (%d partitions, max.message.bytes=%s, retention.ms=-1)%n", history.topic(),
+                history.partitions(), history.maxMessageBytes());
     }
 
     private void commitOffsets(ReplayPlan plan) {

@@ -25,11 +25,13 @@ record ReplayPlan(ReplayTarget target, StartingPoint from, List<PartitionReset> 
     }
 
     /**
-     * @param exists            false when the replay creates it, with the raw topic's partitions and replication
-     * @param cutover           where the raw topic's records start being complete (or the replay's starting time):
-     *                          history goes up to here; null when the raw topic holds nothing to start from
+     * @param maxMessageBytes the raw topic's, which the history topic is created with
+     * @param exists          false when the replay creates it, with the raw topic's partitions and replication
+     * @param cutover         where the raw topic's records start being complete (or the replay's starting time):
+     *                        history goes up to here; null when the raw topic holds nothing to start from
      */
-    record HistoryInput(String topic, int partitions, short replicationFactor, boolean exists, Instant cutover) {
+    record HistoryInput(String topic, int partitions, short replicationFactor, String maxMessageBytes, boolean exists,
+            Instant cutover) {
     }
 
     /** The internal topics, and the processed topic when an earlier attempt wrote it and it is to be discarded. */
@@ -77,8 +79,9 @@ record ReplayPlan(ReplayTarget target, StartingPoint from, List<PartitionReset> 
     private void printHistory(PrintStream out) {
         out.printf("  history topic %s: %s%n", history.topic(), history.exists()
                 ? "exists with " + history.partitions() + " partitions, as the raw topic"
-                : "will be created with " + history.partitions() + " partitions (the raw topic's), replication "
-                        + history.replicationFactor() + ", retention.ms=-1");
+                : "will be created with " + history.partitions() + " partitions, replication "
+                        + history.replicationFactor() + " and max.message.bytes=" + history.maxMessageBytes()
+                        + " (the raw topic's), retention.ms=-1");
         printResets(out, history.topic(), "its beginning");
         // The loader's progress says which lines of an object were published, not to which topic: a load into the
         // raw topic before would count as done. A progress topic and transactional id of the history topic's own

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class HistoryReplayIT {
         int base = ThreadLocalRandom.current().nextInt(1000, 900_000);
         String v1 = "v" + base;
         String v2 = "v" + (base + 1);
-        String raw = topic("raw", 2, Map.of("retention.ms", "-1"));
+        String raw = topic("raw", 2, Map.of("retention.ms", "-1", "max.message.bytes", "2000000"));
         String deadLetter = topic("dlq", 1, Map.of());
         String history = "synapse.accessrecords.history." + v2;
         List<String> old = synthetic(61L, HISTORY_DAY.atTime(10, 0), 60);
@@ -102,6 +103,7 @@ class HistoryReplayIT {
             ReplayRun replay = ReplayRun.serving(v1, lake, raw, stateRoot.resolve(v2), "--to-version", v2,
                     "--from-earliest", "--history-topic", history, "--execute");
             assertThat(replay.exitCode()).as(replay.err()).isZero();
+            assertThat(configOf(history, "max.message.bytes")).as("as the raw topic's").isEqualTo("2000000");
             Instant cutover = Instant.parse(printed("--cutover", replay.out()));
             assertThat(cutover).as("where every raw partition holds its records")
                     .isEqualTo(Instant.ofEpochMilli(firstLive.values().stream().mapToLong(Long::longValue).max()
@@ -241,13 +243,25 @@ class HistoryReplayIT {
         return sent;
     }
 
+    private static String configOf(String topic, String name) throws Exception {
+        try (Admin admin = admin()) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource).get(name)
+                    .value();
+        }
+    }
+
     private static void deleteRecordsBefore(String topic, Map<Integer, Long> offsets) throws Exception {
-        try (Admin admin = Admin.create(new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaCluster.bootstrapServers())))) {
+        try (Admin admin = admin()) {
             admin.deleteRecords(offsets.entrySet().stream().collect(Collectors.toMap(
                     e -> new TopicPartition(topic, e.getKey()), e -> RecordsToDelete.beforeOffset(e.getValue()))))
                     .all().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    private static Admin admin() {
+        return Admin.create(new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaCluster.bootstrapServers())));
     }
 
     private static String topic(String prefix, int partitions, Map<String, String> config) {
