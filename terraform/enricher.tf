@@ -10,6 +10,7 @@ resource "aws_ecs_cluster" "this" {
   }
 }
 
+# A null value is a setting left unset: the history topic of a version without one.
 locals {
   enricher_environment = { for v, p in local.pipelines : v => {
     KAFKA_BOOTSTRAP_SERVERS                 = aws_msk_cluster.this.bootstrap_brokers_sasl_iam
@@ -18,6 +19,7 @@ locals {
     ACCESS_RECORDS_TOPICS_RAW               = local.raw_topic
     ACCESS_RECORDS_TOPICS_PROCESSED         = p.processed_topic
     ACCESS_RECORDS_TOPICS_DEAD_LETTER       = local.dead_letter_topic
+    ACCESS_RECORDS_TOPICS_HISTORY           = contains(var.history_pipeline_versions, v) ? p.history_topic : null
     ACCESS_RECORDS_TOPICS_PARTITIONS        = tostring(var.topic_partitions)
     ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR = tostring(local.replication_factor)
     ACCESS_RECORDS_STREAM_THREADS           = tostring(var.enricher_stream_threads)
@@ -46,7 +48,7 @@ resource "aws_ecs_task_definition" "enricher" {
     image        = var.enricher_image
     essential    = true
     portMappings = [{ containerPort = 8080, protocol = "tcp" }]
-    environment  = [for name, value in local.enricher_environment[each.key] : { name = name, value = value }]
+    environment  = [for name, value in local.enricher_environment[each.key] : { name = name, value = value } if value != null]
     # Ready means Kafka Streams is RUNNING or REBALANCING; the start period covers restoring the dedup store.
     healthCheck = {
       command     = ["CMD-SHELL", "curl -fsS http://localhost:8080/health/readiness || exit 1"]

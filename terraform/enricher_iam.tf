@@ -1,7 +1,7 @@
-# What Kafka Streams with exactly_once_v2 does on MSK with IAM: join the cluster, read raw, write processed and
-# dead letters (creating them when missing and reading their max.message.bytes, as the service does at startup),
-# own its internal changelog and repartition topics, its consumer group and its transactional ids, all named after
-# the application.id.
+# What Kafka Streams with exactly_once_v2 does on MSK with IAM: join the cluster, read raw (and the version's
+# history topic), write processed and dead letters (creating them when missing and reading their
+# max.message.bytes, as the service does at startup), own its internal changelog and repartition topics, its
+# consumer group and its transactional ids, all named after the application.id.
 data "aws_iam_policy_document" "enricher" {
   for_each = local.pipelines
 
@@ -18,6 +18,13 @@ data "aws_iam_policy_document" "enricher" {
       "kafka-cluster:ReadData",
     ]
     resources = ["${local.kafka_topic_arn}/${local.raw_topic}"]
+  }
+
+  # Only read: the version's history is loaded by load-archive, and the topic created by replay (docs/replay.md).
+  statement {
+    sid       = "ReadHistory"
+    actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
+    resources = ["${local.kafka_topic_arn}/${each.value.history_topic}"]
   }
 
   statement {

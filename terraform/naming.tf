@@ -1,6 +1,7 @@
 # Names every engineer's code agrees on (README configuration table, connect-config, queries/*.sql). A pipeline
 # version vN owns its application.id, processed topic, topics.dir, Glue table and connector, so two versions can
-# run side by side while the new one replays (blue/green); the raw and dead-letter topics are shared.
+# run side by side while the new one replays (blue/green); the raw and dead-letter topics are shared. A version
+# in var.history_pipeline_versions also reads its own history topic (docs/replay.md).
 locals {
   raw_topic              = "synapse.accessrecords.raw"
   dead_letter_topic      = "synapse.accessrecords.raw.dlq"
@@ -13,6 +14,7 @@ locals {
     version         = v
     application_id  = "synapse-access-records-${v}"
     processed_topic = "synapse.accessrecords.processed.${v}"
+    history_topic   = "synapse.accessrecords.history.${v}"
     topics_dir      = "processed/${v}"
     table_name      = "processedaccessrecord_${v}"
     connector_name  = "${var.stack_name}-s3-sink-${v}"

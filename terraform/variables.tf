@@ -57,6 +57,17 @@ variable "extra_pipeline_versions" {
   }
 }
 
+variable "history_pipeline_versions" {
+  description = "Versions that also read their private history topic synapse.accessrecords.history.<version>: a version replayed beyond the raw topic's retention (docs/replay.md). The topic must exist, filled, before the version starts; replay --history-topic creates it."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for v in var.history_pipeline_versions : can(regex("^v[0-9]+$", v))])
+    error_message = "every history pipeline version looks like v1, v2, ..."
+  }
+}
+
 variable "kafka_version" {
   description = "MSK Kafka version: 3.9 in KRaft mode (MSK's name for it is 3.9.x.kraft; 3.9.x would use ZooKeeper). MSK >= 3.8 has the exactly-once IAM actions the enricher needs."
   type        = string

@@ -1,36 +1,22 @@
 package org.sagebionetworks.accessrecords.archive;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import org.sagebionetworks.accessrecords.command.S3Clients;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/**
- * The Firehose archive bucket: lists a folder and streams an object. Credentials come from the default chain
- * (environment, profile, ECS task role); with an endpoint (s3proxy, MinIO) requests are path-style.
- */
+/** The Firehose archive bucket: lists a folder and streams an object (client settings: {@link S3Clients}). */
 final class ArchiveStore implements AutoCloseable {
 
     private final S3Client s3;
     private final String bucket;
 
     ArchiveStore(String bucket, String region, String endpoint) {
-        S3ClientBuilder builder = S3Client.builder()
-                .region(Region.of(region))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
-        }
-        this.s3 = builder.build();
+        this.s3 = S3Clients.of(region, endpoint);
         this.bucket = bucket;
     }
 

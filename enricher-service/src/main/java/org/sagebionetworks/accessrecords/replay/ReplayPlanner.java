@@ -8,22 +8,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.sagebionetworks.accessrecords.replay.ReplayPlan.HistoryInput;
 import org.sagebionetworks.accessrecords.replay.ReplayPlan.PartitionReset;
+import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
- * Works out a replay with read-only admin calls and refuses one that would hurt: while the target version's app
- * runs (its group has members), or when the target's processed topic already holds rows, which a second pass
- * would duplicate in that version's table.
+ * Works out a replay with read-only calls and refuses one that would hurt: while the target version's app runs
+ * (its group has members), when the target is the serving version or was ever used ({@link PriorUse}), or when its
+ * history topic cannot be read beside the raw topic ({@link HistoryPlanner}). Every refusal is reported at once.
  */
 final class ReplayPlanner {
 
@@ -33,33 +33,47 @@ final class ReplayPlanner {
     private final Duration timeout;
     private final Duration memberGrace;
     private final PrintStream notes;
+    private final GroupMembers members;
+    private final TopicOffsets offsets;
+    private final PriorUse priorUse;
+    private final HistoryPlanner historyPlanner;
 
-    ReplayPlanner(Admin admin, Duration timeout, Duration memberGrace, PrintStream notes) {
+    ReplayPlanner(Admin admin, Duration timeout, Duration memberGrace, PrintStream notes, PriorUse priorUse,
+            HistoryPlanner historyPlanner) {
         this.admin = admin;
         this.timeout = timeout;
         this.memberGrace = memberGrace;
         this.notes = notes;
+        this.members = new GroupMembers(admin, timeout);
+        this.offsets = new TopicOffsets(admin, timeout);
+        this.priorUse = priorUse;
+        this.historyPlanner = historyPlanner;
     }
 
-    ReplayPlan plan(ReplayTarget target, StartingPoint from, boolean discardProcessed)
+    ReplayPlan plan(ReplayTarget target, PipelineVersion serving, StartingPoint from, boolean discardProcessed)
             throws ReplayRefusedException, InterruptedException {
-        requireNoActiveMembers(target);
+        List<String> refusals = new ArrayList<>();
+        stillRunning(target, awaitMembersLeaving(target.applicationId())).ifPresent(refusals::add);
         Set<String> topics = await(admin.listTopics().names(), "list topics", timeout);
         if (!topics.contains(target.rawTopic())) {
-            throw new ReplayRefusedException("The raw topic " + target.rawTopic() + " does not exist on this cluster: "
-                    + "check --raw-topic (ACCESS_RECORDS_TOPICS_RAW) and --bootstrap-servers.");
+            refusals.add("The raw topic " + target.rawTopic() + " does not exist on this cluster: check --raw-topic "
+                    + "(ACCESS_RECORDS_TOPICS_RAW) and --bootstrap-servers.");
+            throw ReplayRefusedException.of(refusals);
         }
-        long processed = topics.contains(target.processedTopic()) ? recordsIn(target.processedTopic()) : -1;
-        if (processed > 0 && !discardProcessed) {
-            throw new ReplayRefusedException("The processed topic " + target.processedTopic() + " already holds "
-                    + processed + " records of an earlier run of " + target.version() + "; replaying again would "
-                    + "write every row a second time. Either choose a version never used before, or discard that "
-                    + "attempt: delete its connector and the S3 prefix " + target.version().topicsDir()
-                    + "/, then run replay again with --discard-processed-topic.");
+        PriorUse.Findings findings = priorUse.examine(target, serving, topics, discardProcessed);
+        refusals.addAll(findings.refusals());
+        HistoryPlanner.Outcome history = historyPlanner.plan(target, from, topics);
+        refusals.addAll(history.refusals());
+        if (!refusals.isEmpty()) {
+            throw ReplayRefusedException.of(refusals);
         }
+        Map<TopicPartition, OffsetAndMetadata> committed = await(admin.listConsumerGroupOffsets(target.applicationId())
+                .partitionsToOffsetAndMetadata(), "read the committed offsets of " + target.applicationId(), timeout);
+        List<PartitionReset> resets = new ArrayList<>(rawResets(target.rawTopic(), from, committed));
+        resets.addAll(historyResets(history.input(), committed));
         List<String> internal = topics.stream().filter(target::isInternalTopic).sorted().toList();
-        return new ReplayPlan(target, from, resets(target, from), internal, processed, discardProcessed,
-                Files.isDirectory(target.stateDir()));
+        return new ReplayPlan(target, from, resets, internal, findings, discardProcessed,
+                Files.isDirectory(target.stateDir()), history.input());
     }
 
     /**
@@ -67,72 +81,68 @@ final class ReplayPlanner {
      * times out (session.timeout.ms, 45 s by default). So members are given {@code memberGrace} to go before the
      * replay is refused; a running app keeps heartbeating and is refused after it.
      */
-    private void requireNoActiveMembers(ReplayTarget target) throws ReplayRefusedException, InterruptedException {
+    private List<MemberDescription> awaitMembersLeaving(String group) throws InterruptedException {
         long deadline = System.nanoTime() + memberGrace.toNanos();
-        List<MemberDescription> members = members(target.applicationId());
-        if (!members.isEmpty() && !memberGrace.isZero()) {
+        List<MemberDescription> current = members.of(group);
+        if (!current.isEmpty() && !memberGrace.isZero()) {
             notes.printf("Waiting up to %s for %d member(s) of %s to leave (a stopped app's members expire after "
-                    + "its session timeout)...%n", memberGrace, members.size(), target.applicationId());
+                    + "its session timeout)...%n", memberGrace, current.size(), group);
         }
-        while (!members.isEmpty() && System.nanoTime() < deadline) {
+        while (!current.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(POLL_MILLIS);
-            members = members(target.applicationId());
+            current = members.of(group);
         }
-        if (!members.isEmpty()) {
-            String hosts = members.stream().map(MemberDescription::host).distinct().sorted()
-                    .collect(Collectors.joining(", "));
-            throw new ReplayRefusedException("The " + target.version() + " app is still running: its consumer group "
-                    + target.applicationId() + " has " + members.size() + " active member(s) (" + hosts + ") after "
-                    + memberGrace + ". Stop it first (e.g. scale its ECS service to 0), then run replay again. "
-                    + "Nothing was changed.");
-        }
+        return current;
     }
 
-    private List<MemberDescription> members(String group) {
-        try {
-            return List.copyOf(await(admin.describeConsumerGroups(List.of(group)).all(), "describe the group " + group,
-                    timeout).get(group).members());
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return List.of(); // Kafka 4 brokers say so for a group that never existed; 3.x ones describe it as Dead
-            }
-            throw e;
+    private Optional<String> stillRunning(ReplayTarget target, List<MemberDescription> current) {
+        if (current.isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of("The " + target.version() + " app is still running: its consumer group "
+                + target.applicationId() + " has " + current.size() + " active member(s) ("
+                + GroupMembers.hosts(current) + ") after " + memberGrace + ". Stop it first (e.g. scale its ECS service "
+                + "to 0), then run replay again.");
     }
 
-    private List<PartitionReset> resets(ReplayTarget target, StartingPoint from) {
-        List<TopicPartition> partitions = partitionsOf(target.rawTopic());
-        Map<TopicPartition, ListOffsetsResultInfo> found = offsets(partitions, from.offsetSpec());
-        Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
-        Map<TopicPartition, OffsetAndMetadata> committed = await(admin.listConsumerGroupOffsets(target.applicationId())
-                .partitionsToOffsetAndMetadata(), "read the committed offsets of " + target.applicationId(), timeout);
+    private List<PartitionReset> rawResets(String raw, StartingPoint from,
+            Map<TopicPartition, OffsetAndMetadata> committed) {
+        List<TopicPartition> partitions = offsets.partitionsOf(raw);
+        Map<TopicPartition, ListOffsetsResultInfo> found = offsets.offsets(partitions, from.offsetSpec());
+        Map<TopicPartition, ListOffsetsResultInfo> ends = offsets.offsets(partitions, OffsetSpec.latest());
         List<PartitionReset> resets = new ArrayList<>();
         for (TopicPartition partition : partitions) {
             long offset = found.get(partition).offset();
-            OffsetAndMetadata current = committed.get(partition);
             boolean atEnd = offset < 0; // a time after every record in the partition
-            resets.add(new PartitionReset(partition.partition(), atEnd ? ends.get(partition).offset() : offset, atEnd,
-                    current == null ? null : current.offset()));
+            resets.add(new PartitionReset(partition.topic(), partition.partition(),
+                    atEnd ? ends.get(partition).offset() : offset, atEnd, committedOffset(committed, partition)));
         }
         return resets;
     }
 
-    /** Offsets, not rows: transaction markers count too, which is enough to tell empty from not. */
-    private long recordsIn(String topic) {
-        List<TopicPartition> partitions = partitionsOf(topic);
-        Map<TopicPartition, ListOffsetsResultInfo> earliest = offsets(partitions, OffsetSpec.earliest());
-        Map<TopicPartition, ListOffsetsResultInfo> latest = offsets(partitions, OffsetSpec.latest());
-        return partitions.stream().mapToLong(p -> latest.get(p).offset() - earliest.get(p).offset()).sum();
+    /** History is the version's own: all of it is read, from each partition's beginning. */
+    private List<PartitionReset> historyResets(HistoryInput history, Map<TopicPartition, OffsetAndMetadata> committed) {
+        if (history == null) {
+            return List.of();
+        }
+        List<PartitionReset> resets = new ArrayList<>();
+        if (!history.exists()) {
+            for (int partition = 0; partition < history.partitions(); partition++) {
+                resets.add(new PartitionReset(history.topic(), partition, 0, false, null));
+            }
+            return resets;
+        }
+        List<TopicPartition> partitions = offsets.partitionsOf(history.topic());
+        Map<TopicPartition, ListOffsetsResultInfo> starts = offsets.offsets(partitions, OffsetSpec.earliest());
+        for (TopicPartition partition : partitions) {
+            resets.add(new PartitionReset(partition.topic(), partition.partition(), starts.get(partition).offset(), false,
+                    committedOffset(committed, partition)));
+        }
+        return resets;
     }
 
-    private List<TopicPartition> partitionsOf(String topic) {
-        return await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic, timeout).get(topic)
-                .partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-    }
-
-    private Map<TopicPartition, ListOffsetsResultInfo> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
-        Map<TopicPartition, OffsetSpec> request = partitions.stream()
-                .collect(Collectors.toMap(Function.identity(), partition -> spec));
-        return await(admin.listOffsets(request).all(), "list offsets", timeout);
+    private static Long committedOffset(Map<TopicPartition, OffsetAndMetadata> committed, TopicPartition partition) {
+        OffsetAndMetadata current = committed.get(partition);
+        return current == null ? null : current.offset();
     }
 }

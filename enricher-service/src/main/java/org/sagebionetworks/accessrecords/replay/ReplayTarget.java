@@ -7,16 +7,19 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
  * The version a replay prepares and the names it touches. Everything is the version's by default
  * ({@link PipelineVersion}); the overrides exist for installations that set the service's names explicitly.
  *
- * @param stateDir Kafka Streams keeps an application's local state in {@code <state.dir>/<application.id>}
+ * @param historyTopic the version's private input for history older than the raw topic (the service's
+ *                     {@code access-records.topics.history}); null when it reads the raw topic only
+ * @param stateDir     Kafka Streams keeps an application's local state in {@code <state.dir>/<application.id>}
  */
 record ReplayTarget(PipelineVersion version, String applicationId, String rawTopic, String processedTopic,
-        Path stateDir) {
+        String historyTopic, Path stateDir) {
 
     static ReplayTarget of(PipelineVersion version, String applicationId, String rawTopic, String processedTopic,
-            Path stateRoot) {
+            String historyTopic, Path stateRoot) {
         String group = applicationId != null ? applicationId : version.applicationId();
         return new ReplayTarget(version, group, rawTopic,
-                processedTopic != null ? processedTopic : version.processedTopic(), stateRoot.resolve(group));
+                processedTopic != null ? processedTopic : version.processedTopic(), historyTopic,
+                stateRoot.resolve(group));
     }
 
     /**

@@ -3,6 +3,8 @@ package org.sagebionetworks.accessrecords.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
@@ -14,7 +16,7 @@ class ReplayCommandTest {
     @Test
     void aMalformedVersionIsRefusedSayingWhatIsExpected() {
         ReplayRun run = ReplayRun.withArguments("--bootstrap-servers", "localhost:1", "--to-version", "2",
-                "--from-earliest");
+                "--serving-version", "v1", "--lake-bucket", "lake", "--from-earliest");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("--to-version", "(v1, v2, v10, ...)");
@@ -22,15 +24,22 @@ class ReplayCommandTest {
 
     @Test
     void exactlyOneStartingPointIsRequiredAndATimeMustBeIsoWithAnOffset() {
-        assertThat(ReplayRun.withArguments("--to-version", "v2").exitCode()).isEqualTo(2);
-        assertThat(ReplayRun.withArguments("--to-version", "v2", "--from-earliest", "--from", "2026-11-01T00:00:00Z")
-                .exitCode()).isEqualTo(2);
-        assertThat(ReplayRun.withArguments("--to-version", "v2", "--from", "2026-11-01").exitCode()).isEqualTo(2);
+        assertThat(usage().exitCode()).isEqualTo(2);
+        assertThat(usage("--from-earliest", "--from", "2026-11-01T00:00:00Z").exitCode()).isEqualTo(2);
+        assertThat(usage("--from", "2026-11-01").err()).contains("not an ISO-8601 time with offset");
+    }
+
+    @Test
+    void theServingVersionAndTheLakeMustBeNamed() {
+        assertThat(ReplayRun.withArguments("--to-version", "v2", "--lake-bucket", "lake", "--from-earliest").err())
+                .contains("--serving-version");
+        assertThat(ReplayRun.withArguments("--to-version", "v2", "--serving-version", "v1", "--from-earliest").err())
+                .contains("--lake-bucket");
     }
 
     @Test
     void internalTopicsAreTheApplicationsChangelogsAndRepartitionTopicsOnly() {
-        ReplayTarget v1 = ReplayTarget.of(PipelineVersion.of("v1"), null, "raw", null, STATE);
+        ReplayTarget v1 = ReplayTarget.of(PipelineVersion.of("v1"), null, "raw", null, null, STATE);
 
         assertThat(v1.isInternalTopic("synapse-access-records-v1-dedup-seen-sessions-changelog")).isTrue();
         assertThat(v1.isInternalTopic("synapse-access-records-v1-rows-by-session-id-repartition")).isTrue();
@@ -41,10 +50,18 @@ class ReplayCommandTest {
 
     @Test
     void explicitNamesOverrideTheVersionsAsTheServicesSettingsDo() {
-        ReplayTarget target = ReplayTarget.of(PipelineVersion.of("v2"), "my-app", "raw", "my.processed", STATE);
+        ReplayTarget target = ReplayTarget.of(PipelineVersion.of("v2"), "my-app", "raw", "my.processed", null, STATE);
 
         assertThat(target.applicationId()).isEqualTo("my-app");
         assertThat(target.processedTopic()).isEqualTo("my.processed");
         assertThat(target.stateDir()).isEqualTo(STATE.resolve("my-app"));
+    }
+
+    /** A run that reaches no broker: only the options decide its outcome. */
+    private static ReplayRun usage(String... start) {
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", "localhost:1", "--kafka-timeout", "PT1S",
+                "--to-version", "v2", "--serving-version", "v1", "--lake-bucket", "lake"));
+        args.addAll(List.of(start));
+        return ReplayRun.withArguments(args.toArray(String[]::new));
     }
 }

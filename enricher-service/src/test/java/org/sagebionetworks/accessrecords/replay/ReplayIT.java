@@ -22,6 +22,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +49,21 @@ class ReplayIT {
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
     @TempDir
+    static Path lakeDir;
+    private static TestS3 lake;
+
+    @TempDir
     Path stateRoot;
+
+    @BeforeAll
+    static void startLake() throws Exception {
+        lake = TestS3.start(lakeDir);
+    }
+
+    @AfterAll
+    static void stopLake() throws Exception {
+        lake.close();
+    }
 
     @Test
     void aReplayedVersionGivesTheSameRowsAndAChangedRuleChangesOnlyTheRowsItBites() throws Exception {
@@ -72,17 +88,17 @@ class ReplayIT {
 
         List<String> first = rowsOfVersion(v1, raw, Map.of(), distinct);
 
-        ReplayRun dryRun = ReplayRun.of(raw, stateRoot, "--to-version", v2, "--from-earliest");
+        ReplayRun dryRun = ReplayRun.of(lake, raw, stateRoot, "--to-version", v2, "--from-earliest");
         assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
         assertThat(dryRun.out()).contains("dry run", "partition 0 -> offset 0", "partition 1 -> offset 0",
                 "synapse-access-records-" + v2, "topics.dir=processed/" + v2);
         assertThat(committed("synapse-access-records-" + v2)).as("a dry run changes nothing").isEmpty();
 
-        assertThat(ReplayRun.of(raw, stateRoot, "--to-version", v2, "--from-earliest", "--execute").exitCode()).isZero();
+        assertThat(ReplayRun.of(lake, raw, stateRoot, "--to-version", v2, "--from-earliest", "--execute").exitCode()).isZero();
         assertThat(committed("synapse-access-records-" + v2)).isEqualTo(Map.of(0, 0L, 1, 0L));
         assertThat(rowsOfVersion(v2, raw, Map.of(), distinct)).isEqualTo(first);
 
-        assertThat(ReplayRun.of(raw, stateRoot, "--to-version", v3, "--from-earliest", "--execute").exitCode()).isZero();
+        assertThat(ReplayRun.of(lake, raw, stateRoot, "--to-version", v3, "--from-earliest", "--execute").exitCode()).isZero();
         List<String> changed = rowsOfVersion(v3, raw, Map.of("access-records.dedup.horizon", "1h"), distinct + 1);
         List<String> extra = new ArrayList<>(changed);
         first.forEach(extra::remove);
@@ -106,7 +122,7 @@ class ReplayIT {
         try (RunningService service = RunningService.forVersion(stateRoot, version, raw, KafkaCluster.uniqueName("dlq"),
                 Map.of()).start()) {
             readRows(service.processed, 80);
-            ReplayRun refused = ReplayRun.of(raw, stateRoot, "--to-version", version, "--from", from.toString(), "--execute",
+            ReplayRun refused = ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from", from.toString(), "--execute",
                     "--wait-for-stop", "PT3S");
             assertThat(refused.exitCode()).isEqualTo(1);
             assertThat(refused.err()).contains("still running", applicationId, "Nothing was changed");
@@ -115,11 +131,11 @@ class ReplayIT {
         assertThat(stateRoot.resolve(applicationId)).isDirectory();
 
         // The stopped app's member stays listed until its session (6 s here) times out; replay waits for it.
-        ReplayRun rowsExist = ReplayRun.of(raw, stateRoot, "--to-version", version, "--from", from.toString());
+        ReplayRun rowsExist = ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from", from.toString());
         assertThat(rowsExist.exitCode()).isEqualTo(1);
-        assertThat(rowsExist.err()).contains("already holds", "--discard-processed-topic");
+        assertThat(rowsExist.err()).contains("was written before", "--discard-processed-topic");
 
-        ReplayRun done = ReplayRun.of(raw, stateRoot, "--to-version", version, "--from", from.toString(),
+        ReplayRun done = ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from", from.toString(),
                 "--discard-processed-topic", "--execute");
         assertThat(done.exitCode()).as(done.err()).isZero();
         assertThat(committed(applicationId)).isEqualTo(firstAtOrAfter);

@@ -12,10 +12,20 @@ import picocli.CommandLine;
 /** One run of the replay command in this JVM, as a user would type it, against the test broker. */
 record ReplayRun(int exitCode, String out, String err) {
 
-    /** Against the test broker, with the test's raw topic and state directory. */
-    static ReplayRun of(String rawTopic, Path stateRoot, String... args) {
+    /** The version the tests' runs name as serving; the tests' own versions are v1000 and up. */
+    static final String SERVING = "v1";
+
+    /** Against the test broker and lake, with the test's raw topic and state directory, v1 serving. */
+    static ReplayRun of(TestS3 lake, String rawTopic, Path stateRoot, String... args) {
+        return serving(SERVING, lake, rawTopic, stateRoot, args);
+    }
+
+    /** The same with another version serving. */
+    static ReplayRun serving(String servingVersion, TestS3 lake, String rawTopic, Path stateRoot, String... args) {
         List<String> all = new ArrayList<>(List.of("--bootstrap-servers", KafkaCluster.bootstrapServers(),
-                "--raw-topic", rawTopic, "--state-dir", stateRoot.toString(), "--kafka-timeout", "PT30S"));
+                "--raw-topic", rawTopic, "--state-dir", stateRoot.toString(), "--kafka-timeout", "PT30S",
+                "--serving-version", servingVersion));
+        all.addAll(lake.lakeArguments());
         all.addAll(List.of(args));
         return withArguments(all.toArray(String[]::new));
     }

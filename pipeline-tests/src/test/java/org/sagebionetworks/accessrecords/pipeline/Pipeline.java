@@ -63,6 +63,16 @@ final class Pipeline implements AutoCloseable {
         return stack.bucketDir();
     }
 
+    String s3Endpoint() {
+        return stack.s3Endpoint();
+    }
+
+    /** Kafka Connect's REST API: the worker's address before the path of a connector. */
+    String connectUrl() {
+        String connector = stack.connectorUrl(sink(Layout.YEAR_MONTH_DAY));
+        return connector.substring(0, connector.indexOf("/connectors/"));
+    }
+
     @Override
     public void close() throws Exception {
         stack.close();

@@ -27,9 +27,12 @@ class EnricherTaskTest {
                 .containsEntry("ACCESS_RECORDS_TOPICS_RAW", "local.raw_topic")
                 .containsEntry("ACCESS_RECORDS_TOPICS_PROCESSED", "p.processed_topic")
                 .containsEntry("ACCESS_RECORDS_TOPICS_DEAD_LETTER", "local.dead_letter_topic")
+                .containsEntry("ACCESS_RECORDS_TOPICS_HISTORY",
+                        "contains(var.history_pipeline_versions, v) ? p.history_topic : null")
                 .containsEntry("MICRONAUT_SERVER_PORT", "\"" + SERVICE.defaultOf("MICRONAUT_SERVER_PORT") + "\"");
         assertThat(HclText.attribute(containerDefinitionText(), "environment")).hasValue(
-                "[for name, value in local.enricher_environment[each.key] : { name = name, value = value }]");
+                "[for name, value in local.enricher_environment[each.key] : { name = name, value = value } "
+                        + "if value != null]");
     }
 
     @Test

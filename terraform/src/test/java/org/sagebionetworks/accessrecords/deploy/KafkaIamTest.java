@@ -51,6 +51,17 @@ class KafkaIamTest {
     }
 
     @Test
+    void theEnricherOnlyReadsItsOwnHistoryTopic() {
+        IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
+
+        assertThat(enricher.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.history.v1")).isTrue();
+        assertThat(enricher.allows("kafka-cluster:DescribeTopic", TOPIC + "synapse.accessrecords.history.v1")).isTrue();
+        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.history.v1")).isFalse();
+        assertThat(enricher.allows("kafka-cluster:CreateTopic", TOPIC + "synapse.accessrecords.history.v1")).isFalse();
+        assertThat(enricher.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.history.v2")).isFalse();
+    }
+
+    @Test
     void theEnricherOwnsItsInternalTopicsGroupAndTransactionalIds() {
         IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
         String changelog = TOPIC + APP + "-dedup-store-changelog";

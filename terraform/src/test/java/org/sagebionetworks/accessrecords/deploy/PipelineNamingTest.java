@@ -51,7 +51,8 @@ class PipelineNamingTest {
                 .containsEntry("processed_topic", "synapse.accessrecords.processed.v2")
                 .containsEntry("topics_dir", "processed/v2")
                 .containsEntry("table_name", "processedaccessrecord_v2")
-                .containsEntry("connector_name", PipelineNames.STACK + "-s3-sink-v2");
+                .containsEntry("connector_name", PipelineNames.STACK + "-s3-sink-v2")
+                .containsEntry("history_topic", "synapse.accessrecords.history.v2");
         assertThat(PipelineNames.literalLocal(TF, "sink_dead_letter_topic")).isEqualTo("synapse.accessrecords.sink.dlq");
         assertThat(TF.localText("pipeline_versions"))
                 .isEqualTo("toset(distinct(concat([var.pipeline_version], var.extra_pipeline_versions)))");

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
- * {@code access-records.topics.*}: the three topics and how the service creates them when missing.
+ * {@code access-records.topics.*}: the service's topics and how it creates them when missing.
  *
  * @param raw               raw envelopes from Synapse and the archive loader
  * @param processed         processed rows as Connect JSON envelopes, read by the S3 sink; when not set, the pipeline
@@ -21,6 +21,9 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
  * @param replicationFactor replication of topics the service creates and of Kafka Streams' internal topics
  * @param deadLetterMaxMessageBytes largest dead letter; a rejected record is kept whole, so this must exceed the
  *                          largest record the raw topic accepts (its max.message.bytes)
+ * @param history           a second input with the raw topic's partitions, private to this version: history older
+ *                          than the raw topic, loaded for a replay (docs/replay.md); other versions never read it.
+ *                          Unset: the raw topic is the only input
  */
 @ConfigurationProperties("access-records.topics")
 public record TopicsConfig(
@@ -30,11 +33,20 @@ public record TopicsConfig(
         @Bindable(defaultValue = "true") boolean create,
         @Bindable(defaultValue = "6") @Min(1) @Max(1000) int partitions,
         @Bindable(defaultValue = "3") @Min(1) @Max(10) short replicationFactor,
-        @Bindable(defaultValue = "8388608") @Min(1_048_576) @Max(104_857_600) int deadLetterMaxMessageBytes) {
+        @Bindable(defaultValue = "8388608") @Min(1_048_576) @Max(104_857_600) int deadLetterMaxMessageBytes,
+        @Nullable @Pattern(regexp = PipelineConfig.KAFKA_NAME, message = PipelineConfig.KAFKA_NAME_RULE) String history) {
 
     /** Shared by every pipeline version; the tools (replay, archive loader) default to the same names. */
     public static final String DEFAULT_RAW = "synapse.accessrecords.raw";
     public static final String DEFAULT_DEAD_LETTER = "synapse.accessrecords.raw.dlq";
+
+    public TopicsConfig {
+        if (history != null && (history.equals(raw) || history.equals(processed) || history.equals(deadLetter))) {
+            throw new IllegalArgumentException("access-records.topics.history (env ACCESS_RECORDS_TOPICS_HISTORY) is "
+                    + history + ", a topic the service already reads or writes: give the version's history a topic of "
+                    + "its own, e.g. synapse.accessrecords.history.<version>, or leave it unset");
+        }
+    }
 
     /** {@code access-records.topics.processed} when it is set, otherwise the one {@code version} names. */
     public String processedTopic(PipelineVersion version) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Startup check and setup: the cluster must answer within the startup timeout (otherwise the service stops
  * with a message naming the servers it tried), and the raw, processed and dead-letter topics exist afterwards.
  * Existing topics are left as they are, but the service refuses to start when the processed or dead-letter topic
- * would refuse a record it may have to write ({@link TopicSizeCheck}).
+ * would refuse a record it may have to write ({@link TopicSizeCheck}). A history topic, when set, must exist with
+ * the raw topic's partitions.
  */
 @Singleton
 public final class TopicProvisioner {
@@ -56,6 +58,9 @@ public final class TopicProvisioner {
                 createMissing(admin, existing);
             } else {
                 requirePresent(existing);
+            }
+            if (topics.history() != null) {
+                requireHistoryLikeRaw(admin, existing);
             }
             checkSizes(admin);
         }
@@ -104,6 +109,31 @@ public final class TopicProvisioner {
             throw new IllegalStateException("Topics " + absent + " do not exist and access-records.topics.create is "
                     + "false: create them, or set ACCESS_RECORDS_TOPICS_CREATE=true");
         }
+    }
+
+    /**
+     * The version's history topic is read by the raw topic's source: a record and its copy in the other topic meet
+     * in one task, and its dedup store, only when both topics have as many partitions. It is not created here: its
+     * history must be loaded before the version starts (replay --history-topic creates it, docs/replay.md).
+     */
+    private void requireHistoryLikeRaw(Admin admin, Set<String> existing) {
+        String history = topics.history();
+        if (!existing.contains(history)) {
+            throw new IllegalStateException("The history topic " + history + " (access-records.topics.history, env "
+                    + "ACCESS_RECORDS_TOPICS_HISTORY) does not exist: create it with replay --history-topic and load "
+                    + "the history into it before starting this version (docs/replay.md), or unset the setting.");
+        }
+        Map<String, TopicDescription> described = await(admin.describeTopics(List.of(topics.raw(), history))
+                .allTopicNames(), "describe " + topics.raw() + " and " + history);
+        int raw = described.get(topics.raw()).partitions().size();
+        int own = described.get(history).partitions().size();
+        if (own != raw) {
+            throw new IllegalStateException("The history topic " + history + " has " + own + " partitions and the raw "
+                    + "topic " + topics.raw() + " " + raw + ": both are read by one source, and a record and its copy "
+                    + "in the other meet in one task (and its dedup store) only when the counts are equal. Recreate "
+                    + history + " with " + raw + " partitions (replay --history-topic does) and load it again.");
+        }
+        LOG.info("Reading the history topic {} beside the raw topic {} ({} partitions each)", history, topics.raw(), raw);
     }
 
     /** The processed topic holds rows up to twice a raw record in size and is read by one sink: zstd pays off. */

@@ -2,6 +2,7 @@ package org.sagebionetworks.accessrecords.service.topology;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -14,8 +15,8 @@ import org.sagebionetworks.accessrecords.service.processed.ConnectEnvelopeSerde;
  * Every topic the pipeline touches, declared once with its serdes. The service, its tests and the tools read
  * topics through here.
  */
-public record AccessRecordTopics(
-        Topic<byte[], byte[]> raw, Topic<byte[], ProcessedAccessRecord> processed, Topic<byte[], byte[]> deadLetter) {
+public record AccessRecordTopics(Topic<byte[], byte[]> raw, Topic<byte[], byte[]> history,
+        Topic<byte[], ProcessedAccessRecord> processed, Topic<byte[], byte[]> deadLetter) {
 
     /** A topic's name with the serdes of its keys and values. */
     public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
@@ -26,12 +27,21 @@ public record AccessRecordTopics(
             (topic, row) -> toBytes(row),
             (topic, bytes) -> fromBytes(bytes));
 
-    /** The topics of one pipeline version: the processed topic is the version's unless set explicitly. */
+    /**
+     * The topics of one pipeline version: the processed topic is the version's unless set explicitly; the history
+     * topic is null unless set.
+     */
     public static AccessRecordTopics from(TopicsConfig topics, PipelineVersion version) {
         return new AccessRecordTopics(
                 new Topic<>(topics.raw(), Serdes.ByteArray(), Serdes.ByteArray()),
+                topics.history() == null ? null : new Topic<>(topics.history(), Serdes.ByteArray(), Serdes.ByteArray()),
                 new Topic<>(topics.processedTopic(version), Serdes.ByteArray(), new ConnectEnvelopeSerde()),
                 new Topic<>(topics.deadLetter(), Serdes.ByteArray(), Serdes.ByteArray()));
+    }
+
+    /** What the service reads: the raw topic, and the version's history topic when it has one (same serdes). */
+    public List<String> inputs() {
+        return history == null ? List.of(raw.name()) : List.of(raw.name(), history.name());
     }
 
     private static byte[] toBytes(ProcessedAccessRecord row) {

@@ -18,7 +18,7 @@ import org.sagebionetworks.accessrecords.service.enrich.Routed;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
 /**
- * raw -> enrich (bad input -> dead-letter topic) -> [re-key by session_id] -> dedup -> processed.
+ * raw [+ history] -> enrich (bad input -> dead-letter topic) -> [re-key by session_id] -> dedup -> processed.
  * The service and the tests build the topology here and nowhere else.
  */
 public final class AccessRecordTopology {
@@ -32,6 +32,10 @@ public final class AccessRecordTopology {
     }
 
     /**
+     * The history topic, when there is one, is read by the same source as the raw topic: with as many partitions
+     * (checked at startup), equal keys of both meet in one task and its dedup store, and the task takes records of
+     * both in timestamp order, so history loaded before the version starts is deduplicated with the raw records.
+     *
      * @param inputKeyedBySessionId when the raw topic is keyed by sessionId, equal session ids already share a
      *                              partition and no repartition topic is needed
      */
@@ -40,7 +44,7 @@ public final class AccessRecordTopology {
         ClockSkewLimit clockSkew = new ClockSkewLimit(dedup.maxClockSkew());
         StreamsBuilder builder = new StreamsBuilder();
         Map<String, KStream<byte[], Routed>> routes = builder
-                .stream(topics.raw().name(), Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde())
+                .stream(topics.inputs(), Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde())
                         .withName("raw"))
                 .process(EnrichStep.processor(maxRecordBytes, inputKeyedBySessionId, clockSkew, metrics),
                         Named.as("enrich"))

@@ -48,6 +48,6 @@ class PipelineVersionConfigTest {
 
     private static TopicsConfig topics(String processed) {
         return new TopicsConfig(TopicsConfig.DEFAULT_RAW, processed, TopicsConfig.DEFAULT_DEAD_LETTER, true, 1,
-                (short) 1, 8_388_608);
+                (short) 1, 8_388_608, null);
     }
 }

@@ -39,7 +39,7 @@ class AccessRecordTopologyTest {
     private static final Instant WALL_CLOCK = Instant.parse("2026-11-24T12:00:00Z");
     private static final Instant YEAR_2099 = Instant.parse("2099-12-31T00:00:00Z");
     private static final AccessRecordTopics TOPICS =
-            AccessRecordTopics.from(new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608),
+            AccessRecordTopics.from(new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608, null),
                     PipelineVersion.of(PipelineVersion.DEFAULT));
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
