@@ -39,8 +39,13 @@ public final class RunningService implements AutoCloseable {
 
     /** Settings for a fresh pipeline with its own topics and application id; {@code extra} overrides them. */
     static RunningService configure(Path stateDir, Map<String, Object> extra) {
+        return configure(KafkaCluster.bootstrapServers(), stateDir, extra);
+    }
+
+    /** The same, on a broker of the test's own. */
+    static RunningService configure(String bootstrapServers, Path stateDir, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("kafka.bootstrap.servers", KafkaCluster.bootstrapServers());
+        properties.put("kafka.bootstrap.servers", bootstrapServers);
         properties.put("micronaut.server.port", -1);
         properties.put("access-records.application-id", KafkaCluster.uniqueName("enricher"));
         properties.put("access-records.topics.raw", KafkaCluster.uniqueName("raw"));

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path log;
     private final int port;
+    // A restarted app otherwise waits out the killed member's 45 s session before it gets its partitions.
+    private final Map<String, String> systemProperties = new HashMap<>(Map.of("kafka.streams.session.timeout.ms", "6000"));
     private Process process;
 
     ServiceProcess(Map<String, String> environment, Path log) throws IOException {
@@ -33,6 +36,12 @@ final class ServiceProcess implements AutoCloseable {
         this.environment = new HashMap<>(environment);
         this.environment.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         this.log = log;
+    }
+
+    /** A {@code -D} option, for the settings only system properties carry ({@code kafka.streams.<name>}). */
+    ServiceProcess systemProperty(String name, String value) {
+        systemProperties.put(name, value);
+        return this;
     }
 
     ServiceProcess start() throws IOException, InterruptedException {
@@ -43,10 +52,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar without waiting for it to become ready, for a test that expects it to refuse to start. */
     ServiceProcess launch() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // A restarted app otherwise waits out the killed member's 45 s session before it gets its partitions.
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-Dkafka.streams.session.timeout.ms=6000",
-                "-jar", JAR.toString())
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

@@ -3,6 +3,7 @@ package org.sagebionetworks.accessrecords.testsupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -88,11 +90,20 @@ public final class KafkaCluster implements BeforeAllCallback {
 
     /** The same, on a broker of the test's own (a {@link ProxiedKafka}'s, say). */
     public static KafkaConsumer<byte[], byte[]> readCommittedConsumer(String bootstrapServers, String topic) {
+        return consumer(bootstrapServers, topic, IsolationLevel.READ_COMMITTED);
+    }
+
+    /**
+     * A consumer of the topic from its start, in a group of its own, on any broker; with
+     * {@link IsolationLevel#READ_UNCOMMITTED} it also sees the records of open and aborted transactions.
+     */
+    public static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, String topic,
+            IsolationLevel isolation) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, uniqueName("reader"));
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.name().toLowerCase(Locale.ROOT));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
         KafkaConsumer<byte[], byte[]> consumer =
