@@ -137,6 +137,16 @@ class TextEncodingTest {
         assertThat(rejection(line).reason()).isEqualTo(RejectionReason.MALFORMED_JSON);
     }
 
+    /** Found by CoreFuzzTest: Jackson took the NULs for UTF-32, and its CharConversionException escaped the core. */
+    @Test
+    void textThatJacksonWouldTakeForUtf32IsRejectedNotThrown() {
+        byte[] line = concat(new byte[8], ":\"prod\",\"payload\":{\"sessionId\":\"cut-off-by-a-crash\",\"timestamp\":17004"
+                .getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(rejection(line)).isEqualTo(Rejection.ofRecord(RejectionReason.MALFORMED_JSON,
+                "not UTF-8: NUL byte at byte 0 (UTF-16 or UTF-32 text?)"));
+    }
+
     @Test
     void theRejectionSaysWhichBytesAndWhere() {
         byte[] line = withRawUserAgent(bytes(0xc0, 0x80));
