@@ -33,7 +33,7 @@ class CoreFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "20s")
     void everyLineIsARowThatSurvivesTheTableOrARejectionWithItsReason(byte[] line) throws IOException {
         Outcome<ProcessedAccessRecord> outcome = ENRICHER.enrich(line);
 
