@@ -5,12 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.sagebionetworks.accessrecords.core.output.ControlCharacterEscapes;
 import org.sagebionetworks.accessrecords.core.validation.Rejection;
 
 /**
  * Rejected lines, one JSON object per line, with everything needed to find and fix them: where the line was,
  * why it was rejected, and the original text (the first {@value #MAX_TEXT_CHARS} characters of a line too large
- * to be a record).
+ * to be a record), with its control characters escaped so that a terminal shows them instead of running them.
  */
 final class RejectionLog {
 
@@ -19,7 +20,8 @@ final class RejectionLog {
     private final JsonGenerator json;
 
     RejectionLog(OutputStream out) throws IOException {
-        this.json = new JsonFactory().setRootValueSeparator(null).createGenerator(out);
+        this.json = new JsonFactory().setRootValueSeparator(null).setCharacterEscapes(new ControlCharacterEscapes())
+                .createGenerator(out);
     }
 
     void rejected(String source, long lineNumber, Rejection rejection, byte[] line, int length, boolean truncated)

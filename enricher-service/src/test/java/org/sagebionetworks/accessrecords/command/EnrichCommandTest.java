@@ -121,6 +121,39 @@ class EnrichCommandTest {
                 .containsExactly(dir.resolve("missing.ndjson").toString(), corrupt.toString());
     }
 
+    @Test
+    void aRowKeepsControlCharactersButNeverPrintsThemRaw() throws IOException {
+        String url = "/repo/v1/2fa/\u001b[31mred\u009b2J\u007f";
+
+        Run run = run(RawRecords.example().with("requestURL", url).bytes());
+
+        assertThat(run.stdout).doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f]");
+        JsonNode row = JSON.readTree(run.rows().get(0));
+        assertThat(row.get("request_url").asText()).isEqualTo(url);
+        assertThat(row.get("normalized_method_signature").asText()).isEqualTo("GET /2fa/\u001b[31mred\u009b2j\u007f");
+    }
+
+    @Test
+    void aRejectedLineIsShownWithoutRawControlCharacters() throws IOException {
+        String line = RawRecords.example().without("method").with("userAgent", "\u009b2J\u007f").json();
+
+        Run run = run(line.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(run.stderr).doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f]");
+        assertThat(run.stderrLines().get(0).get("text").asText()).isEqualTo(line);
+    }
+
+    @Test
+    void aUtf16FileGivesNoRowsAndEveryLineIsRejectedAsMalformed() throws IOException {
+        String text = RawRecords.example().json() + "\n" + RawRecords.example().sessionId("s-2").json() + "\n";
+
+        Run run = run(text.getBytes(StandardCharsets.UTF_16LE));
+
+        assertThat(run.rows()).isEmpty();
+        assertThat(run.stderrLines()).filteredOn(line -> line.has("reason"))
+                .extracting(line -> line.get("reason").asText()).containsOnly("MALFORMED_JSON").isNotEmpty();
+    }
+
     private static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes)) {

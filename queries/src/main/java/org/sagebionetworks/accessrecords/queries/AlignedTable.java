@@ -2,7 +2,7 @@ package org.sagebionetworks.accessrecords.queries;
 
 import java.util.List;
 
-/** An answer as a text table: columns padded to their widest value, numbers to the right. */
+/** An answer as a text table for people: columns padded to their widest value, numbers to the right. */
 final class AlignedTable {
 
     private static final String NULL = "null";
@@ -53,8 +53,27 @@ final class AlignedTable {
         trimEnd(out).append('\n');
     }
 
+    /**
+     * Control characters (C0, DEL, C1) as <code>&#92;uXXXX</code>: the values are the table's, byte for byte, and may
+     * hold an escape sequence a terminal would run, or a tab or line break that would tear the rows apart.
+     */
     private static String shown(String value) {
-        return value == null ? NULL : value;
+        if (value == null) {
+            return NULL;
+        }
+        if (value.chars().noneMatch(Character::isISOControl)) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static StringBuilder trimEnd(StringBuilder out) {

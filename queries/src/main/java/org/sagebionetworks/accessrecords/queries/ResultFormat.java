@@ -7,7 +7,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** How an answer is printed: an aligned table for people, CSV for spreadsheets, JSON lines for scripts. */
+/**
+ * How an answer is printed: an aligned table for people, CSV for spreadsheets, JSON lines for scripts. The table
+ * and JSON never print a control character raw (see {@link AlignedTable}, {@link ControlCharacterEscapes}); CSV
+ * carries values exactly, for the programs that read it.
+ */
 public enum ResultFormat {
     TABLE {
         @Override
@@ -32,7 +36,7 @@ public enum ResultFormat {
         }
     };
 
-    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+    private static final JsonFactory JSON_FACTORY = new JsonFactory().setCharacterEscapes(new ControlCharacterEscapes());
 
     public abstract String render(QueryResult result);
 

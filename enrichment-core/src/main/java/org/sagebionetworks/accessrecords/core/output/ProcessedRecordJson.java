@@ -15,13 +15,14 @@ import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 
 /**
  * A processed record as one JSON object with the table's column names, in the contract's column order:
- * {@code timestamp} as epoch milliseconds, {@code record_date} as {@code YYYY-MM-DD}, absent values as null.
- * The columns come from the schema, so a new column appears here without touching this class.
+ * {@code timestamp} as epoch milliseconds, {@code record_date} as {@code YYYY-MM-DD}, absent values as null,
+ * every control character escaped ({@link ControlCharacterEscapes}). The columns come from the schema, so a new column appears here without touching this class.
  */
 public final class ProcessedRecordJson {
 
-    /** No separator between root values: each record ends its own line. */
-    private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
+    /** No separator between root values: each record ends its own line; no control character printed raw. */
+    private static final JsonFactory JSON =
+            new JsonFactory().setRootValueSeparator(null).setCharacterEscapes(new ControlCharacterEscapes());
     private static final List<Schema.Field> COLUMNS = ProcessedAccessRecord.getClassSchema().getFields();
     /** Column names quoted and encoded once, not once per record. */
     private static final SerializedString[] NAMES =

@@ -15,7 +15,8 @@ import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
  * Raw envelope bytes to a typed, validated {@link RawAccessRecordEnvelope}, or the reason it cannot be one.
  * The contract schema decides everything about shape: which fields exist, their types, and which are required
  * (those whose type is not a union with null). Unknown fields are ignored, so Synapse may add fields first and
- * the contract may follow. {@link RecordRules} then rejects values that are well-typed but impossible.
+ * the contract may follow. {@link Utf8Text} first rejects bytes that are not UTF-8 text, and {@link RecordRules}
+ * then rejects values that are well-typed but impossible.
  */
 public final class RawRecordParser {
 
@@ -48,6 +49,11 @@ public final class RawRecordParser {
         if (length > maxRecordBytes) {
             return Outcome.rejected(Rejection.tooLarge(length, maxRecordBytes));
         }
+        String notText = Utf8Text.problem(json, offset, offset + length);
+        if (notText != null) {
+            return Outcome.rejected(Rejection.ofRecord(RejectionReason.MALFORMED_JSON, notText));
+        }
+        // Checked text holds no NUL, FE or FF byte, which Jackson's guesses at UTF-16 and UTF-32 need: it reads UTF-8.
         try (JsonParser parser = JSON.createParser(json, offset, length)) {
             RawAccessRecordEnvelope record = (RawAccessRecordEnvelope) readDocument(parser);
             Rejection violation = RecordRules.firstViolation(record.getPayload());

@@ -4,7 +4,7 @@ package org.sagebionetworks.accessrecords.core.validation;
 public enum RejectionReason {
     /** Larger than the configured limit; not parsed at all. */
     TOO_LARGE,
-    /** Not well-formed UTF-8 JSON, or more than one JSON value. */
+    /** Not well-formed UTF-8 (a byte order mark, NUL bytes, unpaired surrogates included) or JSON, or more than one JSON value. */
     MALFORMED_JSON,
     /** A required field is absent or null. */
     MISSING_FIELD,
