@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.sagebionetworks.accessrecords.core.output.ControlCharacterEscapes;
 
 /**
  * How an answer is printed: an aligned table for people, CSV for spreadsheets, JSON lines for scripts. The table
