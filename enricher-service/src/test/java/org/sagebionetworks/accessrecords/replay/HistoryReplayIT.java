@@ -86,7 +86,7 @@ class HistoryReplayIT {
         String v1 = "v" + base;
         String v2 = "v" + (base + 1);
         String raw = topic("raw", 2, Map.of("retention.ms", "-1", "max.message.bytes", "2000000"));
-        String deadLetter = topic("dlq", 1, Map.of());
+        String deadLetter = topic("dlq", 1, Map.of("max.message.bytes", "8388608"));
         String history = "synapse.accessrecords.history." + v2;
         List<String> old = synthetic(61L, HISTORY_DAY.atTime(10, 0), 60);
         List<String> live = synthetic(62L, YESTERDAY.atTime(6, 0), 60);
