@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
@@ -75,10 +76,10 @@ public final class LoadArchiveCommand implements Callable<Integer> {
     private String progressTopic;
 
     @Option(names = "--progress-replication-factor", paramLabel = "N",
-            defaultValue = "${env:ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR:-3}",
+            defaultValue = "${env:ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR}",
             description = "Replication of the progress topic if created (default: env "
-                    + "ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR, else ${DEFAULT-VALUE}).")
-    private short progressReplicationFactor;
+                    + "ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR, else the broker's default.replication.factor).")
+    private Short progressReplicationFactor;
 
     @Option(names = "--max-record-bytes", paramLabel = "BYTES",
             defaultValue = "${env:ACCESS_RECORDS_MAX_RECORD_BYTES:-1000000}",
@@ -155,7 +156,8 @@ public final class LoadArchiveCommand implements Callable<Integer> {
         try (Admin admin = kafka.admin()) {
             String problem = ArchiveTopics.problem(admin, kafka.rawTopic(), deadLetterTopic, range, kafka.timeout());
             if (problem == null) {
-                new ProgressLog(progressTopic).ensureTopic(admin, progressReplicationFactor, kafka.timeout());
+                new ProgressLog(progressTopic).ensureTopic(admin, Optional.ofNullable(progressReplicationFactor),
+                        kafka.timeout());
             }
             return problem;
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -42,12 +43,15 @@ final class ProgressLog {
         return topic;
     }
 
-    /** One partition keeps reading it simple; it holds one small record per object. */
-    void ensureTopic(Admin admin, short replicationFactor, Duration timeout) {
+    /**
+     * One partition keeps reading it simple; it holds one small record per object. An empty replication factor
+     * leaves it to the broker's default.
+     */
+    void ensureTopic(Admin admin, Optional<Short> replicationFactor, Duration timeout) {
         if (await(admin.listTopics().names(), "list topics", timeout).contains(topic)) {
             return;
         }
-        NewTopic progress = new NewTopic(topic, 1, replicationFactor)
+        NewTopic progress = new NewTopic(topic, Optional.of(1), replicationFactor)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         await(admin.createTopics(List.of(progress)).all(), "create the progress topic " + topic, timeout);
     }

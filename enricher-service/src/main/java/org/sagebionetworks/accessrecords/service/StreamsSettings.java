@@ -14,6 +14,9 @@ import org.sagebionetworks.accessrecords.service.kafka.RecordSizeRequirements;
 /** The Kafka Streams configuration, from the service's settings; the guarantees live here. */
 final class StreamsSettings {
 
+    /** Kafka Streams' way of saying "the broker's default.replication.factor". */
+    private static final int BROKER_DEFAULT_REPLICATION = -1;
+
     private StreamsSettings() {
     }
 
@@ -30,7 +33,8 @@ final class StreamsSettings {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, pipeline.streamThreads());
         props.put(StreamsConfig.STATE_DIR_CONFIG, pipeline.stateDir());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.replication().map(Short::intValue)
+                .orElse(BROKER_DEFAULT_REPLICATION));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 RecordSizeRequirements.producerMaxRequestBytes(pipeline.maxRecordBytes(), topics.deadLetterMaxMessageBytes()));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sagebionetworks.accessrecords.testing.SyntheticTraffic;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
+import org.sagebionetworks.accessrecords.testsupport.StandaloneKafka;
 
 /**
  * The service as a black box: the packaged jar, configured by environment variables only, against a real broker,
@@ -72,6 +73,17 @@ class EnricherJarIT {
 
             assertThat(service.terminate(Duration.ofSeconds(40))).isTrue();
             assertThat(service.logLines()).anyMatch(line -> line.contains("Kafka Streams closed"));
+        }
+    }
+
+    @Test
+    void givenOnlyTheBrokersItRunsAgainstASingleDevelopmentBroker() throws Exception {
+        try (StandaloneKafka broker = StandaloneKafka.start(Map.of());
+                ServiceProcess service = new ServiceProcess(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                        // Not a setting the service needs: it keeps this test's state out of the shared /tmp default.
+                        "ACCESS_RECORDS_STATE_DIR", work.resolve("defaults-state").toString()),
+                        work.resolve("defaults.log")).start()) {
+            assertThat(service.get("/health/readiness").statusCode()).isEqualTo(200);
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import java.util.Optional;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
@@ -18,7 +19,9 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
  * @param deadLetter        rejected raw records with reason headers
  * @param create            create missing topics at startup
  * @param partitions        partitions of topics the service creates
- * @param replicationFactor replication of topics the service creates and of Kafka Streams' internal topics
+ * @param replicationFactor replication of topics the service creates and of Kafka Streams' internal topics; when not
+ *                          set, the broker's own {@code default.replication.factor}, as Kafka Streams does, so one
+ *                          development broker works unconfigured (MSK deployments set it explicitly)
  * @param deadLetterMaxMessageBytes largest dead letter; a rejected record is kept whole, so this must exceed the
  *                          largest record the raw topic accepts (its max.message.bytes)
  * @param history           a second input with the raw topic's partitions, private to this version: history older
@@ -32,7 +35,7 @@ public record TopicsConfig(
         @Bindable(defaultValue = DEFAULT_DEAD_LETTER) @NotBlank String deadLetter,
         @Bindable(defaultValue = "true") boolean create,
         @Bindable(defaultValue = "6") @Min(1) @Max(1000) int partitions,
-        @Bindable(defaultValue = "3") @Min(1) @Max(10) short replicationFactor,
+        @Nullable @Min(1) @Max(10) Short replicationFactor,
         @Bindable(defaultValue = "8388608") @Min(1_048_576) @Max(104_857_600) int deadLetterMaxMessageBytes,
         @Nullable @Pattern(regexp = PipelineConfig.KAFKA_NAME, message = PipelineConfig.KAFKA_NAME_RULE) String history) {
 
@@ -46,6 +49,11 @@ public record TopicsConfig(
                     + history + ", a topic the service already reads or writes: give the version's history a topic of "
                     + "its own, e.g. synapse.accessrecords.history.<version>, or leave it unset");
         }
+    }
+
+    /** The replication of created topics, or empty for the broker's default. */
+    public Optional<Short> replication() {
+        return Optional.ofNullable(replicationFactor);
     }
 
     /** {@code access-records.topics.processed} when it is set, otherwise the one {@code version} names. */

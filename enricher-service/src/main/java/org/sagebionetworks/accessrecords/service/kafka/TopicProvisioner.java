@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -140,13 +141,17 @@ public final class TopicProvisioner {
     private List<NewTopic> desired() {
         String largest = String.valueOf(RecordSizeRequirements.processed(pipeline.maxRecordBytes()));
         return List.of(
-                new NewTopic(topics.raw(), topics.partitions(), topics.replicationFactor()),
-                new NewTopic(topics.processedTopic(pipeline.version()), topics.partitions(), topics.replicationFactor())
+                newTopic(topics.raw()),
+                newTopic(topics.processedTopic(pipeline.version()))
                         .configs(Map.of(TopicConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, largest)),
-                new NewTopic(topics.deadLetter(), topics.partitions(), topics.replicationFactor())
+                newTopic(topics.deadLetter())
                         .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                                 String.valueOf(topics.deadLetterMaxMessageBytes()))));
+    }
+
+    private NewTopic newTopic(String name) {
+        return new NewTopic(name, Optional.of(topics.partitions()), topics.replication());
     }
 
     private <T> T await(KafkaFuture<T> future, String action) {
