@@ -12,7 +12,7 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.sagebionetworks.accessrecords.core.validation.Rejection;
-import org.sagebionetworks.accessrecords.service.deadletter.DeadLetterHeaders;
+import org.sagebionetworks.accessrecords.kafka.DeadLetterHeaders;
 
 /**
  * The loader's one transactional producer: records to the raw topic, dead letters, and the progress record that

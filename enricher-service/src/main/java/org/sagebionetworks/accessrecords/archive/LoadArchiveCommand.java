@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.sagebionetworks.accessrecords.command.IsoInstantConverter;
 import org.sagebionetworks.accessrecords.command.KafkaOptions;
-import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
+import org.sagebionetworks.accessrecords.kafka.TopicDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,7 +64,7 @@ public final class LoadArchiveCommand implements Callable<Integer> {
     private KafkaOptions kafka;
 
     @Option(names = "--dead-letter-topic", paramLabel = "TOPIC",
-            defaultValue = "${env:ACCESS_RECORDS_TOPICS_DEAD_LETTER:-" + TopicsConfig.DEFAULT_DEAD_LETTER + "}",
+            defaultValue = "${env:ACCESS_RECORDS_TOPICS_DEAD_LETTER:-" + TopicDefaults.DEAD_LETTER + "}",
             description = "Where unusable lines go (default: env ACCESS_RECORDS_TOPICS_DEAD_LETTER, "
                     + "else ${DEFAULT-VALUE}).")
     private String deadLetterTopic;

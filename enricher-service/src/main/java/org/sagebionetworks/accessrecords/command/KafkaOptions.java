@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
-import org.sagebionetworks.accessrecords.service.kafka.KafkaClientSettings;
+import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
+import org.sagebionetworks.accessrecords.kafka.TopicDefaults;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,7 +25,7 @@ public final class KafkaOptions {
     private boolean mskIam;
 
     @Option(names = "--raw-topic", paramLabel = "TOPIC",
-            defaultValue = "${env:ACCESS_RECORDS_TOPICS_RAW:-" + TopicsConfig.DEFAULT_RAW + "}",
+            defaultValue = "${env:ACCESS_RECORDS_TOPICS_RAW:-" + TopicDefaults.RAW + "}",
             description = "The raw topic (default: env ACCESS_RECORDS_TOPICS_RAW, else ${DEFAULT-VALUE}).")
     private String rawTopic;
 

@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.errors.ErrorPolicyHandlers;
 import org.sagebionetworks.accessrecords.service.errors.FailurePolicy;
-import org.sagebionetworks.accessrecords.service.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.kafka.RecordSizeRequirements;
 
 /** The Kafka Streams configuration, from the service's settings; the guarantees live here. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sagebionetworks.accessrecords.service.deadletter.DeadLetterHeaders;
+import org.sagebionetworks.accessrecords.kafka.DeadLetterHeaders;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 import org.sagebionetworks.accessrecords.testing.SampleFile;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;

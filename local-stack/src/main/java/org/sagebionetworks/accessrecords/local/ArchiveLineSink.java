@@ -13,8 +13,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
 import org.sagebionetworks.accessrecords.core.validation.RawRecordParser;
 import org.sagebionetworks.accessrecords.core.validation.Rejection;
+import org.sagebionetworks.accessrecords.kafka.DeadLetterHeaders;
 import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
-import org.sagebionetworks.accessrecords.service.deadletter.DeadLetterHeaders;
 
 /**
  * Firehose files enter as the archive loader publishes them: every line as written, broken ones too (the enricher

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.sagebionetworks.accessrecords.kafka.TopicDefaults;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
@@ -27,18 +28,14 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
  */
 @ConfigurationProperties("access-records.topics")
 public record TopicsConfig(
-        @Bindable(defaultValue = DEFAULT_RAW) @NotBlank String raw,
+        @Bindable(defaultValue = TopicDefaults.RAW) @NotBlank String raw,
         @Nullable @Pattern(regexp = PipelineConfig.KAFKA_NAME, message = PipelineConfig.KAFKA_NAME_RULE) String processed,
-        @Bindable(defaultValue = DEFAULT_DEAD_LETTER) @NotBlank String deadLetter,
+        @Bindable(defaultValue = TopicDefaults.DEAD_LETTER) @NotBlank String deadLetter,
         @Bindable(defaultValue = "true") boolean create,
         @Bindable(defaultValue = "6") @Min(1) @Max(1000) int partitions,
         @Bindable(defaultValue = "3") @Min(1) @Max(10) short replicationFactor,
         @Bindable(defaultValue = "8388608") @Min(1_048_576) @Max(104_857_600) int deadLetterMaxMessageBytes,
         @Nullable @Pattern(regexp = PipelineConfig.KAFKA_NAME, message = PipelineConfig.KAFKA_NAME_RULE) String history) {
-
-    /** Shared by every pipeline version; the tools (replay, archive loader) default to the same names. */
-    public static final String DEFAULT_RAW = "synapse.accessrecords.raw";
-    public static final String DEFAULT_DEAD_LETTER = "synapse.accessrecords.raw.dlq";
 
     public TopicsConfig {
         if (history != null && (history.equals(raw) || history.equals(processed) || history.equals(deadLetter))) {

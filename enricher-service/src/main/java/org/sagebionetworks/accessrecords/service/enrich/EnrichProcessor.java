@@ -8,12 +8,12 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
-import org.sagebionetworks.accessrecords.core.Outcome;
 import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
 import org.sagebionetworks.accessrecords.core.Outcome.Rejected;
+import org.sagebionetworks.accessrecords.core.Outcome;
 import org.sagebionetworks.accessrecords.core.validation.Rejection;
+import org.sagebionetworks.accessrecords.kafka.DeadLetterHeaders;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
-import org.sagebionetworks.accessrecords.service.deadletter.DeadLetterHeaders;
 import org.sagebionetworks.accessrecords.service.dedup.ClockSkewLimit;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
@@ -86,7 +86,8 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed>
         var source = context.recordMetadata().orElseThrow(
                 () -> new IllegalStateException("a raw record always comes from the raw topic"));
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        DeadLetterHeaders.add(headers, rejection.reason().name(), rejection.message(), source, record.timestamp());
+        DeadLetterHeaders.add(headers, rejection.reason().name(), rejection.message(), source.topic(),
+                source.partition(), source.offset(), record.timestamp());
         context.forward(record.withValue((Routed) new Routed.DeadLetter(value)).withHeaders(headers)
                 .withTimestamp(context.currentSystemTimeMs()));
     }

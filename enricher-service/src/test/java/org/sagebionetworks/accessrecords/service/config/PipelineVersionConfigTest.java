@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.sagebionetworks.accessrecords.kafka.TopicDefaults;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /** {@code access-records.pipeline-version} derives the names; the fixed property names still override them. */
@@ -47,7 +48,7 @@ class PipelineVersionConfigTest {
     }
 
     private static TopicsConfig topics(String processed) {
-        return new TopicsConfig(TopicsConfig.DEFAULT_RAW, processed, TopicsConfig.DEFAULT_DEAD_LETTER, true, 1,
+        return new TopicsConfig(TopicDefaults.RAW, processed, TopicDefaults.DEAD_LETTER, true, 1,
                 (short) 1, 8_388_608, null);
     }
 }

@@ -1,26 +1,24 @@
-package org.sagebionetworks.accessrecords.service.kafka;
+package org.sagebionetworks.accessrecords.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.time.Duration;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.junit.jupiter.api.Test;
-import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
 
 class KafkaClientSettingsTest {
 
     @Test
     void withoutMskIamClientsConnectInPlainText() {
-        KafkaClientSettings settings = new KafkaClientSettings("b-1:9092", config(false));
+        KafkaClientSettings settings = KafkaClientSettings.of("b-1:9092", false);
 
         assertThat(settings.common()).containsOnlyKeys(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
     }
 
     @Test
     void theMskIamSwitchGivesEveryClientSaslSslWithTheIamLoginModule() throws ClassNotFoundException {
-        KafkaClientSettings settings = new KafkaClientSettings("b-1:9098", config(true));
+        KafkaClientSettings settings = KafkaClientSettings.of("b-1:9098", true);
 
         assertThat(settings.common())
                 .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL")
@@ -33,12 +31,7 @@ class KafkaClientSettingsTest {
 
     @Test
     void anEmptyBootstrapAddressIsRefusedWithWhatToSet() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new KafkaClientSettings(" ", config(false)))
+        assertThatIllegalArgumentException().isThrownBy(() -> KafkaClientSettings.of(" ", false))
                 .withMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
-    }
-
-    private static PipelineConfig config(boolean mskIam) {
-        return new PipelineConfig("v1", "app", true, 1_000_000, 1, "/tmp/state", Duration.ofSeconds(30),
-                Duration.ofSeconds(30), mskIam);
     }
 }

@@ -1,20 +1,15 @@
-package org.sagebionetworks.accessrecords.service.kafka;
+package org.sagebionetworks.accessrecords.kafka;
 
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
-import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
 
 /**
- * The settings every Kafka client of this service shares: where the cluster is and how to authenticate. With
- * {@code access-records.msk-iam=true} every client (Streams' consumers, producers, admin) uses MSK IAM, so the
- * ECS task role is the only credential.
+ * The settings every Kafka client of the service and the tools shares: where the cluster is and how to
+ * authenticate. With MSK IAM ({@code access-records.msk-iam=true}, or {@code --msk-iam}) every client (Streams'
+ * consumers, producers, admin) uses it, so the ECS task role is the only credential.
  */
-@Singleton
 public final class KafkaClientSettings {
 
     static final String MSK_IAM_MECHANISM = "AWS_MSK_IAM";
@@ -23,11 +18,6 @@ public final class KafkaClientSettings {
 
     private final String bootstrapServers;
     private final boolean mskIam;
-
-    @Inject
-    public KafkaClientSettings(@Value("${kafka.bootstrap.servers}") String bootstrapServers, PipelineConfig config) {
-        this(bootstrapServers, config.mskIam());
-    }
 
     private KafkaClientSettings(String bootstrapServers, boolean mskIam) {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -38,7 +28,7 @@ public final class KafkaClientSettings {
         this.mskIam = mskIam;
     }
 
-    /** For the command-line tools (replay, load-archive), which read the same two settings without Micronaut. */
+    /** The service reads the two from its configuration, the tools (replay, load-archive) from their options. */
     public static KafkaClientSettings of(String bootstrapServers, boolean mskIam) {
         return new KafkaClientSettings(bootstrapServers, mskIam);
     }

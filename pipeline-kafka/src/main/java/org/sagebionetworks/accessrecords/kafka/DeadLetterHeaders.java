@@ -1,8 +1,7 @@
-package org.sagebionetworks.accessrecords.service.deadletter;
+package org.sagebionetworks.accessrecords.kafka;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The headers a dead letter carries besides its original key and bytes. The names mirror the error and
@@ -25,15 +24,18 @@ public final class DeadLetterHeaders {
     private DeadLetterHeaders() {
     }
 
-    /** Adds the six headers to {@code headers}, which keeps whatever headers the record arrived with. */
-    public static Headers add(Headers headers, String errorClass, String errorMessage, RecordMetadata source,
-            long sourceTimestamp) {
+    /**
+     * Adds the six headers to {@code headers}, which keeps whatever headers the record arrived with: the error, and
+     * the raw record's topic, partition, offset and Kafka timestamp.
+     */
+    public static Headers add(Headers headers, String errorClass, String errorMessage, String sourceTopic,
+            int sourcePartition, long sourceOffset, long sourceTimestamp) {
         return headers
                 .add(ERROR_CLASS, utf8(errorClass))
                 .add(ERROR_MESSAGE, utf8(errorMessage))
-                .add(SOURCE_TOPIC, utf8(source.topic()))
-                .add(SOURCE_PARTITION, utf8(String.valueOf(source.partition())))
-                .add(SOURCE_OFFSET, utf8(String.valueOf(source.offset())))
+                .add(SOURCE_TOPIC, utf8(sourceTopic))
+                .add(SOURCE_PARTITION, utf8(String.valueOf(sourcePartition)))
+                .add(SOURCE_OFFSET, utf8(String.valueOf(sourceOffset)))
                 .add(SOURCE_TIMESTAMP, utf8(String.valueOf(sourceTimestamp)));
     }
 
