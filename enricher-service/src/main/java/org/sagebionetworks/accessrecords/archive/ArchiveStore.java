@@ -3,7 +3,7 @@ package org.sagebionetworks.accessrecords.archive;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.sagebionetworks.accessrecords.command.S3Clients;
+import org.sagebionetworks.accessrecords.toolsupport.S3Clients;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;

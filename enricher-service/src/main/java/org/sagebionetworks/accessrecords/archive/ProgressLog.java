@@ -1,6 +1,6 @@
 package org.sagebionetworks.accessrecords.archive;
 
-import static org.sagebionetworks.accessrecords.command.KafkaCalls.await;
+import static org.sagebionetworks.accessrecords.toolsupport.KafkaCalls.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package org.sagebionetworks.accessrecords.replay;
 
-import static org.sagebionetworks.accessrecords.command.KafkaCalls.await;
+import static org.sagebionetworks.accessrecords.toolsupport.KafkaCalls.await;
 
 import java.io.IOException;
 import java.io.PrintStream;

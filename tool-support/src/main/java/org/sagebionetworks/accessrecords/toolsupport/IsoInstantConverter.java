@@ -1,4 +1,4 @@
-package org.sagebionetworks.accessrecords.command;
+package org.sagebionetworks.accessrecords.toolsupport;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package org.sagebionetworks.accessrecords.command;
+package org.sagebionetworks.accessrecords.toolsupport;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
