@@ -1,4 +1,4 @@
-package org.sagebionetworks.accessrecords.command;
+package org.sagebionetworks.accessrecords.enrich;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package org.sagebionetworks.accessrecords.command;
+package org.sagebionetworks.accessrecords.enrich;
 
 /** What one run of the enrich command did; every line read is either written or rejected. */
 final class EnrichCounts {

@@ -1,4 +1,4 @@
-package org.sagebionetworks.accessrecords.command;
+package org.sagebionetworks.accessrecords.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
