@@ -1,18 +1,10 @@
 package org.sagebionetworks.accessrecords.archive;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
 import org.sagebionetworks.accessrecords.kafka.TopicDefaults;
 import org.sagebionetworks.accessrecords.toolsupport.IsoInstantConverter;
 import org.sagebionetworks.accessrecords.toolsupport.KafkaOptions;
@@ -69,7 +61,7 @@ public final class LoadArchiveCommand implements Callable<Integer> {
                     + "else ${DEFAULT-VALUE}).")
     private String deadLetterTopic;
 
-    @Option(names = "--progress-topic", paramLabel = "TOPIC", defaultValue = ProgressLog.DEFAULT_TOPIC,
+    @Option(names = "--progress-topic", paramLabel = "TOPIC", defaultValue = LoadTopics.DEFAULT_PROGRESS,
             description = "Compacted topic of what each run published from each object, created if missing "
                     + "(default: ${DEFAULT-VALUE}).")
     private String progressTopic;
@@ -86,7 +78,8 @@ public final class LoadArchiveCommand implements Callable<Integer> {
                     + "ACCESS_RECORDS_MAX_RECORD_BYTES, else ${DEFAULT-VALUE}).")
     private int maxRecordBytes;
 
-    @Option(names = "--transaction-records", paramLabel = "LINES", defaultValue = "10000",
+    @Option(names = "--transaction-records", paramLabel = "LINES",
+            defaultValue = "" + LoadSettings.DEFAULT_TRANSACTION_RECORDS,
             description = "Most lines per Kafka transaction, which also lasts at most one second; an interrupted run "
                     + "resumes after the last committed one (default: ${DEFAULT-VALUE}).")
     private int transactionRecords;
@@ -128,19 +121,20 @@ public final class LoadArchiveCommand implements Callable<Integer> {
             err.println("load-archive: " + e.getMessage());
             return 2;
         }
-        LoadStats stats = new LoadStats();
+        ArchiveLoader loader = new ArchiveLoader(settings(range), System.console() != null ? err : null);
         try {
-            String problem = prepareTopics(range);
-            if (problem != null) {
-                err.println("load-archive refused: " + problem);
+            String refusal = loader.refusal();
+            if (refusal != null) {
+                err.println("load-archive refused: " + refusal);
                 return 1;
             }
-            load(range, stats);
+            loader.load();
         } catch (IllegalStateException | SdkException e) {
             err.println("load-archive failed: " + e.getMessage());
-            out.println(stats.summaryJson());
+            out.println(loader.stats().summaryJson());
             return 1;
         }
+        LoadStats stats = loader.stats();
         if (!stats.rewrittenObjects.isEmpty()) {
             err.println("load-archive: " + stats.rewrittenObjects.size() + " objects changed (new ETag) since an earlier "
                     + "load read them and were not loaded: " + String.join(", ", stats.rewrittenObjects) + ". Compare "
@@ -150,51 +144,10 @@ public final class LoadArchiveCommand implements Callable<Integer> {
         return stats.failedObjects.isEmpty() ? 0 : 1;
     }
 
-    /** Null when the raw and dead-letter topics can take the load (the progress topic is created if missing). */
-    private String prepareTopics(LoadRange range) {
-        try (Admin admin = kafka.admin()) {
-            String problem = ArchiveTopics.problem(admin, kafka.rawTopic(), deadLetterTopic, range, kafka.timeout());
-            if (problem == null) {
-                new ProgressLog(progressTopic).ensureTopic(admin, progressReplicationFactor, kafka.timeout());
-            }
-            return problem;
-        }
-    }
-
-    private void load(LoadRange range, LoadStats stats) throws InterruptedException {
-        ProgressLog progressLog = new ProgressLog(progressTopic);
-        ProgressReporter reporter = new ProgressReporter(stats, System.console() != null ? err : null, progressInterval);
-        Map<String, Object> client = kafka.client().common();
-        try (ArchiveStore store = new ArchiveStore(bucket, region, endpoint);
-                ArchivePublisher publisher = new ArchivePublisher(client, transactionalId(), kafka.rawTopic(),
-                        deadLetterTopic, maxRecordBytes)) {
-            // Read after initTransactions (in the publisher): whatever an earlier or concurrent loader of the archive
-            // left open is aborted first, and it can commit nothing more.
-            Map<String, ObjectProgress> progress = progressLog.read(client, inFolders(range), kafka.timeout());
-            ObjectLoader loader = new ObjectLoader(store, publisher, progressLog, range, maxRecordBytes,
-                    transactionRecords, new Throttle(maxRecordsPerSecond), stats, reporter);
-            new ArchiveLoad(store, loader, range, new LoadPlan(range, restartRewritten, stats), stats, reporter)
-                    .run(prefix, progress);
-        }
-    }
-
-    /** The progress worth keeping in memory: that of the objects in the folders this run reads. */
-    private Predicate<String> inFolders(LoadRange range) {
-        List<String> folders = range.dayPrefixes(prefix).stream().map(folder -> "s3://" + bucket + "/" + folder)
-                .toList();
-        return object -> folders.stream().anyMatch(object::startsWith);
-    }
-
-    private String transactionalId() {
-        if (transactionalId != null) {
-            return transactionalId;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((bucket + "/" + prefix).getBytes(StandardCharsets.UTF_8));
-            return "synapse-access-records-archive-loader-" + HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+    private LoadSettings settings(LoadRange range) {
+        return new LoadSettings(new ArchiveLocation(bucket, prefix, region, endpoint), range, kafka.client(),
+                kafka.timeout(), new LoadTopics(kafka.rawTopic(), deadLetterTopic, progressTopic,
+                        progressReplicationFactor), transactionalId, maxRecordBytes, transactionRecords,
+                maxRecordsPerSecond, progressInterval, restartRewritten);
     }
 }

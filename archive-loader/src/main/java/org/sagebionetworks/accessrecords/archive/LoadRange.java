@@ -18,9 +18,9 @@ import org.sagebionetworks.accessrecords.archive.Tally.Fate;
  * @param since   null when there is none; otherwise the start of a gap in the live stream
  * @param cutover null when there is none; otherwise the time the live stream took over
  */
-record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cutover) {
+public record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cutover) {
 
-    LoadRange {
+    public LoadRange {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
@@ -46,13 +46,18 @@ record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cutover) {
 
     /** The Firehose day folders to read, oldest first: {@code <prefix>/year=YYYY/month=MM/day=DD/}. */
     List<String> dayPrefixes(String prefix) {
-        String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
         List<String> prefixes = new ArrayList<>();
         for (LocalDate day = from.minusDays(1); !day.isAfter(to.plusDays(1)); day = day.plusDays(1)) {
-            prefixes.add(String.format("%s%syear=%04d/month=%02d/day=%02d/", base, base.isEmpty() ? "" : "/",
-                    day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
+            prefixes.add(arrivalFolder(prefix, day));
         }
         return prefixes;
+    }
+
+    /** The folder Firehose writes a day's arrivals to: {@code <prefix>/year=YYYY/month=MM/day=DD/}. */
+    public static String arrivalFolder(String prefix, LocalDate day) {
+        String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return String.format("%s%syear=%04d/month=%02d/day=%02d/", base, base.isEmpty() ? "" : "/",
+                day.getYear(), day.getMonthValue(), day.getDayOfMonth());
     }
 
     /**

@@ -14,7 +14,7 @@ import org.sagebionetworks.accessrecords.archive.Tally.Fate;
  * The run's counters. {@link #committed} counts lines whose fate is committed in Kafka; {@code linesRead} and
  * {@code bytesRead} move with the reading and drive the progress display. The final summary is one JSON line.
  */
-final class LoadStats {
+public final class LoadStats {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +54,26 @@ final class LoadStats {
                 load.writtenAt()), EarlierRun::plus);
     }
 
+    /** Lines committed to the raw topic. */
+    public long published() {
+        return committed.get(Fate.PUBLISHED);
+    }
+
+    /** Lines committed to the dead-letter topic: invalid, or too large. */
+    public long deadLettered() {
+        return committed.get(Fate.DEAD_LETTERED);
+    }
+
+    /** Lines read so far, including those of a transaction not yet committed. */
+    public long linesRead() {
+        return linesRead;
+    }
+
+    /** The objects not loaded to their end, by URI: unreadable after every attempt, or rewritten. */
+    public List<String> failedObjects() {
+        return List.copyOf(failedObjects);
+    }
+
     double seconds() {
         return (System.nanoTime() - startNanos) / 1e9;
     }
@@ -62,7 +82,8 @@ final class LoadStats {
         return Math.round(value * 100) / 100.0;
     }
 
-    String summaryJson() {
+    /** Every counter, as one JSON line: {@code {"summary":{...}}}. */
+    public String summaryJson() {
         double seconds = seconds();
         ObjectNode summary = JSON.createObjectNode();
         summary.put("objects_to_load", objectsToLoad).put("objects_already_done", objectsAlreadyDone)

@@ -28,7 +28,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class ProgressLog {
 
-    static final String DEFAULT_TOPIC = "synapse.accessrecords.archive-loader.progress";
     /** Current keys are object URIs; the earlier per-range ones were {@code <from>..<to> <object URI>}. */
     private static final String OBJECT_KEY_START = "s3://";
 

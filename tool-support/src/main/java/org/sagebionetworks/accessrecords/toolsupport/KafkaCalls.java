@@ -1,15 +1,31 @@
 package org.sagebionetworks.accessrecords.toolsupport;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaFuture;
+import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
 
-/** Waits for an admin call with a bound, and turns its failure into one exception that says what was tried. */
+/**
+ * Admin calls with a bound: an admin client whose every call gives up in time, and a wait that turns a failure into
+ * one exception saying what was tried.
+ */
 public final class KafkaCalls {
 
     private KafkaCalls() {
+    }
+
+    /** An admin client whose every call gives up after {@code timeout}. */
+    public static Admin admin(KafkaClientSettings client, Duration timeout) {
+        Map<String, Object> settings = client.common();
+        int millis = Math.toIntExact(timeout.toMillis());
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(millis, 30_000));
+        return Admin.create(settings);
     }
 
     public static <T> T await(KafkaFuture<T> future, String action, Duration timeout) {

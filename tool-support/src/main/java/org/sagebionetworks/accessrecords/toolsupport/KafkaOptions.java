@@ -1,9 +1,7 @@
 package org.sagebionetworks.accessrecords.toolsupport;
 
 import java.time.Duration;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.kafka.TopicDefaults;
 import picocli.CommandLine.Option;
@@ -47,10 +45,6 @@ public final class KafkaOptions {
 
     /** An admin client whose every call gives up after the timeout, with the service's connection settings. */
     public Admin admin() {
-        Map<String, Object> settings = client().common();
-        int millis = Math.toIntExact(timeout.toMillis());
-        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
-        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(millis, 30_000));
-        return Admin.create(settings);
+        return KafkaCalls.admin(client(), timeout);
     }
 }
