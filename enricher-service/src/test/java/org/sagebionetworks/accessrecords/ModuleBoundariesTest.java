@@ -51,7 +51,7 @@ class ModuleBoundariesTest {
             .whereLayer(TOOL_SUPPORT).mayOnlyAccessLayers(PIPELINE_KAFKA)
             .whereLayer(PIPELINE_KAFKA).mayNotAccessAnyLayer()
             .whereLayer(NDJSON).mayNotAccessAnyLayer()
-            .whereLayer(LOCAL_STACK).mayOnlyAccessLayers(SERVICE, PIPELINE_KAFKA, NDJSON)
+            .whereLayer(LOCAL_STACK).mayOnlyAccessLayers(SERVICE, LOADER, TOOL_SUPPORT, PIPELINE_KAFKA, NDJSON)
             .whereLayer(LOCAL_STACK).mayNotBeAccessedByAnyLayer()
             .because("each program is a module of its own: the service and the tools share only pipeline-kafka, "
                     + "tool-support and ndjson, and only the jar's dispatch and the local stack put programs together");

@@ -1,113 +1,118 @@
 package org.sagebionetworks.accessrecords.local;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
-import org.sagebionetworks.accessrecords.core.validation.RawRecordParser;
-import org.sagebionetworks.accessrecords.core.validation.Rejection;
-import org.sagebionetworks.accessrecords.kafka.DeadLetterHeaders;
-import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
+import java.util.function.BooleanSupplier;
+import org.sagebionetworks.accessrecords.archive.ArchiveLoader;
+import org.sagebionetworks.accessrecords.archive.LoadSettings;
+import org.sagebionetworks.accessrecords.archive.LoadStats;
+import org.sagebionetworks.accessrecords.archive.LoadTopics;
+import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
 
 /**
- * Firehose files enter as the archive loader publishes them: every line as written, broken ones too (the enricher
- * dead-letters them), keyed by its sessionId when it has a valid one; a line over the enricher's size limit goes
- * straight to the dead-letter topic as TOO_LARGE with its file and line, since the raw topic would refuse it. A line
- * Kafka refuses all the same is lost to the table, so the next send stops the run with Kafka's reason.
+ * Firehose files enter as production loads its archive: uploaded into the stack's S3 as an archive
+ * ({@link InputArchive}) and published by the archive loader, which keys each valid record by its sessionId, stamps
+ * it with its request time, and dead-letters unusable lines (invalid, or over the enricher's max-record-bytes) with
+ * their object and line. A line that reaches neither topic stops the run with the loader's reason.
  */
-final class ArchiveLineSink implements RawSink {
+final class ArchiveInput implements RawInput {
 
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final String rawTopic;
-    private final String deadLetterTopic;
-    private final int maxRecordBytes;
-    private final RawRecordParser parser = new RawRecordParser(Integer.MAX_VALUE);
-    private final AtomicLong acknowledged = new AtomicLong();
-    private final AtomicLong deadLettered = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
-    private final AtomicReference<Exception> firstRefusal = new AtomicReference<>();
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+    private static final long POLL_MILLIS = 200;
 
-    ArchiveLineSink(String bootstrapServers, String rawTopic, String deadLetterTopic, int maxRecordBytes) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        // KAFKA-15591: with more in flight, an idempotent producer can lose a partition's first batch.
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-        producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-        this.rawTopic = rawTopic;
-        this.deadLetterTopic = deadLetterTopic;
-        this.maxRecordBytes = maxRecordBytes;
+    private final LocalStack stack;
+    private final List<Path> files;
+    private final long maxRecordsPerSecond;
+    private volatile ArchiveLoader loader;
+
+    /** @param ratePerSecond records published per second at most; no limit when not positive */
+    ArchiveInput(LocalStack stack, List<Path> files, double ratePerSecond) {
+        this.stack = stack;
+        this.files = files;
+        this.maxRecordsPerSecond = Math.max(0, Math.round(ratePerSecond));
     }
 
+    /** The loader runs in a thread of its own, which a stop interrupts; a load the user stopped lost nothing. */
     @Override
-    public void send(RawLine line) {
-        requireNothingRefused();
-        if (line.longerThan(maxRecordBytes)) {
-            deadLetterTooLarge(line);
-        } else {
-            producer.send(new ProducerRecord<>(rawTopic, sessionId(line.bytes()), line.bytes()), counting(acknowledged));
+    public void feed(BooleanSupplier stop) throws InterruptedException {
+        int maxRecordBytes = stack.enricherPipeline().maxRecordBytes();
+        loader = new ArchiveLoader(settings(InputArchive.upload(files, stack.s3Endpoint(), maxRecordBytes),
+                maxRecordBytes), null);
+        String refusal = loader.refusal();
+        if (refusal != null) {
+            throw new LinesLostException("the archive loader refused to load the input: " + refusal, null);
+        }
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Thread load = new Thread(() -> run(failure), "local-stack-archive-loader");
+        load.start();
+        boolean stopped = false;
+        while (load.isAlive()) {
+            if (!stopped && stop.getAsBoolean()) {
+                stopped = true;
+                load.interrupt();
+            }
+            load.join(POLL_MILLIS);
+        }
+        if (!stopped) {
+            requireEveryLineLoaded(failure.get());
         }
     }
 
     @Override
-    public long flush() {
-        producer.flush();
-        requireNothingRefused();
-        return acknowledged.get();
+    public long fed() {
+        return loader == null ? 0 : loader.stats().linesRead();
+    }
+
+    /** The loader commits as it goes: what it published is in the raw topic once {@link #feed} returned. */
+    @Override
+    public long delivered() {
+        return loader == null ? 0 : loader.stats().published();
     }
 
     @Override
     public String summary() {
-        return String.format("%d lines reached the raw topic, %d too large went to the dead-letter topic, %d refused",
-                acknowledged.get(), deadLettered.get(), refused.get());
+        if (loader == null) {
+            return "the archive loader has not started";
+        }
+        LoadStats stats = loader.stats();
+        return String.format("the archive loader published %d lines to the raw topic, dead-lettered %d, failed %d files",
+                stats.published(), stats.deadLettered(), stats.failedObjects().size());
     }
 
+    /** The loader closes its own clients when a load ends. */
     @Override
     public void close() {
-        producer.close();
     }
 
-    private void deadLetterTooLarge(RawLine line) {
-        Rejection rejection = Rejection.tooLarge(line.length(), maxRecordBytes);
-        RecordHeaders headers = new RecordHeaders();
-        DeadLetterHeaders.addArchiveSource(headers, rejection.reason().name(), rejection.message(), line.source(),
-                line.number());
-        producer.send(new ProducerRecord<>(deadLetterTopic, null, null, null, line.bytes(), headers),
-                counting(deadLettered));
+    private LoadSettings settings(InputArchive archive, int maxRecordBytes) {
+        LoadTopics topics = new LoadTopics(stack.enricherTopics().raw(), stack.enricherTopics().deadLetter(),
+                LoadTopics.DEFAULT_PROGRESS, (short) 1);
+        return new LoadSettings(archive.location(), archive.range(), KafkaClientSettings.of(stack.bootstrapServers(),
+                false), KAFKA_TIMEOUT, topics, null, maxRecordBytes, LoadSettings.DEFAULT_TRANSACTION_RECORDS,
+                maxRecordsPerSecond, PROGRESS_INTERVAL, false);
     }
 
-    private Callback counting(AtomicLong delivered) {
-        return (metadata, error) -> {
-            if (error == null) {
-                delivered.incrementAndGet();
-            } else {
-                refused.incrementAndGet();
-                firstRefusal.compareAndSet(null, error);
-            }
-        };
-    }
-
-    private void requireNothingRefused() {
-        Exception refusal = firstRefusal.get();
-        if (refusal != null) {
-            throw new LinesLostException(refused.get() + " line(s) reached neither the raw topic nor the "
-                    + "dead-letter topic, so the table would miss them; stopping. Kafka said: " + refusal, refusal);
+    private void run(AtomicReference<Exception> failure) {
+        try {
+            loader.load();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failure.set(e);
         }
     }
 
-    private byte[] sessionId(byte[] line) {
-        if (parser.parse(line) instanceof Accepted<RawAccessRecordEnvelope> record) {
-            return record.value().getPayload().getSessionId().getBytes(StandardCharsets.UTF_8);
+    private void requireEveryLineLoaded(Exception failure) {
+        if (failure != null) {
+            throw new LinesLostException("the archive loader stopped: " + failure.getMessage(), failure);
         }
-        return null;
+        List<String> failed = loader.stats().failedObjects();
+        if (!failed.isEmpty()) {
+            throw new LinesLostException("the archive loader could not read " + String.join(", ", failed)
+                    + " to its end (see its log above)", null);
+        }
     }
 }
