@@ -62,7 +62,7 @@ public final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         AccessRecordEnricher enricher = new AccessRecordEnricher(new RawRecordParser(maxRecordBytes));
-        EnrichCounts counts = new EnrichCounts();
+        LineCounts counts = new LineCounts();
         RejectionLog log = new RejectionLog(stderr);
         try (JsonGenerator rows = ProcessedRecordJson.newGenerator(new BufferedOutputStream(stdout, 1 << 16))) {
             for (String source : sources()) {
@@ -78,7 +78,7 @@ public final class EnrichCommand implements Callable<Integer> {
     }
 
     private void enrichSource(String source, AccessRecordEnricher enricher, JsonGenerator rows, RejectionLog log,
-            EnrichCounts counts) throws IOException {
+            LineCounts counts) throws IOException {
         NdjsonLineReader lines = null;
         try (InputStream in = Decompression.detect(open(source))) {
             lines = new NdjsonLineReader(in, maxRecordBytes);
@@ -93,7 +93,7 @@ public final class EnrichCommand implements Callable<Integer> {
     }
 
     private void enrichLine(String source, NdjsonLineReader lines, AccessRecordEnricher enricher,
-            JsonGenerator rows, RejectionLog log, EnrichCounts counts) throws IOException {
+            JsonGenerator rows, RejectionLog log, LineCounts counts) throws IOException {
         Outcome<ProcessedAccessRecord> outcome = lines.truncated()
                 ? Outcome.rejected(Rejection.tooLarge(lines.fullLength(), maxRecordBytes))
                 : enricher.enrich(lines.bytes(), 0, lines.length());

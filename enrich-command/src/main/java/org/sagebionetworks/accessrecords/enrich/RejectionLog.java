@@ -52,7 +52,7 @@ final class RejectionLog {
         json.flush();
     }
 
-    void summary(EnrichCounts counts) throws IOException {
+    void summary(LineCounts counts) throws IOException {
         json.writeStartObject();
         json.writeObjectFieldStart("summary");
         json.writeNumberField("read", counts.read());

@@ -103,7 +103,7 @@ class S3OutageIT {
 
     private static void awaitEnricherRead(LocalStack stack, long records) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (stack.enricherCount(EnricherCounts.IN) < records) {
+        while (stack.enricherCount(ServiceCounters.IN) < records) {
             assertThat(System.nanoTime()).as("the enricher did not read every record in time").isLessThan(deadline);
             Thread.sleep(200);
         }

@@ -32,7 +32,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sagebionetworks.accessrecords.service.dedup.DedupStores;
+import org.sagebionetworks.accessrecords.service.dedup.DedupStep;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
 import org.sagebionetworks.accessrecords.testsupport.StandaloneKafka;
@@ -93,7 +93,7 @@ class DedupRestoreIT {
                 }
             }
             Config changelog = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC,
-                    pipeline.applicationId + "-" + DedupStores.SEEN_SESSIONS + "-changelog"))).all()
+                    pipeline.applicationId + "-" + DedupStep.SEEN_SESSIONS + "-changelog"))).all()
                     .get(30, TimeUnit.SECONDS).values().iterator().next();
             assertThat(changelog.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact,delete");
             assertThat(Long.parseLong(changelog.get(TopicConfig.RETENTION_MS_CONFIG).value()))

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sagebionetworks.accessrecords.service.dedup.DedupStores;
+import org.sagebionetworks.accessrecords.service.dedup.DedupStep;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
 
@@ -78,9 +78,9 @@ class PollutedDedupStateIT {
         byte[] sighting = WindowKeySchema.toStoreKeyBinary(Bytes.wrap(utf8("s-2099")), YEAR_2099, 0).get();
         try (KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of())) {
             for (int partition = 0; partition < 2; partition++) {
-                producer.send(new ProducerRecord<>(changelog(applicationId, DedupStores.SEEN_SESSIONS), partition,
+                producer.send(new ProducerRecord<>(changelog(applicationId, DedupStep.SEEN_SESSIONS), partition,
                         sighting, new byte[] {1})).get();
-                producer.send(new ProducerRecord<>(changelog(applicationId, DedupStores.NEWEST_EVENT_TIME), partition,
+                producer.send(new ProducerRecord<>(changelog(applicationId, DedupStep.NEWEST_EVENT_TIME), partition,
                         utf8("newest"), Serdes.Long().serializer().serialize(null, YEAR_2099))).get();
             }
         }

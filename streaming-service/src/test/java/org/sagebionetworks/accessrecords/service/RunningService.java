@@ -90,7 +90,7 @@ public final class RunningService implements AutoCloseable {
     }
 
     void awaitState(KafkaStreams.State wanted, Duration timeout) {
-        EnricherStreams streams = server.getApplicationContext().getBean(EnricherStreams.class);
+        StreamsLifecycle streams = server.getApplicationContext().getBean(StreamsLifecycle.class);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (streams.state() != wanted) {
             if (System.nanoTime() > deadline) {

@@ -62,7 +62,7 @@ class StartupFailureTest {
                 "micronaut.server.port", -1));
         properties.putAll(settings);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
-            server.getApplicationContext().getBean(EnricherStreams.class);
+            server.getApplicationContext().getBean(StreamsLifecycle.class);
         }
     }
 }

@@ -46,8 +46,8 @@ final class DedupProcessor implements FixedKeyProcessor<byte[], ProcessedAccessR
     @Override
     public void init(FixedKeyProcessorContext<byte[], ProcessedAccessRecord> context) {
         this.context = context;
-        this.seen = context.getStateStore(DedupStores.SEEN_SESSIONS);
-        this.eventTime = context.getStateStore(DedupStores.NEWEST_EVENT_TIME);
+        this.seen = context.getStateStore(DedupStep.SEEN_SESSIONS);
+        this.eventTime = context.getStateStore(DedupStep.NEWEST_EVENT_TIME);
     }
 
     @Override

@@ -58,8 +58,8 @@ public final class FutureSightingsTrim {
     /** Trims every polluted partition; true when it trimmed one, so local state built from it must go too. */
     public boolean trim() {
         long latestAllowed = System.currentTimeMillis() + maxClockSkew.toMillis();
-        String newest = changelog(DedupStores.NEWEST_EVENT_TIME);
-        String seen = changelog(DedupStores.SEEN_SESSIONS);
+        String newest = changelog(DedupStep.NEWEST_EVENT_TIME);
+        String seen = changelog(DedupStep.SEEN_SESSIONS);
         try (Admin admin = Admin.create(client.common());
                 KafkaConsumer<byte[], byte[]> consumer = committedReader()) {
             if (!await(admin.listTopics().names(), "list topics").containsAll(Set.of(newest, seen))) {

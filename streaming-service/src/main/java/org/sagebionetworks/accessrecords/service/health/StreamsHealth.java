@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.reactivestreams.Publisher;
-import org.sagebionetworks.accessrecords.service.EnricherStreams;
+import org.sagebionetworks.accessrecords.service.StreamsLifecycle;
 import org.sagebionetworks.accessrecords.service.errors.FailurePolicy;
 
 /**
@@ -27,12 +27,12 @@ abstract class StreamsHealth implements HealthIndicator {
     private static final Set<State> READY = Set.of(State.RUNNING, State.REBALANCING);
     private static final Set<State> DEAD = Set.of(State.ERROR, State.PENDING_ERROR, State.NOT_RUNNING);
 
-    private final EnricherStreams streams;
+    private final StreamsLifecycle streams;
     private final FailurePolicy failures;
     private final String name;
     private final Predicate<State> up;
 
-    StreamsHealth(EnricherStreams streams, FailurePolicy failures, String name, Predicate<State> up) {
+    StreamsHealth(StreamsLifecycle streams, FailurePolicy failures, String name, Predicate<State> up) {
         this.streams = streams;
         this.failures = failures;
         this.name = name;
@@ -55,7 +55,7 @@ abstract class StreamsHealth implements HealthIndicator {
     @Singleton
     @Readiness
     static final class Ready extends StreamsHealth {
-        Ready(EnricherStreams streams, FailurePolicy failures) {
+        Ready(StreamsLifecycle streams, FailurePolicy failures) {
             super(streams, failures, "kafkaStreams", state -> state != null && READY.contains(state));
         }
     }
@@ -64,7 +64,7 @@ abstract class StreamsHealth implements HealthIndicator {
     @Singleton
     @Liveness
     static final class Alive extends StreamsHealth {
-        Alive(EnricherStreams streams, FailurePolicy failures) {
+        Alive(StreamsLifecycle streams, FailurePolicy failures) {
             super(streams, failures, "kafkaStreamsAlive", state -> state == null || !DEAD.contains(state));
         }
     }

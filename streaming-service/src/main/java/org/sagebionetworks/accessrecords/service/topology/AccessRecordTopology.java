@@ -12,7 +12,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.dedup.ClockSkewLimit;
-import org.sagebionetworks.accessrecords.service.dedup.DedupStores;
+import org.sagebionetworks.accessrecords.service.dedup.DedupStep;
 import org.sagebionetworks.accessrecords.service.enrich.EnrichStep;
 import org.sagebionetworks.accessrecords.service.enrich.Routed;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
@@ -63,7 +63,7 @@ public final class AccessRecordTopology {
             rows = rows.repartition(Repartitioned.with(topics.processed().keySerde(), AccessRecordTopics.REPARTITION_SERDE)
                     .withName(REPARTITION_NAME));
         }
-        rows.processValues(DedupStores.processor(dedup.horizon(), clockSkew, metrics), Named.as("dedup"))
+        rows.processValues(DedupStep.processor(dedup.horizon(), clockSkew, metrics), Named.as("dedup"))
                 .to(topics.processed().name(), Produced.with(topics.processed().keySerde(),
                         topics.processed().valueSerde()).withName("processed"));
         return builder.build();

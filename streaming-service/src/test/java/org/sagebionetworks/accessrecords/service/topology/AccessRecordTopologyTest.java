@@ -27,7 +27,7 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
-import org.sagebionetworks.accessrecords.service.dedup.DedupStores;
+import org.sagebionetworks.accessrecords.service.dedup.DedupStep;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 
@@ -211,7 +211,7 @@ class AccessRecordTopologyTest {
     @Test
     void aStoredNewestEventTimeBeyondTheClockSkewNoLongerSwitchesDedupOff() {
         start(true);
-        driver.<String, Long>getKeyValueStore(DedupStores.NEWEST_EVENT_TIME).put("newest", YEAR_2099.toEpochMilli());
+        driver.<String, Long>getKeyValueStore(DedupStep.NEWEST_EVENT_TIME).put("newest", YEAR_2099.toEpochMilli());
         long anHourAgo = WALL_CLOCK.minus(Duration.ofHours(1)).toEpochMilli();
 
         pipe(RawRecords.example().sessionId("s-1").timestamp(anHourAgo));

@@ -33,11 +33,11 @@ import org.slf4j.LoggerFactory;
  * death leads to is {@link FailurePolicy}'s decision.
  */
 @Singleton
-public final class EnricherStreams implements ApplicationEventListener<StartupEvent> {
+public final class StreamsLifecycle implements ApplicationEventListener<StartupEvent> {
 
     /** Prefix of free-form Kafka Streams settings, e.g. {@code kafka.streams.session.timeout.ms}. */
     public static final String STREAMS_OVERRIDES = "kafka.streams";
-    private static final Logger LOG = LoggerFactory.getLogger(EnricherStreams.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsLifecycle.class);
 
     private final KafkaClientSettings client;
     private final PipelineConfig pipeline;
@@ -52,7 +52,7 @@ public final class EnricherStreams implements ApplicationEventListener<StartupEv
     private final Map<String, Object> streamsOverrides;
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
 
-    public EnricherStreams(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics, DedupConfig dedup,
+    public StreamsLifecycle(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics, DedupConfig dedup,
             TopicProvisioner provisioner, LocalStateGuard localState, FutureSightingsTrim futureSightings,
             PipelineMetrics metrics, FailurePolicy failurePolicy, MeterRegistry registry, Environment environment) {
         this.client = client;

@@ -1,7 +1,7 @@
 package org.sagebionetworks.accessrecords.enrich;
 
 /** What one run of the enrich command did; every line read is either written or rejected. */
-final class EnrichCounts {
+final class LineCounts {
 
     private final long startNanos = System.nanoTime();
     private long read;

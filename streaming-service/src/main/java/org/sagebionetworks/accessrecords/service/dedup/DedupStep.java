@@ -18,14 +18,14 @@ import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
  * one changelog record per commit. Each session id is written once, so a cache in front of the window store
  * would only add work (it cost a tenth of the service's CPU when it was there).
  */
-public final class DedupStores {
+public final class DedupStep {
 
     public static final String SEEN_SESSIONS = "dedup-seen-sessions";
     public static final String NEWEST_EVENT_TIME = "dedup-newest-event-time";
     /** Each sighting is a point in time; the window only needs to be non-empty. */
     private static final Duration SIGHTING = Duration.ofMillis(1);
 
-    private DedupStores() {
+    private DedupStep() {
     }
 
     public static FixedKeyProcessorSupplier<byte[], ProcessedAccessRecord, ProcessedAccessRecord> processor(

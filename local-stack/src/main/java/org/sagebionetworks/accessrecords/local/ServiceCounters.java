@@ -3,7 +3,7 @@ package org.sagebionetworks.accessrecords.local;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
 /** The names of enricher-service's counters the local stack reports, as Micrometer knows them. */
-final class EnricherCounts {
+final class ServiceCounters {
 
     static final String IN = PipelineMetrics.PREFIX + "in";
     static final String OUT = PipelineMetrics.PREFIX + "out";
@@ -11,7 +11,7 @@ final class EnricherCounts {
     static final String LATE = PipelineMetrics.PREFIX + "late";
     static final String DEAD_LETTERED = PipelineMetrics.PREFIX + "dead.lettered";
 
-    private EnricherCounts() {
+    private ServiceCounters() {
     }
 
     static String summary(LocalStack stack) {
