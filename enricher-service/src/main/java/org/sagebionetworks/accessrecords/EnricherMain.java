@@ -1,9 +1,9 @@
 package org.sagebionetworks.accessrecords;
 
-import org.sagebionetworks.accessrecords.archive.LoadArchiveCommand;
-import org.sagebionetworks.accessrecords.command.EnrichCommand;
-import org.sagebionetworks.accessrecords.replay.ReplayCommand;
 import io.micronaut.runtime.Micronaut;
+import org.sagebionetworks.accessrecords.archive.LoadArchiveCommand;
+import org.sagebionetworks.accessrecords.enrich.EnrichCommand;
+import org.sagebionetworks.accessrecords.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -54,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
         System.setProperty("aws.secretAccessKey", "local");
         S3ProxyServer s3 = S3ProxyServer.start(Files.createDirectories(settings.s3Dir()), settings.s3Port());
         s3.createBucket(StackSettings.BUCKET);
+        s3.createBucket(InputArchive.BUCKET);
         EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder()
                 .name("local-stack")
                 .numWorkers(1)
@@ -176,6 +177,9 @@ public final class LocalStack implements AutoCloseable {
         props.put("transaction.state.log.min.isr", "1");
         props.put("offsets.topic.replication.factor", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // Nothing expires within a run: the raw topic keeps records of any age, as production's does and as the
+        // archive loader requires of it before it loads --input files.
+        props.put("log.retention.ms", "-1");
         return props;
     }
 

@@ -92,50 +92,45 @@ public final class LocalStackMain implements Callable<Integer> {
                     "no queries folder at " + queries.toAbsolutePath() + ": run from the repository root or pass --queries");
         }
         out.println("Starting Kafka, Kafka Connect, S3 and enricher-service in this process...");
-        try (LocalStack stack = LocalStack.start(settings); RawSink entry = entry(stack)) {
+        try (LocalStack stack = LocalStack.start(settings); RawInput raw = input(stack)) {
             stack.addSink(sink);
-            Report report = new Report(out, stack, entry, settings.tableDir(sink), queries);
+            Report report = new Report(out, stack, raw, settings.tableDir(sink), queries);
             report.where(sink);
-            RawFeed feed = new RawFeed(entry);
-            return once ? runOnce(stack, sink, feed, entry, report) : runUntilStopped(stack, sink, feed, entry, report);
+            return once ? runOnce(stack, sink, raw, report) : runUntilStopped(stack, sink, raw, report);
         } catch (LinesLostException e) {
             out.println("Stopped: " + e.getMessage());
             return 1;
         }
     }
 
-    private int runOnce(LocalStack stack, SinkSpec sink, RawFeed feed, RawSink entry, Report report)
-            throws Exception {
+    private int runOnce(LocalStack stack, SinkSpec sink, RawInput raw, Report report) throws Exception {
         long started = System.nanoTime();
-        feed.send(lines(stack, records == null ? 2000 : records), rate == null ? 0 : rate, () -> false);
-        out.printf("Fed %d lines in %.1f s; waiting for them to reach the table...%n", feed.fed(),
+        raw.feed(() -> false);
+        out.printf("Fed %d lines in %.1f s; waiting for them to reach the table...%n", raw.fed(),
                 (System.nanoTime() - started) / 1e9);
-        return drainAndAnswer(stack, sink, feed, entry, report) ? 0 : 1;
+        return drainAndAnswer(stack, sink, raw, report) ? 0 : 1;
     }
 
-    private int runUntilStopped(LocalStack stack, SinkSpec sink, RawFeed feed, RawSink entry, Report report)
-            throws Exception {
+    private int runUntilStopped(LocalStack stack, SinkSpec sink, RawInput raw, Report report) throws Exception {
         CountDownLatch stopRequested = StopSignal.install();
         AtomicReference<LinesLostException> lost = new AtomicReference<>();
-        Thread feeder = new Thread(() -> feedUntil(stack, feed, stopRequested, lost), "local-stack-feed");
+        Thread feeder = new Thread(() -> feedUntil(raw, stopRequested, lost), "local-stack-feed");
         feeder.start();
         out.println("Generating traffic; Ctrl-C stops, flushes the table and prints the query results.");
         while (!stopRequested.await(STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
-            report.status(feed.fed());
+            report.status();
         }
         feeder.join();
         if (lost.get() != null) {
             throw lost.get();
         }
         out.println("Stopping: waiting for what was fed to reach the table (Ctrl-C again quits at once)...");
-        return drainAndAnswer(stack, sink, feed, entry, report) ? 0 : 1;
+        return drainAndAnswer(stack, sink, raw, report) ? 0 : 1;
     }
 
-    private void feedUntil(LocalStack stack, RawFeed feed, CountDownLatch stopRequested,
-            AtomicReference<LinesLostException> lost) {
+    private static void feedUntil(RawInput raw, CountDownLatch stopRequested, AtomicReference<LinesLostException> lost) {
         try {
-            feed.send(lines(stack, records == null ? Long.MAX_VALUE : records), rate == null ? 50 : rate,
-                    () -> stopRequested.getCount() == 0);
+            raw.feed(() -> stopRequested.getCount() == 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (LinesLostException e) {
@@ -144,12 +139,11 @@ public final class LocalStackMain implements Callable<Integer> {
         }
     }
 
-    private boolean drainAndAnswer(LocalStack stack, SinkSpec sink, RawFeed feed, RawSink entry, Report report)
-            throws Exception {
-        long delivered = entry.flush();
+    private boolean drainAndAnswer(LocalStack stack, SinkSpec sink, RawInput raw, Report report) throws Exception {
+        long delivered = raw.delivered();
         boolean drained = new TableWatch(stack, sink, new TableCounts(report.tableDir())).awaitDrained(delivered,
                 DRAIN_PATIENCE);
-        report.status(feed.fed());
+        report.status();
         if (!drained) {
             out.println("Not everything reached the table within " + DRAIN_PATIENCE + "; the answers below are partial.");
         }
@@ -157,19 +151,15 @@ public final class LocalStackMain implements Callable<Integer> {
         return drained;
     }
 
-    /** Synthetic traffic comes as Synapse sends it; files come as the archive holds them, broken lines too. */
-    private RawSink entry(LocalStack stack) {
-        return input != null
-                ? new ArchiveLineSink(stack.bootstrapServers(), stack.enricherTopics().raw(),
-                        stack.enricherTopics().deadLetter(), stack.enricherPipeline().maxRecordBytes())
-                : new SynapsePublisherSink(stack.bootstrapServers());
-    }
-
-    private Iterator<RawLine> lines(LocalStack stack, long count) {
+    /** Synthetic traffic comes as Synapse sends it; files come as the archive loader loads Firehose's archive. */
+    private RawInput input(LocalStack stack) {
         if (input != null) {
-            return new FileLines(input, stack.enricherPipeline().maxRecordBytes());
+            return new ArchiveInput(stack, input, rate == null ? (once ? 0 : 50) : rate);
         }
-        return count == Long.MAX_VALUE ? SyntheticStream.live(rate == null ? 50 : rate, Instant.now())
+        long count = records == null ? (once ? 2000 : Long.MAX_VALUE) : records;
+        double pace = rate == null ? (once ? 0 : 50) : rate;
+        Iterator<String> lines = count == Long.MAX_VALUE ? SyntheticStream.live(rate == null ? 50 : rate, Instant.now())
                 : SyntheticStream.bounded(count, days, Instant.now());
+        return new PublisherInput(stack.bootstrapServers(), lines, pace);
     }
 }

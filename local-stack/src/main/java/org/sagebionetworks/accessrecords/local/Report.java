@@ -12,14 +12,14 @@ final class Report {
 
     private final PrintStream out;
     private final LocalStack stack;
-    private final RawSink entry;
+    private final RawInput raw;
     private final Path tableDir;
     private final Path queries;
 
-    Report(PrintStream out, LocalStack stack, RawSink entry, Path tableDir, Path queries) {
+    Report(PrintStream out, LocalStack stack, RawInput raw, Path tableDir, Path queries) {
         this.out = out;
         this.stack = stack;
-        this.entry = entry;
+        this.raw = raw;
         this.tableDir = tableDir;
         this.queries = queries;
     }
@@ -39,10 +39,10 @@ final class Report {
         out.println();
     }
 
-    void status(long fed) {
+    void status() {
         TableCounts table = new TableCounts(tableDir);
-        out.printf("Fed %d lines; %s; %s; the table has %d rows in %d Parquet files.%n", fed, entry.summary(),
-                EnricherCounts.summary(stack), table.rows(), table.files());
+        out.printf("Fed %d lines; %s; %s; the table has %d rows in %d Parquet files.%n", raw.fed(), raw.summary(),
+                ServiceCounters.summary(stack), table.rows(), table.files());
     }
 
     void answers() throws Exception {

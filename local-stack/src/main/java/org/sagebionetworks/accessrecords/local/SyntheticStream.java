@@ -1,6 +1,5 @@
 package org.sagebionetworks.accessrecords.local;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -16,7 +15,7 @@ import org.sagebionetworks.accessrecords.testing.SyntheticTraffic;
  * stream is a day of August 2023 history, the month the fixed-date dashboards ask about; the rest spans the last
  * days.
  */
-final class SyntheticStream implements Iterator<RawLine> {
+final class SyntheticStream implements Iterator<String> {
 
     private static final Instant HISTORY_START = Instant.parse("2023-08-15T00:00:00Z");
     private static final Duration HISTORY_SPAN = Duration.ofDays(1);
@@ -64,11 +63,7 @@ final class SyntheticStream implements Iterator<RawLine> {
     }
 
     @Override
-    public RawLine next() {
-        return RawLine.synthetic(nextLine().getBytes(StandardCharsets.UTF_8), produced);
-    }
-
-    private String nextLine() {
+    public String next() {
         produced++;
         if (random.nextInt(200) == 0) {
             return BROKEN[random.nextInt(BROKEN.length)];

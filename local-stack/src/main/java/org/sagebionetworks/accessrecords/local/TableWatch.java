@@ -26,12 +26,12 @@ final class TableWatch {
     /** True when every one of {@code fed} records reached the table (or the dead-letter topic) in time. */
     boolean awaitDrained(long fed, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
-        if (!await(() -> stack.enricherCount(EnricherCounts.IN), fed, deadline)) {
+        if (!await(() -> stack.enricherCount(ServiceCounters.IN), fed, deadline)) {
             return false;
         }
         awaitQuiet(deadline);
         stack.flushOpenFiles(sink);
-        long out = stack.enricherCount(EnricherCounts.OUT);
+        long out = stack.enricherCount(ServiceCounters.OUT);
         return await(this::rowsUnlessTheSinkFailed, out, deadline);
     }
 

@@ -40,8 +40,7 @@ class S3OutageIT {
     @Test
     void aThirtySecondS3OutageLosesAndDuplicatesNothing() throws Exception {
         List<String> lines = new ArrayList<>();
-        SyntheticStream.bounded(1200, 2, Instant.now())
-                .forEachRemaining(line -> lines.add(new String(line.bytes(), StandardCharsets.UTF_8)));
+        SyntheticStream.bounded(1200, 2, Instant.now()).forEachRemaining(lines::add);
         Map<String, ProcessedAccessRecord> expected = ExpectedTable.of(lines);
         StackSettings settings = new StackSettings(work, 0, 0, 0);
         SinkSpec sink = new SinkSpec("s3-sink", Layout.RECORD_DATE, "processed/v1", 25);
@@ -104,7 +103,7 @@ class S3OutageIT {
 
     private static void awaitEnricherRead(LocalStack stack, long records) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (stack.enricherCount(EnricherCounts.IN) < records) {
+        while (stack.enricherCount(ServiceCounters.IN) < records) {
             assertThat(System.nanoTime()).as("the enricher did not read every record in time").isLessThan(deadline);
             Thread.sleep(200);
         }

@@ -56,7 +56,7 @@ class SyntheticStreamTest {
     private static List<Outcome<ProcessedAccessRecord>> enrich(SyntheticStream stream) {
         AccessRecordEnricher core = new AccessRecordEnricher();
         List<Outcome<ProcessedAccessRecord>> outcomes = new ArrayList<>();
-        stream.forEachRemaining(line -> outcomes.add(core.enrich(line.bytes())));
+        stream.forEachRemaining(line -> outcomes.add(core.enrich(line.getBytes(StandardCharsets.UTF_8))));
         return outcomes;
     }
 }

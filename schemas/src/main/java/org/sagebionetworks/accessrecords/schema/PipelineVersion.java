@@ -57,11 +57,6 @@ public final class PipelineVersion {
         return ATHENA_VIEW + "_" + name;
     }
 
-    /** Where the Glue table reads: the folder the sink writes this version's processed topic to. */
-    public String glueLocation(String lakeBucket) {
-        return "s3://" + lakeBucket + "/" + topicsDir() + "/" + processedTopic() + "/";
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof PipelineVersion version && version.name.equals(name);

@@ -18,7 +18,6 @@ class PipelineVersionTest {
         assertThat(v2.processedTopic()).isEqualTo("synapse.accessrecords.processed.v2");
         assertThat(v2.topicsDir()).isEqualTo("processed/v2");
         assertThat(v2.glueTable()).isEqualTo("processedaccessrecord_v2");
-        assertThat(v2.glueLocation("lake")).isEqualTo("s3://lake/processed/v2/synapse.accessrecords.processed.v2/");
     }
 
     @Test

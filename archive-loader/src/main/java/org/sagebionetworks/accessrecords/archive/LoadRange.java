@@ -1,0 +1,96 @@
+package org.sagebionetworks.accessrecords.archive;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.sagebionetworks.accessrecords.archive.Tally.Fate;
+
+/**
+ * Which records a load publishes: those whose request time ({@code payload.timestamp}) lies in the UTC days
+ * {@code from..to}, and in {@code [since, cutover)} where those are given. Firehose files a record under its
+ * arrival day, which lags the request, so one extra arrival day is read at each end; the records found there
+ * outside the days are skipped and counted, not published. That way consecutive ranges (November, then December)
+ * publish each record exactly once, although both read the folder of December 1st. {@code since} and
+ * {@code cutover} leave to the live stream what it delivered: before a gap, and from the time it took over.
+ *
+ * @param since   null when there is none; otherwise the start of a gap in the live stream
+ * @param cutover null when there is none; otherwise the time the live stream took over
+ */
+public record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cutover) {
+
+    public LoadRange {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        }
+        if (since != null && cutover != null && !since.isBefore(cutover)) {
+            throw new IllegalArgumentException("--since " + since + " is not before --cutover " + cutover);
+        }
+        if (windowOf(from, to, since, cutover).isEmpty()) {
+            throw new IllegalArgumentException("--since " + since + " and --cutover " + cutover + " leave no time of "
+                    + from + ".." + to + " to load");
+        }
+    }
+
+    /** What becomes of a valid record, by its request time: published, or which rule skips it. */
+    Fate judge(long requestMillis) {
+        if (requestMillis < startMillis() || requestMillis >= endMillis()) {
+            return Fate.OUTSIDE_RANGE;
+        }
+        if (since != null && requestMillis < since.toEpochMilli()) {
+            return Fate.BEFORE_SINCE;
+        }
+        return cutover != null && requestMillis >= cutover.toEpochMilli() ? Fate.AFTER_CUTOVER : Fate.PUBLISHED;
+    }
+
+    /** The Firehose day folders to read, oldest first: {@code <prefix>/year=YYYY/month=MM/day=DD/}. */
+    List<String> dayPrefixes(String prefix) {
+        List<String> prefixes = new ArrayList<>();
+        for (LocalDate day = from.minusDays(1); !day.isAfter(to.plusDays(1)); day = day.plusDays(1)) {
+            prefixes.add(arrivalFolder(prefix, day));
+        }
+        return prefixes;
+    }
+
+    /** The folder Firehose writes a day's arrivals to: {@code <prefix>/year=YYYY/month=MM/day=DD/}. */
+    public static String arrivalFolder(String prefix, LocalDate day) {
+        String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return String.format("%s%syear=%04d/month=%02d/day=%02d/", base, base.isEmpty() ? "" : "/",
+                day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+    }
+
+    /**
+     * The request times it publishes. Progress records them per object, so that a later range publishes only what
+     * no earlier one did, and consecutive ranges, which read the same boundary folder, each publish their own days.
+     */
+    RequestWindow window() {
+        return windowOf(from, to, since, cutover);
+    }
+
+    /** The run as its options name it, in progress records and in messages about what earlier runs loaded. */
+    String label() {
+        return from + ".." + to + (since == null ? "" : " --since " + since) + (cutover == null ? "" : " --cutover "
+                + cutover);
+    }
+
+    long startMillis() {
+        return midnight(from);
+    }
+
+    private long endMillis() {
+        return midnight(to.plusDays(1));
+    }
+
+    /** Called by the constructor too, before the fields are set. */
+    private static RequestWindow windowOf(LocalDate from, LocalDate to, Instant since, Instant cutover) {
+        long start = midnight(from);
+        long end = midnight(to.plusDays(1));
+        return new RequestWindow(since == null ? start : Math.max(start, since.toEpochMilli()),
+                cutover == null ? end : Math.min(end, cutover.toEpochMilli()));
+    }
+
+    private static long midnight(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+}

@@ -1,0 +1,52 @@
+package org.sagebionetworks.accessrecords.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
+
+/**
+ * The settings every Kafka client of the service and the tools shares: where the cluster is and how to
+ * authenticate. With MSK IAM ({@code access-records.msk-iam=true}, or {@code --msk-iam}) every client (Streams'
+ * consumers, producers, admin) uses it, so the ECS task role is the only credential.
+ */
+public final class KafkaClientSettings {
+
+    static final String MSK_IAM_MECHANISM = "AWS_MSK_IAM";
+    static final String MSK_IAM_LOGIN_MODULE = "software.amazon.msk.auth.iam.IAMLoginModule required;";
+    static final String MSK_IAM_CALLBACK_HANDLER = "software.amazon.msk.auth.iam.IAMClientCallbackHandler";
+
+    private final String bootstrapServers;
+    private final boolean mskIam;
+
+    private KafkaClientSettings(String bootstrapServers, boolean mskIam) {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException(
+                    "kafka.bootstrap.servers is empty: set it (env KAFKA_BOOTSTRAP_SERVERS) to host:port[,host:port]");
+        }
+        this.bootstrapServers = bootstrapServers;
+        this.mskIam = mskIam;
+    }
+
+    /** The service reads the two from its configuration, the tools (replay, load-archive) from their options. */
+    public static KafkaClientSettings of(String bootstrapServers, boolean mskIam) {
+        return new KafkaClientSettings(bootstrapServers, mskIam);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Connection and security settings, for any client. */
+    public Map<String, Object> common() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        if (mskIam) {
+            settings.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
+            settings.put(SaslConfigs.SASL_MECHANISM, MSK_IAM_MECHANISM);
+            settings.put(SaslConfigs.SASL_JAAS_CONFIG, MSK_IAM_LOGIN_MODULE);
+            settings.put(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS, MSK_IAM_CALLBACK_HANDLER);
+        }
+        return settings;
+    }
+}

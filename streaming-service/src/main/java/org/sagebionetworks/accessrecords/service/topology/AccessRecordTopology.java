@@ -1,0 +1,71 @@
+package org.sagebionetworks.accessrecords.service.topology;
+
+import java.util.Map;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.service.config.DedupConfig;
+import org.sagebionetworks.accessrecords.service.dedup.ClockSkewLimit;
+import org.sagebionetworks.accessrecords.service.dedup.DedupStep;
+import org.sagebionetworks.accessrecords.service.enrich.EnrichStep;
+import org.sagebionetworks.accessrecords.service.enrich.Routed;
+import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
+
+/**
+ * raw [+ history] -> enrich (bad input -> dead-letter topic) -> [re-key by session_id] -> dedup -> processed.
+ * The service and the tests build the topology here and nowhere else.
+ */
+public final class AccessRecordTopology {
+
+    private static final String ROUTE = "route-";
+    private static final String DEAD_LETTER = "dead-letter";
+    private static final String ENRICHED = "enriched";
+    public static final String REPARTITION_NAME = "rows-by-session-id";
+
+    private AccessRecordTopology() {
+    }
+
+    /**
+     * The history topic, when there is one, is read by the same source as the raw topic: with as many partitions
+     * (checked at startup), equal keys of both meet in one task and its dedup store, and the task takes records of
+     * both in timestamp order, so history loaded before the version starts is deduplicated with the raw records.
+     *
+     * @param inputKeyedBySessionId when the raw topic is keyed by sessionId, equal session ids already share a
+     *                              partition and no repartition topic is needed
+     */
+    public static Topology build(AccessRecordTopics topics, DedupConfig dedup, boolean inputKeyedBySessionId,
+            int maxRecordBytes, PipelineMetrics metrics) {
+        ClockSkewLimit clockSkew = new ClockSkewLimit(dedup.maxClockSkew());
+        StreamsBuilder builder = new StreamsBuilder();
+        Map<String, KStream<byte[], Routed>> routes = builder
+                .stream(topics.inputs(), Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde())
+                        .withName("raw"))
+                .process(EnrichStep.processor(maxRecordBytes, inputKeyedBySessionId, clockSkew, metrics),
+                        Named.as("enrich"))
+                .split(Named.as(ROUTE))
+                .branch((key, routed) -> routed instanceof Routed.DeadLetter, Branched.as(DEAD_LETTER))
+                .defaultBranch(Branched.as(ENRICHED));
+
+        routes.get(ROUTE + DEAD_LETTER)
+                .mapValues(routed -> ((Routed.DeadLetter) routed).original(), Named.as("dead-letter-bytes"))
+                .to(topics.deadLetter().name(), Produced.with(topics.deadLetter().keySerde(),
+                        topics.deadLetter().valueSerde()).withName("dead-letter"));
+
+        KStream<byte[], ProcessedAccessRecord> rows = routes.get(ROUTE + ENRICHED)
+                .mapValues(routed -> ((Routed.Enriched) routed).row(), Named.as("rows"));
+        if (!inputKeyedBySessionId) {
+            rows = rows.repartition(Repartitioned.with(topics.processed().keySerde(), AccessRecordTopics.REPARTITION_SERDE)
+                    .withName(REPARTITION_NAME));
+        }
+        rows.processValues(DedupStep.processor(dedup.horizon(), clockSkew, metrics), Named.as("dedup"))
+                .to(topics.processed().name(), Produced.with(topics.processed().keySerde(),
+                        topics.processed().valueSerde()).withName("processed"));
+        return builder.build();
+    }
+}
