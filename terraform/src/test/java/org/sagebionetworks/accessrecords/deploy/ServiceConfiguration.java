@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The enricher's settings as the README's configuration table documents them (every key of the service's
+ * The enricher's settings as the configuration table of docs/service.md documents them (every key of the service's
  * {@code @ConfigurationProperties} records is listed there with its environment variable and default), and the
  * paths of its HTTP table. Deployments must use these names.
  */
@@ -32,12 +32,12 @@ final class ServiceConfiguration {
         }
         httpPaths = Set.copyOf(PATH_ROW.matcher(table(page, HTTP_HEADER)).results().map(m -> m.group(1)).toList());
         if (defaults.size() < 10 || httpPaths.isEmpty()) {
-            throw new AssertionError("the README's configuration or HTTP table was not found or changed shape");
+            throw new AssertionError("the service page's configuration or HTTP table was not found or changed shape");
         }
     }
 
-    static ServiceConfiguration fromReadme() {
-        return new ServiceConfiguration(Repository.read(Repository.README));
+    static ServiceConfiguration fromServicePage() {
+        return new ServiceConfiguration(Repository.read(Repository.SERVICE_PAGE));
     }
 
     /** Every documented environment variable. */
@@ -49,7 +49,7 @@ final class ServiceConfiguration {
     String defaultOf(String environmentVariable) {
         String value = defaults.get(environmentVariable);
         if (value == null) {
-            throw new AssertionError(environmentVariable + " is not in the README's configuration table");
+            throw new AssertionError(environmentVariable + " is not in the service page's configuration table");
         }
         return value;
     }
