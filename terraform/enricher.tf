@@ -1,5 +1,5 @@
 # enricher-service on Fargate, one ECS service per pipeline version. The environment variable names are the ones
-# in the README's configuration table (EnricherEnvironmentTest keeps them in step).
+# in the configuration table of docs/service.md (EnricherTaskTest keeps them in step).
 resource "aws_ecs_cluster" "this" {
   name = "${var.stack_name}-synapse-access-records"
 

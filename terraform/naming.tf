@@ -1,4 +1,4 @@
-# Names every engineer's code agrees on (README configuration table, connect-config, queries/*.sql). A pipeline
+# Names every engineer's code agrees on (docs/service.md configuration table, connect-config, queries/*.sql). A pipeline
 # version vN owns its application.id, processed topic, topics.dir, Glue table and connector, so two versions can
 # run side by side while the new one replays (blue/green); the raw and dead-letter topics are shared. A version
 # in var.history_pipeline_versions also reads its own history topic (docs/replay.md).

@@ -1,6 +1,6 @@
 """Writes python-parity-cases.json: random dirty URLs and user agents with the answers Python itself gives.
 
-The functions below restate the Glue job's rules (shared/reference/synapse-access-records.md, sections 3-6) with Python's own
+The functions below restate the Glue job's rules (docs/data-contract.md, "The Glue job's rules") with Python's own
 re, urllib.parse.unquote and str.lower, so the Java core is checked against Python's semantics, not against a
 second Java reading of them. Run from this folder with python3 (3.10 or newer); the output is committed.
 """

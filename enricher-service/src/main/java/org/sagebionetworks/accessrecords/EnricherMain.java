@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "enricher-service", mixinStandardHelpOptions = true,
         description = {"Synapse access records: enrich raw records into processedaccessrecord rows.",
-            "Without a command, runs the Kafka Streams service (see the README for its settings)."},
+            "Without a command, runs the Kafka Streams service (see docs/service.md for its settings)."},
         subcommands = {EnrichCommand.class, ReplayCommand.class, LoadArchiveCommand.class})
 public final class EnricherMain implements Runnable {
 

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * Everything the publisher can be told, with defaults chosen for Synapse (about 1 KB a record, a few hundred to a
  * few thousand records a second per host). Build with {@link #builder(String)}; invalid values are refused here,
- * with the setting's name, so a misconfigured host fails at startup rather than losing records later. The README
- * has the same table with the reasons.
+ * with the setting's name, so a misconfigured host fails at startup rather than losing records later.
+ * docs/publisher.md has the same table with the reasons.
  */
 public record PublisherConfig(
         String bootstrapServers,

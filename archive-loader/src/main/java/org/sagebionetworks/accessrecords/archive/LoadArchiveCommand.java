@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** {@code load-archive}: Firehose's gzip NDJSON objects for a range of days to the raw topic (README, docs/). */
+/** {@code load-archive}: Firehose's gzip NDJSON objects for a range of days to the raw topic (docs/archive-loader.md). */
 @Command(name = "load-archive", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Publish the Firehose raw archive of a range of days to the raw topic, resumably and exactly once.",
             "Reads the arrival-day folders <prefix>/year=YYYY/month=MM/day=DD/ of --from minus one day to --to plus one.",

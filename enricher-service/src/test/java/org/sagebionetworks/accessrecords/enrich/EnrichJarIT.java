@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 import org.sagebionetworks.accessrecords.testing.SampleFile;
 
-/** The README's first command, run as a newcomer runs it: the packaged jar on the committed sample. */
+/** The enrich command of docs/development.md, run as a newcomer runs it: the packaged jar on the committed sample. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class EnrichJarIT {
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--to-version", required = true, paramLabel = "vN",
-            description = "The version to prepare, e.g. v2; names its group, topics and folder (see README).")
+            description = "The version to prepare, e.g. v2; names its group, topics and folder (see docs/service.md).")
     private String toVersion;
 
     @Option(names = "--serving-version", required = true, paramLabel = "vN",

@@ -17,12 +17,13 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml names what the service's configuration, connect-config/ and the Terraform (version v1)
- * name. It lives in this module because it checks against the same facts (README table, Terraform naming).
+ * name. It lives in this module because it checks against the same facts (the configuration table of
+ * docs/service.md, Terraform naming).
  */
 class DockerComposeTest {
 
     private static final Map<String, Object> SERVICES = services();
-    private static final ServiceConfiguration SERVICE = ServiceConfiguration.fromReadme();
+    private static final ServiceConfiguration SERVICE = ServiceConfiguration.fromServicePage();
     private static final TerraformConfig TF = TerraformConfig.load();
 
     @Test

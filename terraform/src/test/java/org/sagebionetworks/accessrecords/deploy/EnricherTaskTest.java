@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class EnricherTaskTest {
 
     private static final TerraformConfig TF = TerraformConfig.load();
-    private static final ServiceConfiguration SERVICE = ServiceConfiguration.fromReadme();
+    private static final ServiceConfiguration SERVICE = ServiceConfiguration.fromServicePage();
 
     @Test
     void theTaskSetsOnlyDocumentedVariablesAndPointsTheServiceAtMskWithIam() {

@@ -15,7 +15,7 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 class PipelineNamingTest {
 
     private static final TerraformConfig TF = TerraformConfig.load();
-    private static final ServiceConfiguration SERVICE = ServiceConfiguration.fromReadme();
+    private static final ServiceConfiguration SERVICE = ServiceConfiguration.fromServicePage();
 
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v2", "v17"})

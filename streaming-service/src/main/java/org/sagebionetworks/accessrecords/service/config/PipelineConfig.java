@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
- * {@code access-records.*}: how the enricher runs. Every key is listed in the README with its environment
+ * {@code access-records.*}: how the enricher runs. Every key is listed in docs/service.md with its environment
  * variable; bad values stop the service at startup with the key's name in the message.
  *
  * @param pipelineVersion  the pipeline version ({@code v1}, {@code v2}, ...); derives the application id and the

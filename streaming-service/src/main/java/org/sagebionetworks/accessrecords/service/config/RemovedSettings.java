@@ -15,7 +15,7 @@ public final class RemovedSettings {
 
     private static final String ERROR_POLICY = "removed: a record the broker refuses, or one that cannot be "
             + "read back, now always stops the service (health DOWN, the reason in the log) instead of being skipped, "
-            + "because skipping dropped the record with only a log line. See the README's failure policy. "
+            + "because skipping dropped the record with only a log line. See the failure policy in docs/service.md. "
             + "Remove the setting.";
 
     /** A removed property, its environment variable and why it is gone. */
