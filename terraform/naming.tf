@@ -1,7 +1,8 @@
-# Names every engineer's code agrees on (docs/service.md configuration table, connect-config, queries/*.sql). A pipeline
-# version vN owns its application.id, processed topic, topics.dir, Glue table and connector, so two versions can
-# run side by side while the new one replays (blue/green); the raw and dead-letter topics are shared. A version
-# in var.history_pipeline_versions also reads its own history topic (docs/replay.md).
+# Names every engineer's code agrees on. The shared ones are SharedNames' (schemas/), which PipelineNamingTest
+# checks them against; the per-version ones follow PipelineVersion. A pipeline version vN owns its application.id,
+# processed topic, topics.dir, Glue table and connector, so two versions can run side by side while the new one
+# replays (blue/green); the raw and dead-letter topics are shared. A version in var.history_pipeline_versions also
+# reads its own history topic (docs/replay.md).
 locals {
   raw_topic              = "synapse.accessrecords.raw"
   dead_letter_topic      = "synapse.accessrecords.raw.dlq"

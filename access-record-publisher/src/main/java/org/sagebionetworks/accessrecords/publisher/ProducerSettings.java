@@ -5,15 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.sagebionetworks.accessrecords.schema.MskIam;
 
 /** The one place a {@link PublisherConfig} becomes Kafka producer properties. */
 final class ProducerSettings {
 
-    static final String MSK_IAM_MECHANISM = "AWS_MSK_IAM";
-    static final String MSK_IAM_LOGIN_MODULE = "software.amazon.msk.auth.iam.IAMLoginModule required;";
-    static final String MSK_IAM_CALLBACK_HANDLER = "software.amazon.msk.auth.iam.IAMClientCallbackHandler";
     /**
      * The producer forgets a topic it has not written to for this long, and the next send must then wait for
      * metadata, which under {@link BufferFullPolicy#DROP} means a dropped record. One topic costs nothing to keep.
@@ -46,10 +43,7 @@ final class ProducerSettings {
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PublisherConfig.REQUEST_TIMEOUT.toMillis());
         settings.put(ProducerConfig.METADATA_MAX_IDLE_CONFIG, METADATA_IDLE.toMillis());
         if (config.mskIam()) {
-            settings.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
-            settings.put(SaslConfigs.SASL_MECHANISM, MSK_IAM_MECHANISM);
-            settings.put(SaslConfigs.SASL_JAAS_CONFIG, MSK_IAM_LOGIN_MODULE);
-            settings.put(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS, MSK_IAM_CALLBACK_HANDLER);
+            settings.putAll(MskIam.CLIENT_PROPERTIES);
         }
         return settings;
     }

@@ -3,6 +3,8 @@ package org.sagebionetworks.accessrecords.publisher;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import org.sagebionetworks.accessrecords.schema.RecordLimits;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
  * Everything the publisher can be told, with defaults chosen for Synapse (about 1 KB a record, a few hundred to a
@@ -26,8 +28,6 @@ public record PublisherConfig(
         Duration startupWait,
         Duration closeTimeout) {
 
-    /** The producer's request limit is 1 MiB; a record must leave room for its key and batch header. */
-    public static final int LARGEST_RECORD_BYTES = 1_000_000;
     /** Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms, and we keep its 30 s request timeout. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Set<String> COMPRESSIONS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
@@ -47,8 +47,8 @@ public record PublisherConfig(
         Objects.requireNonNull(bufferFullPolicy, "bufferFullPolicy");
         requireAtLeast("maxBlock", maxBlock, Duration.ZERO);
         requireAtLeast("deliveryTimeout", deliveryTimeout, linger.plus(REQUEST_TIMEOUT));
-        if (maxRecordBytes <= 0 || maxRecordBytes > LARGEST_RECORD_BYTES) {
-            throw new IllegalArgumentException("maxRecordBytes must be in (0, " + LARGEST_RECORD_BYTES + "], was "
+        if (maxRecordBytes <= 0 || maxRecordBytes > RecordLimits.MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("maxRecordBytes must be in (0, " + RecordLimits.MAX_RECORD_BYTES + "], was "
                     + maxRecordBytes);
         }
         requireAtLeast("startupWait", startupWait, Duration.ZERO);
@@ -75,7 +75,7 @@ public record PublisherConfig(
     /** Mutable on purpose and short-lived: set what differs from the defaults, then {@link #build()}. */
     public static final class Builder {
         private final String bootstrapServers;
-        private String topic = "synapse.accessrecords.raw";
+        private String topic = SharedNames.RAW_TOPIC;
         private String clientId = "synapse-access-record-publisher";
         private boolean mskIam;
         private String compression = "zstd";
@@ -85,7 +85,7 @@ public record PublisherConfig(
         private BufferFullPolicy bufferFullPolicy = BufferFullPolicy.DROP;
         private Duration maxBlock = Duration.ofMillis(100);
         private Duration deliveryTimeout = Duration.ofMinutes(5);
-        private int maxRecordBytes = LARGEST_RECORD_BYTES;
+        private int maxRecordBytes = RecordLimits.MAX_RECORD_BYTES;
         private Duration startupWait = Duration.ofSeconds(5);
         private Duration closeTimeout = Duration.ofSeconds(10);
 

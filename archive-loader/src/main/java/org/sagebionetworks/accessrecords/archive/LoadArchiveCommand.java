@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.sagebionetworks.accessrecords.kafka.TopicDefaults;
+import org.sagebionetworks.accessrecords.schema.RecordLimits;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 import org.sagebionetworks.accessrecords.toolsupport.IsoInstantConverter;
 import org.sagebionetworks.accessrecords.toolsupport.KafkaOptions;
 import picocli.CommandLine.Command;
@@ -56,12 +57,12 @@ public final class LoadArchiveCommand implements Callable<Integer> {
     private KafkaOptions kafka;
 
     @Option(names = "--dead-letter-topic", paramLabel = "TOPIC",
-            defaultValue = "${env:ACCESS_RECORDS_TOPICS_DEAD_LETTER:-" + TopicDefaults.DEAD_LETTER + "}",
+            defaultValue = "${env:ACCESS_RECORDS_TOPICS_DEAD_LETTER:-" + SharedNames.DEAD_LETTER_TOPIC + "}",
             description = "Where unusable lines go (default: env ACCESS_RECORDS_TOPICS_DEAD_LETTER, "
                     + "else ${DEFAULT-VALUE}).")
     private String deadLetterTopic;
 
-    @Option(names = "--progress-topic", paramLabel = "TOPIC", defaultValue = LoadTopics.DEFAULT_PROGRESS,
+    @Option(names = "--progress-topic", paramLabel = "TOPIC", defaultValue = SharedNames.ARCHIVE_LOADER_PROGRESS_TOPIC,
             description = "Compacted topic of what each run published from each object, created if missing "
                     + "(default: ${DEFAULT-VALUE}).")
     private String progressTopic;
@@ -73,7 +74,7 @@ public final class LoadArchiveCommand implements Callable<Integer> {
     private Short progressReplicationFactor;
 
     @Option(names = "--max-record-bytes", paramLabel = "BYTES",
-            defaultValue = "${env:ACCESS_RECORDS_MAX_RECORD_BYTES:-1000000}",
+            defaultValue = "${env:ACCESS_RECORDS_MAX_RECORD_BYTES:-" + RecordLimits.MAX_RECORD_BYTES + "}",
             description = "Longer lines are dead-lettered as TOO_LARGE, as the service does (default: env "
                     + "ACCESS_RECORDS_MAX_RECORD_BYTES, else ${DEFAULT-VALUE}).")
     private int maxRecordBytes;

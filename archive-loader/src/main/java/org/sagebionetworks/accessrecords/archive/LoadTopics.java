@@ -7,6 +7,4 @@ package org.sagebionetworks.accessrecords.archive;
  * @param progressReplicationFactor the progress topic's replication if created; null for the broker's default
  */
 public record LoadTopics(String raw, String deadLetter, String progress, Short progressReplicationFactor) {
-
-    public static final String DEFAULT_PROGRESS = "synapse.accessrecords.archive-loader.progress";
 }

@@ -22,6 +22,7 @@ import org.sagebionetworks.accessrecords.core.validation.Rejection;
 import org.sagebionetworks.accessrecords.ndjson.Decompression;
 import org.sagebionetworks.accessrecords.ndjson.NdjsonLineReader;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.schema.RecordLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,7 +44,7 @@ public final class EnrichCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Raw record files; standard input when none.")
     private List<Path> files = List.of();
 
-    @Option(names = "--max-record-bytes", paramLabel = "BYTES", defaultValue = "" + RawRecordParser.DEFAULT_MAX_RECORD_BYTES,
+    @Option(names = "--max-record-bytes", paramLabel = "BYTES", defaultValue = "" + RecordLimits.MAX_RECORD_BYTES,
             description = "Reject lines longer than this (default: ${DEFAULT-VALUE}).")
     private int maxRecordBytes;
 

@@ -106,6 +106,21 @@ class EnrichCommandTest {
         assertThat(rejected.get("text").asText()).hasSize(RejectionLog.MAX_TEXT_CHARS);
     }
 
+    /** The service's default max-record-bytes, so the offline twin refuses exactly what the service refuses. */
+    @Test
+    void byDefaultALineIsRefusedAboveOneMillionBytesAsTheServiceRefusesIt() throws IOException {
+        String largest = lineOfBytes(1_000_000);
+        String tooLarge = lineOfBytes(1_000_001);
+
+        Run run = run((largest + "\n" + tooLarge + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(run.rows()).hasSize(1);
+        JsonNode rejected = run.stderrLines().get(0);
+        assertThat(rejected.get("line").asLong()).isEqualTo(2);
+        assertThat(rejected.get("reason").asText()).isEqualTo("TOO_LARGE");
+        assertThat(rejected.get("message").asText()).contains("1000001 bytes, over the limit of 1000000");
+    }
+
     @Test
     void anUnreadableFileFailsTheRunButTheOtherFilesAreStillEnriched() throws IOException {
         Path good = Files.writeString(dir.resolve("good.ndjson"), RawRecords.example().json());
@@ -160,6 +175,14 @@ class EnrichCommandTest {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return bytes.toByteArray();
+    }
+
+    /** A valid raw record of exactly {@code bytes} UTF-8 bytes, padded in its user agent. */
+    private static String lineOfBytes(int bytes) {
+        int unpadded = RawRecords.example().with("userAgent", "").json().getBytes(StandardCharsets.UTF_8).length;
+        String line = RawRecords.example().with("userAgent", "z".repeat(bytes - unpadded)).json();
+        assertThat(line.getBytes(StandardCharsets.UTF_8)).hasSize(bytes);
+        return line;
     }
 
     private static Run run(byte[] stdin, String... args) throws IOException {

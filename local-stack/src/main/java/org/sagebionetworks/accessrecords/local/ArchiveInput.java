@@ -10,6 +10,7 @@ import org.sagebionetworks.accessrecords.archive.LoadSettings;
 import org.sagebionetworks.accessrecords.archive.LoadStats;
 import org.sagebionetworks.accessrecords.archive.LoadTopics;
 import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
  * Firehose files enter as production loads its archive: uploaded into the stack's S3 as an archive
@@ -89,7 +90,7 @@ final class ArchiveInput implements RawInput {
 
     private LoadSettings settings(InputArchive archive, int maxRecordBytes) {
         LoadTopics topics = new LoadTopics(stack.enricherTopics().raw(), stack.enricherTopics().deadLetter(),
-                LoadTopics.DEFAULT_PROGRESS, null);
+                SharedNames.ARCHIVE_LOADER_PROGRESS_TOPIC, null);
         return new LoadSettings(archive.location(), archive.range(), KafkaClientSettings.of(stack.bootstrapServers(),
                 false), KAFKA_TIMEOUT, topics, null, maxRecordBytes, LoadSettings.DEFAULT_TRANSACTION_RECORDS,
                 maxRecordsPerSecond, PROGRESS_INTERVAL, false);

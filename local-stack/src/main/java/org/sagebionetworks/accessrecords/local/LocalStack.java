@@ -18,6 +18,7 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.sagebionetworks.accessrecords.connect.SinkConnectorConfig;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.testsupport.S3ProxyServer;
@@ -164,7 +165,7 @@ public final class LocalStack implements AutoCloseable {
         variables.put("topics_dir", sink.topicsDir());
         variables.put("flush_size", String.valueOf(sink.flushSize()));
         variables.put("rotate_interval_ms", ROTATE_INTERVAL_MS);
-        variables.put("sink_dead_letter_topic", "synapse.accessrecords.sink.dlq");
+        variables.put("sink_dead_letter_topic", SharedNames.SINK_DEAD_LETTER_TOPIC);
         variables.put("replication_factor", "1");
         variables.put("s3_endpoint", s3Endpoint());
         return variables;

@@ -8,6 +8,7 @@ import org.sagebionetworks.accessrecords.publisher.AccessRecordPublisher;
 import org.sagebionetworks.accessrecords.publisher.BufferFullPolicy;
 import org.sagebionetworks.accessrecords.publisher.PublisherConfig;
 import org.sagebionetworks.accessrecords.publisher.PublisherStats;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
  * Synthetic traffic enters as Synapse's would: through access-record-publisher, which keys and stamps each
@@ -26,7 +27,7 @@ final class PublisherInput implements RawInput {
 
     PublisherInput(String bootstrapServers, Iterator<String> lines, double ratePerSecond) {
         this.publisher = new AccessRecordPublisher(PublisherConfig.builder(bootstrapServers)
-                .topic(StackSettings.RAW_TOPIC)
+                .topic(SharedNames.RAW_TOPIC)
                 .clientId("local-stack-synapse")
                 .bufferFullPolicy(BufferFullPolicy.BLOCK)
                 .maxBlock(Duration.ofSeconds(10))

@@ -6,6 +6,7 @@ import org.sagebionetworks.accessrecords.queries.LocalTable;
 import org.sagebionetworks.accessrecords.queries.QueryFiles;
 import org.sagebionetworks.accessrecords.queries.QueryFiles.QueryFile;
 import org.sagebionetworks.accessrecords.queries.ResultFormat;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /** What the local stack tells its user: where everything is, how far the data got, and the dashboards' answers. */
 final class Report {
@@ -30,7 +31,7 @@ final class Report {
 
     void where(SinkSpec sink) {
         out.println();
-        out.println("  Kafka            " + stack.bootstrapServers() + "  (raw topic " + StackSettings.RAW_TOPIC + ")");
+        out.println("  Kafka            " + stack.bootstrapServers() + "  (raw topic " + SharedNames.RAW_TOPIC + ")");
         out.println("  enricher health  " + stack.enricherUrl() + "/health");
         out.println("  enricher metrics " + stack.enricherUrl() + "/prometheus");
         out.println("  Kafka Connect    " + stack.connectorUrl(sink) + "/status  (stand-in S3 sink)");
@@ -55,6 +56,6 @@ final class Report {
         }
         out.println();
         out.println("Ask your own: java -jar local-stack/target/local-stack.jar query -e \"SELECT count(*) FROM "
-                + LocalTable.TABLE + "\"");
+                + SharedNames.VIEW + "\"");
     }
 }

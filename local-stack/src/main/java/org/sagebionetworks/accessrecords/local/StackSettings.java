@@ -15,7 +15,6 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 public record StackSettings(Path dataDir, int kafkaPort, int httpPort, int s3Port) {
 
     public static final String BUCKET = "lake";
-    public static final String RAW_TOPIC = "synapse.accessrecords.raw";
     /** The local stack runs the default version; its names come from the one place that derives them. */
     public static final PipelineVersion VERSION = PipelineVersion.of(PipelineVersion.DEFAULT);
     public static final String PROCESSED_TOPIC = VERSION.processedTopic();

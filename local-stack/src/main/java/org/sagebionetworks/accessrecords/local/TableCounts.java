@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import org.sagebionetworks.accessrecords.queries.LocalTable;
 import org.sagebionetworks.accessrecords.queries.ParquetFolder;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /** How much the local table holds so far: rows (through DuckDB) and Parquet files. */
 record TableCounts(Path tableDir) {
@@ -13,7 +14,7 @@ record TableCounts(Path tableDir) {
             return 0;
         }
         try (LocalTable table = LocalTable.over(tableDir)) {
-            return Long.parseLong(table.run("SELECT count(*) FROM " + LocalTable.TABLE).textRows().get(0).get(0));
+            return Long.parseLong(table.run("SELECT count(*) FROM " + SharedNames.VIEW).textRows().get(0).get(0));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the rows under " + tableDir, e);
         }

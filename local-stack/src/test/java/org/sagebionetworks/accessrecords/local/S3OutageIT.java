@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sagebionetworks.accessrecords.connect.Layout;
 import org.sagebionetworks.accessrecords.queries.LocalTable;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 import org.sagebionetworks.accessrecords.testing.ExpectedTable;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 
@@ -112,7 +113,7 @@ class S3OutageIT {
     private static long distinctRequests(Path tableDir) throws Exception {
         try (LocalTable table = LocalTable.over(tableDir)) {
             return Long.parseLong(table.run("SELECT count(*) FROM (SELECT DISTINCT session_id, timestamp FROM "
-                    + LocalTable.TABLE + ")").textRows().get(0).get(0));
+                    + SharedNames.VIEW + ")").textRows().get(0).get(0));
         }
     }
 }

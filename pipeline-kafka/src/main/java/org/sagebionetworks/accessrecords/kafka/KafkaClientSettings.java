@@ -3,7 +3,7 @@ package org.sagebionetworks.accessrecords.kafka;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.common.config.SaslConfigs;
+import org.sagebionetworks.accessrecords.schema.MskIam;
 
 /**
  * The settings every Kafka client of the service and the tools shares: where the cluster is and how to
@@ -11,10 +11,6 @@ import org.apache.kafka.common.config.SaslConfigs;
  * consumers, producers, admin) uses it, so the ECS task role is the only credential.
  */
 public final class KafkaClientSettings {
-
-    static final String MSK_IAM_MECHANISM = "AWS_MSK_IAM";
-    static final String MSK_IAM_LOGIN_MODULE = "software.amazon.msk.auth.iam.IAMLoginModule required;";
-    static final String MSK_IAM_CALLBACK_HANDLER = "software.amazon.msk.auth.iam.IAMClientCallbackHandler";
 
     private final String bootstrapServers;
     private final boolean mskIam;
@@ -42,10 +38,7 @@ public final class KafkaClientSettings {
         Map<String, Object> settings = new HashMap<>();
         settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         if (mskIam) {
-            settings.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
-            settings.put(SaslConfigs.SASL_MECHANISM, MSK_IAM_MECHANISM);
-            settings.put(SaslConfigs.SASL_JAAS_CONFIG, MSK_IAM_LOGIN_MODULE);
-            settings.put(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS, MSK_IAM_CALLBACK_HANDLER);
+            settings.putAll(MskIam.CLIENT_PROPERTIES);
         }
         return settings;
     }

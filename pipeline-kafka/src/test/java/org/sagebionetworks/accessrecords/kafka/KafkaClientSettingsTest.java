@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.junit.jupiter.api.Test;
+import org.sagebionetworks.accessrecords.schema.MskIam;
 
 class KafkaClientSettingsTest {
 
@@ -26,7 +27,7 @@ class KafkaClientSettingsTest {
                 .containsEntry(SaslConfigs.SASL_JAAS_CONFIG, "software.amazon.msk.auth.iam.IAMLoginModule required;")
                 .containsEntry(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS,
                         "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
-        assertThat(Class.forName(KafkaClientSettings.MSK_IAM_CALLBACK_HANDLER)).as("aws-msk-iam-auth ships").isNotNull();
+        assertThat(Class.forName(MskIam.CALLBACK_HANDLER)).as("aws-msk-iam-auth ships").isNotNull();
     }
 
     @Test

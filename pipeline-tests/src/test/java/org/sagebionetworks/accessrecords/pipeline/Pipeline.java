@@ -8,6 +8,7 @@ import org.sagebionetworks.accessrecords.local.LocalStack;
 import org.sagebionetworks.accessrecords.local.SinkSpec;
 import org.sagebionetworks.accessrecords.local.StackSettings;
 import org.sagebionetworks.accessrecords.queries.ParquetFolder;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
  * The local stack (broker, Connect worker, enricher-service, s3proxy, each real and in this JVM) with one
@@ -17,7 +18,7 @@ import org.sagebionetworks.accessrecords.queries.ParquetFolder;
  */
 final class Pipeline implements AutoCloseable {
 
-    static final String RAW = StackSettings.RAW_TOPIC;
+    static final String RAW = SharedNames.RAW_TOPIC;
     static final String PROCESSED = StackSettings.PROCESSED_TOPIC;
 
     private final LocalStack stack;

@@ -9,16 +9,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
- * The table {@value #TABLE} over a local folder of the sink's Parquet files, in an in-memory DuckDB, so the
+ * The table {@code processedaccessrecord} over a local folder of the sink's Parquet files, in an in-memory DuckDB, so the
  * Athena queries in {@code queries/} run unchanged on a laptop. The session is set to UTC, as Athena is.
  * Folder names are not read as partition columns: every row already carries {@code record_date}, and with the
  * {@code record_date=} layout a folder column would collide with it.
  */
 public final class LocalTable implements AutoCloseable {
 
-    public static final String TABLE = "processedaccessrecord";
 
     private final Connection duckdb;
 
@@ -35,7 +35,7 @@ public final class LocalTable implements AutoCloseable {
         Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = duckdb.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
-            statement.execute("CREATE VIEW " + TABLE + " AS SELECT * FROM read_parquet("
+            statement.execute("CREATE VIEW " + SharedNames.VIEW + " AS SELECT * FROM read_parquet("
                     + literal(root.toAbsolutePath() + "/**/*.parquet") + ", hive_partitioning = false)");
         } catch (SQLException e) {
             duckdb.close();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
  * Whether a version may be replayed into: it is not the one the view serves, and it was never used. A used version
@@ -58,7 +59,7 @@ final class PriorUse {
         if (!target.version().equals(serving) && !sameNames) {
             return Optional.empty();
         }
-        return Optional.of(serving + " is the version the view " + PipelineVersion.ATHENA_VIEW + " serves "
+        return Optional.of(serving + " is the version the view " + SharedNames.VIEW + " serves "
                 + "(--serving-version)" + (sameNames && !target.version().equals(serving) ? ", and " + target.version()
                 + " is given its names" : "") + ": replaying into it would delete its state and rewrite its table under "
                 + "its readers. Replay into a new version and switch the view once it has caught up (docs/replay.md).");

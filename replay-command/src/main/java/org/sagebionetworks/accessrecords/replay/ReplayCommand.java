@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 import org.sagebionetworks.accessrecords.toolsupport.IsoInstantConverter;
 import org.sagebionetworks.accessrecords.toolsupport.KafkaOptions;
 import org.sagebionetworks.accessrecords.toolsupport.S3Clients;
@@ -102,7 +103,7 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Only if the service sets ACCESS_RECORDS_TOPICS_PROCESSED: the version's processed topic.")
     private String processedTopic;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:ACCESS_RECORDS_STATE_DIR:-/tmp/kafka-streams}",
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:ACCESS_RECORDS_STATE_DIR:-" + SharedNames.STATE_DIR + "}",
             description = "The service's state directory (default: env ACCESS_RECORDS_STATE_DIR, else ${DEFAULT-VALUE}).")
     private Path stateDir;
 

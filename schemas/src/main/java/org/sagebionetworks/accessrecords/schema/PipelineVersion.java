@@ -8,14 +8,12 @@ import java.util.regex.Pattern;
  * Streams application id (consumer group, local state, internal topics), the processed topic, the S3 sink's
  * {@code topics.dir}, and the Glue table with its location. The service, the replay tool, the connector
  * configuration and the runbook all name things through this class; Terraform follows the same conventions.
- * The raw and dead-letter topics are shared by all versions and are not derived.
+ * The raw and dead-letter topics are shared by all versions ({@link SharedNames}).
  */
 public final class PipelineVersion {
 
     /** The version a fresh installation runs. */
     public static final String DEFAULT = "v1";
-    /** The Athena view readers query; it selects from the current version's table (the blue/green switch). */
-    public static final String ATHENA_VIEW = "processedaccessrecord";
 
     /** {@code v} and a number without leading zeros, so {@code v01} and {@code v1} cannot name the same thing twice. */
     private static final Pattern FORMAT = Pattern.compile("v[1-9][0-9]{0,8}");
@@ -54,7 +52,7 @@ public final class PipelineVersion {
     }
 
     public String glueTable() {
-        return ATHENA_VIEW + "_" + name;
+        return SharedNames.VIEW + "_" + name;
     }
 
     @Override

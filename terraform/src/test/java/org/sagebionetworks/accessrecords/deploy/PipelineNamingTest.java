@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
  * The team's naming conventions as Terraform writes them, checked against the service's documented defaults
@@ -44,6 +45,15 @@ class PipelineNamingTest {
     }
 
     @Test
+    void theNamesAllVersionsShareAreSharedNamesOnes() {
+        assertThat(PipelineNames.literalLocal(TF, "raw_topic")).isEqualTo(SharedNames.RAW_TOPIC);
+        assertThat(PipelineNames.literalLocal(TF, "dead_letter_topic")).isEqualTo(SharedNames.DEAD_LETTER_TOPIC);
+        assertThat(PipelineNames.literalLocal(TF, "sink_dead_letter_topic"))
+                .isEqualTo(SharedNames.SINK_DEAD_LETTER_TOPIC);
+        assertThat(PipelineNames.literalLocal(TF, "view_name")).isEqualTo(SharedNames.VIEW);
+    }
+
+    @Test
     void aVersionOwnsItsApplicationTopicFolderTableAndConnector() {
         Map<String, String> v2 = PipelineNames.of(TF, "v2");
 
@@ -53,7 +63,6 @@ class PipelineNamingTest {
                 .containsEntry("table_name", "processedaccessrecord_v2")
                 .containsEntry("connector_name", PipelineNames.STACK + "-s3-sink-v2")
                 .containsEntry("history_topic", "synapse.accessrecords.history.v2");
-        assertThat(PipelineNames.literalLocal(TF, "sink_dead_letter_topic")).isEqualTo("synapse.accessrecords.sink.dlq");
         assertThat(TF.localText("pipeline_versions"))
                 .isEqualTo("toset(distinct(concat([var.pipeline_version], var.extra_pipeline_versions)))");
         assertThat(((Map<?, ?>) TF.entries("variable").get("pipeline_version")).get("default")).isEqualTo("v1");
@@ -64,7 +73,6 @@ class PipelineNamingTest {
         String switchView = TF.blockText("resource", "aws_athena_named_query", "switch_view");
         String query = HclText.attribute(switchView, "query").orElseThrow();
 
-        assertThat(PipelineNames.literalLocal(TF, "view_name")).isEqualTo("processedaccessrecord");
         assertThat(query).contains("CREATE OR REPLACE VIEW ${local.view_name} AS")
                 .contains("aws_glue_catalog_table.processed[var.pipeline_version].name")
                 .contains("local.view_columns");

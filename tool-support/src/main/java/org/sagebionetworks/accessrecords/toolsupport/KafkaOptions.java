@@ -3,7 +3,7 @@ package org.sagebionetworks.accessrecords.toolsupport;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
-import org.sagebionetworks.accessrecords.kafka.TopicDefaults;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,7 +23,7 @@ public final class KafkaOptions {
     private boolean mskIam;
 
     @Option(names = "--raw-topic", paramLabel = "TOPIC",
-            defaultValue = "${env:ACCESS_RECORDS_TOPICS_RAW:-" + TopicDefaults.RAW + "}",
+            defaultValue = "${env:ACCESS_RECORDS_TOPICS_RAW:-" + SharedNames.RAW_TOPIC + "}",
             description = "The raw topic (default: env ACCESS_RECORDS_TOPICS_RAW, else ${DEFAULT-VALUE}).")
     private String rawTopic;
 

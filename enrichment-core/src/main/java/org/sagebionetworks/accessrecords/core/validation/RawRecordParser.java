@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.sagebionetworks.accessrecords.core.Outcome;
 import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
+import org.sagebionetworks.accessrecords.schema.RecordLimits;
 
 /**
  * Raw envelope bytes to a typed, validated {@link RawAccessRecordEnvelope}, or the reason it cannot be one.
@@ -19,9 +20,6 @@ import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
  * then rejects values that are well-typed but impossible.
  */
 public final class RawRecordParser {
-
-    /** Kafka's default largest message; a bigger access record is not an access record. */
-    public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
 
     private static final JsonFactory JSON = new JsonFactory();
     /** Jackson names a source it was told not to include; the byte offset says where without the noise. */
@@ -38,7 +36,7 @@ public final class RawRecordParser {
     }
 
     public RawRecordParser() {
-        this(DEFAULT_MAX_RECORD_BYTES);
+        this(RecordLimits.MAX_RECORD_BYTES);
     }
 
     public Outcome<RawAccessRecordEnvelope> parse(byte[] json) {

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
+import org.sagebionetworks.accessrecords.schema.RecordLimits;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
  * {@code access-records.*}: how the enricher runs. Every key is listed in docs/service.md with its environment
@@ -34,9 +36,9 @@ public record PipelineConfig(
         @Bindable(defaultValue = PipelineVersion.DEFAULT) @NotBlank String pipelineVersion,
         @Nullable @Pattern(regexp = KAFKA_NAME, message = KAFKA_NAME_RULE) String applicationId,
         @Bindable(defaultValue = "true") boolean inputKeyedBySessionId,
-        @Bindable(defaultValue = "1000000") @Min(1024) @Max(16_777_216) int maxRecordBytes,
+        @Bindable(defaultValue = "" + RecordLimits.MAX_RECORD_BYTES) @Min(1024) @Max(16_777_216) int maxRecordBytes,
         @Bindable(defaultValue = "1") @Min(1) @Max(64) int streamThreads,
-        @Bindable(defaultValue = "/tmp/kafka-streams") @NotBlank String stateDir,
+        @Bindable(defaultValue = SharedNames.STATE_DIR) @NotBlank String stateDir,
         @Bindable(defaultValue = "30s") @NotNull Duration startupTimeout,
         @Bindable(defaultValue = "30s") @NotNull Duration shutdownTimeout,
         @Bindable(defaultValue = "false") boolean mskIam) {

@@ -8,8 +8,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
-import org.sagebionetworks.accessrecords.kafka.TopicDefaults;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
+import org.sagebionetworks.accessrecords.schema.RecordLimits;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
  * {@code access-records.topics.*}: the service's topics and how it creates them when missing.
@@ -31,13 +32,13 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
  */
 @ConfigurationProperties("access-records.topics")
 public record TopicsConfig(
-        @Bindable(defaultValue = TopicDefaults.RAW) @NotBlank String raw,
+        @Bindable(defaultValue = SharedNames.RAW_TOPIC) @NotBlank String raw,
         @Nullable @Pattern(regexp = PipelineConfig.KAFKA_NAME, message = PipelineConfig.KAFKA_NAME_RULE) String processed,
-        @Bindable(defaultValue = TopicDefaults.DEAD_LETTER) @NotBlank String deadLetter,
+        @Bindable(defaultValue = SharedNames.DEAD_LETTER_TOPIC) @NotBlank String deadLetter,
         @Bindable(defaultValue = "true") boolean create,
         @Bindable(defaultValue = "6") @Min(1) @Max(1000) int partitions,
         @Nullable @Min(1) @Max(10) Short replicationFactor,
-        @Bindable(defaultValue = "8388608") @Min(1_048_576) @Max(104_857_600) int deadLetterMaxMessageBytes,
+        @Bindable(defaultValue = "" + RecordLimits.DEAD_LETTER_MAX_MESSAGE_BYTES) @Min(1_048_576) @Max(104_857_600) int deadLetterMaxMessageBytes,
         @Nullable @Pattern(regexp = PipelineConfig.KAFKA_NAME, message = PipelineConfig.KAFKA_NAME_RULE) String history) {
 
     public TopicsConfig {

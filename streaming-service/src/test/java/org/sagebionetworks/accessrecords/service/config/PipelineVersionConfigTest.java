@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.sagebionetworks.accessrecords.kafka.TopicDefaults;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /** {@code access-records.pipeline-version} derives the names; the fixed property names still override them. */
 class PipelineVersionConfigTest {
@@ -48,7 +48,7 @@ class PipelineVersionConfigTest {
     }
 
     private static TopicsConfig topics(String processed) {
-        return new TopicsConfig(TopicDefaults.RAW, processed, TopicDefaults.DEAD_LETTER, true, 1,
+        return new TopicsConfig(SharedNames.RAW_TOPIC, processed, SharedNames.DEAD_LETTER_TOPIC, true, 1,
                 (short) 1, 8_388_608, null);
     }
 }

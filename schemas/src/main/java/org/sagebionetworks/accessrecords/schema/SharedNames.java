@@ -1,0 +1,25 @@
+package org.sagebionetworks.accessrecords.schema;
+
+/**
+ * The names every pipeline version and every program share, so that a tool run beside the service, the local
+ * stack, Terraform and the docs all reach the same topics and view without options. What one version owns is
+ * {@link PipelineVersion}'s. Terraform cannot read Java: its tests check naming.tf against this class.
+ */
+public final class SharedNames {
+
+    /** Raw envelopes from Synapse's publisher and the archive loader. */
+    public static final String RAW_TOPIC = "synapse.accessrecords.raw";
+    /** Raw records the service or the loader rejected, with reason headers. */
+    public static final String DEAD_LETTER_TOPIC = "synapse.accessrecords.raw.dlq";
+    /** Processed records the S3 sink could not write, with Connect's error headers. */
+    public static final String SINK_DEAD_LETTER_TOPIC = "synapse.accessrecords.sink.dlq";
+    /** What each archive load published from each Firehose object (compacted). */
+    public static final String ARCHIVE_LOADER_PROGRESS_TOPIC = "synapse.accessrecords.archive-loader.progress";
+    /** The Athena view readers query; it selects from the current version's table (the blue/green switch). */
+    public static final String VIEW = "processedaccessrecord";
+    /** Where the service keeps its RocksDB state unless configured otherwise. */
+    public static final String STATE_DIR = "/tmp/kafka-streams";
+
+    private SharedNames() {
+    }
+}
