@@ -23,7 +23,7 @@ import org.sagebionetworks.accessrecords.queries.ParquetFolder;
 import org.sagebionetworks.accessrecords.queries.QueryResult;
 import org.sagebionetworks.accessrecords.queries.ResultFormat;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
-import org.sagebionetworks.accessrecords.testing.ExpectedTable;
+import org.sagebionetworks.accessrecords.testsupport.ExpectedTable;
 
 /**
  * The README's first command as a user runs it, on the committed sample (and a file of two lines too large for

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sagebionetworks.accessrecords.connect.Layout;
 import org.sagebionetworks.accessrecords.queries.LocalTable;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
-import org.sagebionetworks.accessrecords.testing.ExpectedTable;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
+import org.sagebionetworks.accessrecords.testsupport.ExpectedTable;
 
 /**
  * S3 goes away for 30 s while rows keep coming: the (stand-in) sink waits it out as Confluent's does, and when S3
