@@ -28,7 +28,8 @@ import org.sagebionetworks.accessrecords.testsupport.ExpectedTable;
 /**
  * The README's first command as a user runs it, on the committed sample (and a file of two lines too large for
  * the raw topic): the packaged jar, {@code --once}, the dashboard answers on stdout, the Parquet files under the
- * data folder; then the query command on what it left.
+ * data folder; then the query command on what it left. The jar runs alone, copied to a folder of its own, with a
+ * home that holds no Maven repository, as on a machine that never built it.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class LocalStackJarIT {
@@ -38,6 +39,9 @@ class LocalStackJarIT {
 
     @TempDir
     static Path dataDir;
+    /** Where the jar is copied to and run from, with its home and temporary folders. */
+    @TempDir
+    static Path elsewhere;
     private static Run stack;
     private static Map<String, ProcessedAccessRecord> expected;
 
@@ -49,7 +53,11 @@ class LocalStackJarIT {
         expected = ExpectedTable.of(Files.readAllLines(SAMPLE));
         Path tooLarge = dataDir.resolve("too-large.ndjson");
         Files.writeString(tooLarge, lineOf(1_500_000) + "\n" + lineOf(9_000_000) + "\n");
-        stack = jar("--once", "--input", SAMPLE.toString(), tooLarge.toString(), "--queries", QUERIES.toString(),
+        Files.createDirectories(elsewhere.resolve("home"));
+        Files.createDirectories(elsewhere.resolve("tmp"));
+        Files.copy(Path.of("target", "local-stack.jar"), elsewhere.resolve("local-stack.jar"));
+        stack = jar(List.of(), "--once",
+                "--input", SAMPLE.toAbsolutePath().toString(), tooLarge.toString(), "--queries", queries(),
                 "--data-dir", dataDir.toString(), "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
     }
 
@@ -89,7 +97,7 @@ class LocalStackJarIT {
 
     @Test
     void theQueryCommandAnswersFromTheFilesLeftBehind() throws Exception {
-        Run query = jar("query", "--data-dir", dataDir.toString(), "--format", "CSV",
+        Run query = jar(List.of(), "query", "--data-dir", dataDir.toString(), "--format", "CSV",
                 "-e", "SELECT client, count(*) AS calls FROM processedaccessrecord GROUP BY client ORDER BY client");
 
         assertThat(query.exitCode()).as(query.stderr()).isZero();
@@ -103,8 +111,8 @@ class LocalStackJarIT {
     @Test
     void syntheticTrafficGoesThroughSynapsesPublisherAndAllOfItThatIsValidReachesTheTable() throws Exception {
         Path synthetic = Files.createDirectories(dataDir.resolve("synthetic"));
-        Run run = jar("--once", "--records", "300", "--queries", QUERIES.toString(), "--data-dir", synthetic.toString(),
-                "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
+        Run run = jar(List.of(), "--once", "--records", "300", "--queries", queries(),
+                "--data-dir", synthetic.toString(), "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         Matcher status = Pattern.compile("the publisher sent (\\d+), refused (\\d+) invalid, dropped 0, failed 0; "
@@ -139,13 +147,24 @@ class LocalStackJarIT {
         return new QueryResult(List.of("normalized_method_signature", "calls"), rows);
     }
 
-    private static Run jar(String... args) throws IOException, InterruptedException {
+    private static String queries() {
+        return QUERIES.toAbsolutePath().normalize().toString();
+    }
+
+    /** The jar copied alone to another folder and run there, its home and temporary folder in that folder too. */
+    private static Run jar(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        Path home = elsewhere.resolve("home");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "local-stack.jar").toString()));
+                "-Duser.home=" + home, "-Djava.io.tmpdir=" + elsewhere.resolve("tmp")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", "local-stack.jar"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dataDir, "stdout", ".txt");
         Path err = Files.createTempFile(dataDir, "stderr", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("HOME", home.toString());
+        Process process = builder.start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("the local stack did not finish in 3 minutes: " + Files.readString(out));
