@@ -3,6 +3,7 @@ package org.sagebionetworks.accessrecords.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,10 +43,14 @@ class LocalStackJarIT {
     /** Where the jar is copied to and run from, with its home and temporary folders. */
     @TempDir
     static Path elsewhere;
+    private static Path classLoads;
     private static Run stack;
     private static Map<String, ProcessedAccessRecord> expected;
 
     record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    record ClassLoad(String className, Path source) {
     }
 
     @BeforeAll
@@ -56,9 +61,23 @@ class LocalStackJarIT {
         Files.createDirectories(elsewhere.resolve("home"));
         Files.createDirectories(elsewhere.resolve("tmp"));
         Files.copy(Path.of("target", "local-stack.jar"), elsewhere.resolve("local-stack.jar"));
-        stack = jar(List.of(), "--once",
+        classLoads = elsewhere.resolve("class-loads.txt");
+        stack = jar(List.of("-Xlog:class+load=info:file=" + classLoads + ":none"), "--once",
                 "--input", SAMPLE.toAbsolutePath().toString(), tooLarge.toString(), "--queries", queries(),
                 "--data-dir", dataDir.toString(), "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
+    }
+
+    @Test
+    void loadsNoClassFromOutsideTheCopiedJarAndWhatItExtracted() throws IOException {
+        assertThat(stack.exitCode()).as(stack.stderr()).isZero();
+        List<ClassLoad> loads = classLoadsFromFiles();
+
+        assertThat(loads).isNotEmpty();
+        assertThat(loads.stream().map(ClassLoad::source).filter(source -> !insideTheCopy(source)).distinct())
+                .as("files classes were loaded from, outside the copied jar and its temporary folder").isEmpty();
+        assertThat(loads).filteredOn(load -> load.className().equals("org.gaul.s3proxy.S3Proxy"))
+                .as("s3proxy, in a class loader of its own").singleElement()
+                .satisfies(load -> assertThat(load.source()).startsWithRaw(elsewhere.resolve("tmp")));
     }
 
     @Test
@@ -149,6 +168,23 @@ class LocalStackJarIT {
 
     private static String queries() {
         return QUERIES.toAbsolutePath().normalize().toString();
+    }
+
+    /** Every class the JVM logged loading from a file (a jar or a folder), not from the JDK. */
+    private static List<ClassLoad> classLoadsFromFiles() throws IOException {
+        List<ClassLoad> loads = new ArrayList<>();
+        for (String line : Files.readAllLines(classLoads)) {
+            String[] classAndSource = line.split(" source: ", 2);
+            if (classAndSource.length == 2 && classAndSource[1].matches("(jar:)?file:.*")) {
+                String url = classAndSource[1].replaceFirst("^jar:", "").replaceFirst("!/.*$", "");
+                loads.add(new ClassLoad(classAndSource[0], Path.of(URI.create(url))));
+            }
+        }
+        return loads;
+    }
+
+    private static boolean insideTheCopy(Path source) {
+        return source.equals(elsewhere.resolve("local-stack.jar")) || source.startsWith(elsewhere.resolve("tmp"));
     }
 
     /** The jar copied alone to another folder and run there, its home and temporary folder in that folder too. */
