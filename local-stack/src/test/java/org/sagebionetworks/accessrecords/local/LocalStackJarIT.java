@@ -3,6 +3,7 @@ package org.sagebionetworks.accessrecords.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,12 +24,13 @@ import org.sagebionetworks.accessrecords.queries.ParquetFolder;
 import org.sagebionetworks.accessrecords.queries.QueryResult;
 import org.sagebionetworks.accessrecords.queries.ResultFormat;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
-import org.sagebionetworks.accessrecords.testing.ExpectedTable;
+import org.sagebionetworks.accessrecords.testsupport.ExpectedTable;
 
 /**
  * The README's first command as a user runs it, on the committed sample (and a file of two lines too large for
  * the raw topic): the packaged jar, {@code --once}, the dashboard answers on stdout, the Parquet files under the
- * data folder; then the query command on what it left.
+ * data folder; then the query command on what it left. The jar runs alone, copied to a folder of its own, with a
+ * home that holds no Maven repository, as on a machine that never built it.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class LocalStackJarIT {
@@ -38,10 +40,17 @@ class LocalStackJarIT {
 
     @TempDir
     static Path dataDir;
+    /** Where the jar is copied to and run from, with its home and temporary folders. */
+    @TempDir
+    static Path elsewhere;
+    private static Path classLoads;
     private static Run stack;
     private static Map<String, ProcessedAccessRecord> expected;
 
     record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    record ClassLoad(String className, Path source) {
     }
 
     @BeforeAll
@@ -49,8 +58,26 @@ class LocalStackJarIT {
         expected = ExpectedTable.of(Files.readAllLines(SAMPLE));
         Path tooLarge = dataDir.resolve("too-large.ndjson");
         Files.writeString(tooLarge, lineOf(1_500_000) + "\n" + lineOf(9_000_000) + "\n");
-        stack = jar("--once", "--input", SAMPLE.toString(), tooLarge.toString(), "--queries", QUERIES.toString(),
+        Files.createDirectories(elsewhere.resolve("home"));
+        Files.createDirectories(elsewhere.resolve("tmp"));
+        Files.copy(Path.of("target", "local-stack.jar"), elsewhere.resolve("local-stack.jar"));
+        classLoads = elsewhere.resolve("class-loads.txt");
+        stack = jar(List.of("-Xlog:class+load=info:file=" + classLoads + ":none"), "--once",
+                "--input", SAMPLE.toAbsolutePath().toString(), tooLarge.toString(), "--queries", queries(),
                 "--data-dir", dataDir.toString(), "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
+    }
+
+    @Test
+    void loadsNoClassFromOutsideTheCopiedJarAndWhatItExtracted() throws IOException {
+        assertThat(stack.exitCode()).as(stack.stderr()).isZero();
+        List<ClassLoad> loads = classLoadsFromFiles();
+
+        assertThat(loads).isNotEmpty();
+        assertThat(loads.stream().map(ClassLoad::source).filter(source -> !insideTheCopy(source)).distinct())
+                .as("files classes were loaded from, outside the copied jar and its temporary folder").isEmpty();
+        assertThat(loads).filteredOn(load -> load.className().equals("org.gaul.s3proxy.S3Proxy"))
+                .as("s3proxy, in a class loader of its own").singleElement()
+                .satisfies(load -> assertThat(load.source()).startsWithRaw(elsewhere.resolve("tmp")));
     }
 
     @Test
@@ -90,7 +117,7 @@ class LocalStackJarIT {
 
     @Test
     void theQueryCommandAnswersFromTheFilesLeftBehind() throws Exception {
-        Run query = jar("query", "--data-dir", dataDir.toString(), "--format", "CSV",
+        Run query = jar(List.of(), "query", "--data-dir", dataDir.toString(), "--format", "CSV",
                 "-e", "SELECT client, count(*) AS calls FROM processedaccessrecord GROUP BY client ORDER BY client");
 
         assertThat(query.exitCode()).as(query.stderr()).isZero();
@@ -104,8 +131,8 @@ class LocalStackJarIT {
     @Test
     void syntheticTrafficGoesThroughSynapsesPublisherAndAllOfItThatIsValidReachesTheTable() throws Exception {
         Path synthetic = Files.createDirectories(dataDir.resolve("synthetic"));
-        Run run = jar("--once", "--records", "300", "--queries", QUERIES.toString(), "--data-dir", synthetic.toString(),
-                "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
+        Run run = jar(List.of(), "--once", "--records", "300", "--queries", queries(),
+                "--data-dir", synthetic.toString(), "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         Matcher status = Pattern.compile("the publisher sent (\\d+), refused (\\d+) invalid, dropped 0, failed 0; "
@@ -140,13 +167,41 @@ class LocalStackJarIT {
         return new QueryResult(List.of("normalized_method_signature", "calls"), rows);
     }
 
-    private static Run jar(String... args) throws IOException, InterruptedException {
+    private static String queries() {
+        return QUERIES.toAbsolutePath().normalize().toString();
+    }
+
+    /** Every class the JVM logged loading from a file (a jar or a folder), not from the JDK. */
+    private static List<ClassLoad> classLoadsFromFiles() throws IOException {
+        List<ClassLoad> loads = new ArrayList<>();
+        for (String line : Files.readAllLines(classLoads)) {
+            String[] classAndSource = line.split(" source: ", 2);
+            if (classAndSource.length == 2 && classAndSource[1].matches("(jar:)?file:.*")) {
+                String url = classAndSource[1].replaceFirst("^jar:", "").replaceFirst("!/.*$", "");
+                loads.add(new ClassLoad(classAndSource[0], Path.of(URI.create(url))));
+            }
+        }
+        return loads;
+    }
+
+    private static boolean insideTheCopy(Path source) {
+        return source.equals(elsewhere.resolve("local-stack.jar")) || source.startsWith(elsewhere.resolve("tmp"));
+    }
+
+    /** The jar copied alone to another folder and run there, its home and temporary folder in that folder too. */
+    private static Run jar(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        Path home = elsewhere.resolve("home");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "local-stack.jar").toString()));
+                "-Duser.home=" + home, "-Djava.io.tmpdir=" + elsewhere.resolve("tmp")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", "local-stack.jar"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dataDir, "stdout", ".txt");
         Path err = Files.createTempFile(dataDir, "stderr", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("HOME", home.toString());
+        Process process = builder.start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("the local stack did not finish in 3 minutes: " + Files.readString(out));

@@ -22,8 +22,8 @@ import org.sagebionetworks.accessrecords.connect.Layout;
 import org.sagebionetworks.accessrecords.queries.LocalTable;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.schema.SharedNames;
-import org.sagebionetworks.accessrecords.testing.ExpectedTable;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
+import org.sagebionetworks.accessrecords.testsupport.ExpectedTable;
 
 /**
  * S3 goes away for 30 s while rows keep coming: the (stand-in) sink waits it out as Confluent's does, and when S3

@@ -7,9 +7,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
-import org.sagebionetworks.accessrecords.testing.ExpectedTable;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 import org.sagebionetworks.accessrecords.testing.SyntheticTraffic;
+import org.sagebionetworks.accessrecords.testsupport.ExpectedTable;
 
 /**
  * What the pipeline test sends: Synapse-like traffic in the months the fixed-date dashboards ask about and in

@@ -1,17 +1,10 @@
 package org.sagebionetworks.accessrecords.testsupport;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -38,7 +31,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** The same on a given port of 127.0.0.1 (0 for any free one). */
     public static S3ProxyServer start(Path baseDir, int port) throws Exception {
-        ClassLoader isolated = new URLClassLoader(s3proxyClassPath(), ClassLoader.getPlatformClassLoader());
+        ClassLoader isolated = new URLClassLoader(S3ProxyClassPath.urls(), ClassLoader.getPlatformClassLoader());
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(isolated);
         try {
@@ -84,47 +77,5 @@ public final class S3ProxyServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         proxy.getClass().getMethod("stop").invoke(proxy);
-    }
-
-    private static URL[] s3proxyClassPath() throws IOException {
-        try (InputStream in = S3ProxyServer.class.getResourceAsStream("/s3proxy.classpath")) {
-            if (in == null) {
-                throw new IllegalStateException("s3proxy.classpath is missing: build test-support/s3proxy-classpath");
-            }
-            List<URL> urls = new ArrayList<>();
-            urls.add(quietLogging().toUri().toURL());
-            for (String entry : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(File.pathSeparator)) {
-                urls.add(toUrl(entry));
-            }
-            return urls.toArray(URL[]::new);
-        }
-    }
-
-    /**
-     * s3proxy's own logback, unconfigured in its class loader, would log every Jetty detail at DEBUG; a folder
-     * holding a logback.xml ahead of its jars keeps it to warnings.
-     */
-    private static Path quietLogging() throws IOException {
-        Path folder = Files.createTempDirectory("s3proxy-logging");
-        Files.writeString(folder.resolve("logback.xml"), """
-                <configuration>
-                  <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
-                    <target>System.err</target>
-                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [s3proxy] %logger{36} - %msg%n</pattern></encoder>
-                  </appender>
-                  <root level="WARN"><appender-ref ref="STDERR"/></root>
-                </configuration>
-                """);
-        folder.toFile().deleteOnExit();
-        folder.resolve("logback.xml").toFile().deleteOnExit();
-        return folder;
-    }
-
-    private static URL toUrl(String path) {
-        try {
-            return Path.of(path).toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException("bad class path entry " + path, e);
-        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * Synapse-like raw access records, reproducible from a seed: the client mix of a real day, real endpoint shapes,
  * the dirty URLs the Glue job meets (injected SQL, encoded newlines, matrix parameters, upper case, no
- * {@code /v1/}), nulls where Synapse writes them. Used by samples, tests and benchmarks; every record is valid.
+ * {@code /v1/}), nulls where Synapse writes them. Used by samples, tests, benchmarks and the local stack; every
+ * record is valid.
  */
 public final class SyntheticTraffic {
 

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Writes {@code samples/raw-access-records.ndjson}: a day and a half of synthetic traffic with what real input
  * holds besides, namely a few records the producer sent twice and a few lines the pipeline must reject.
- * Run from the repository root: {@code java -cp <test classpath> ...SampleFile samples/raw-access-records.ndjson}.
+ * Run from the repository root with test-records' class path:
+ * {@code java -cp <class path> ...SampleFile samples/raw-access-records.ndjson}.
  */
 public final class SampleFile {
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 /**
  * Raw envelopes for tests: the example record from the reference document, changed one field at a time.
- * Shared through the test jar with the service's and benchmarks' tests.
  */
 public final class RawRecords {
 

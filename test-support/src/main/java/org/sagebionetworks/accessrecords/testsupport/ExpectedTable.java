@@ -1,4 +1,4 @@
-package org.sagebionetworks.accessrecords.testing;
+package org.sagebionetworks.accessrecords.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
