@@ -11,9 +11,13 @@ import picocli.CommandLine.Command;
  * {@code java -jar enricher-service.jar}: without a command, the streaming service (configured by Micronaut
  * properties and their environment variables); with one, that command, which documents itself.
  */
-@Command(name = "enricher-service", mixinStandardHelpOptions = true,
-        description = {"Synapse access records: enrich raw records into processedaccessrecord rows.",
-            "Without a command, runs the Kafka Streams service (see docs/service.md for its settings)."},
+@Command(
+        name = "enricher-service",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Synapse access records: enrich raw records into processedaccessrecord rows.",
+            "Without a command, runs the Kafka Streams service (see docs/service.md for its settings)."
+        },
         subcommands = {EnrichCommand.class, ReplayCommand.class, LoadArchiveCommand.class})
 public final class EnricherMain implements Runnable {
 

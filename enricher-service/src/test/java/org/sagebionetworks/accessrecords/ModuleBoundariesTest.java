@@ -34,33 +34,62 @@ class ModuleBoundariesTest {
     @ArchTest
     static final ArchRule eachProgramUsesOnlyWhatItShares = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .layer(JAR).definedBy(ROOT)
-            .layer(SERVICE).definedBy(ROOT + ".service..")
-            .layer(LOADER).definedBy(ROOT + ".archive..")
-            .layer(REPLAY).definedBy(ROOT + ".replay..")
-            .layer(ENRICH).definedBy(ROOT + ".enrich..")
-            .layer(TOOL_SUPPORT).definedBy(ROOT + ".toolsupport..")
-            .layer(PIPELINE_KAFKA).definedBy(ROOT + ".kafka..")
-            .layer(NDJSON).definedBy(ROOT + ".ndjson..")
-            .layer(LOCAL_STACK).definedBy(ROOT + ".local..")
-            .whereLayer(JAR).mayOnlyAccessLayers(SERVICE, LOADER, REPLAY, ENRICH)
-            .whereLayer(SERVICE).mayOnlyAccessLayers(PIPELINE_KAFKA)
-            .whereLayer(LOADER).mayOnlyAccessLayers(TOOL_SUPPORT, PIPELINE_KAFKA, NDJSON)
-            .whereLayer(REPLAY).mayOnlyAccessLayers(TOOL_SUPPORT, PIPELINE_KAFKA)
-            .whereLayer(ENRICH).mayOnlyAccessLayers(NDJSON)
-            .whereLayer(TOOL_SUPPORT).mayOnlyAccessLayers(PIPELINE_KAFKA)
-            .whereLayer(PIPELINE_KAFKA).mayNotAccessAnyLayer()
-            .whereLayer(NDJSON).mayNotAccessAnyLayer()
-            .whereLayer(LOCAL_STACK).mayOnlyAccessLayers(SERVICE, LOADER, TOOL_SUPPORT, PIPELINE_KAFKA, NDJSON)
-            .whereLayer(LOCAL_STACK).mayNotBeAccessedByAnyLayer()
+            .layer(JAR)
+            .definedBy(ROOT)
+            .layer(SERVICE)
+            .definedBy(ROOT + ".service..")
+            .layer(LOADER)
+            .definedBy(ROOT + ".archive..")
+            .layer(REPLAY)
+            .definedBy(ROOT + ".replay..")
+            .layer(ENRICH)
+            .definedBy(ROOT + ".enrich..")
+            .layer(TOOL_SUPPORT)
+            .definedBy(ROOT + ".toolsupport..")
+            .layer(PIPELINE_KAFKA)
+            .definedBy(ROOT + ".kafka..")
+            .layer(NDJSON)
+            .definedBy(ROOT + ".ndjson..")
+            .layer(LOCAL_STACK)
+            .definedBy(ROOT + ".local..")
+            .whereLayer(JAR)
+            .mayOnlyAccessLayers(SERVICE, LOADER, REPLAY, ENRICH)
+            .whereLayer(SERVICE)
+            .mayOnlyAccessLayers(PIPELINE_KAFKA)
+            .whereLayer(LOADER)
+            .mayOnlyAccessLayers(TOOL_SUPPORT, PIPELINE_KAFKA, NDJSON)
+            .whereLayer(REPLAY)
+            .mayOnlyAccessLayers(TOOL_SUPPORT, PIPELINE_KAFKA)
+            .whereLayer(ENRICH)
+            .mayOnlyAccessLayers(NDJSON)
+            .whereLayer(TOOL_SUPPORT)
+            .mayOnlyAccessLayers(PIPELINE_KAFKA)
+            .whereLayer(PIPELINE_KAFKA)
+            .mayNotAccessAnyLayer()
+            .whereLayer(NDJSON)
+            .mayNotAccessAnyLayer()
+            .whereLayer(LOCAL_STACK)
+            .mayOnlyAccessLayers(SERVICE, LOADER, TOOL_SUPPORT, PIPELINE_KAFKA, NDJSON)
+            .whereLayer(LOCAL_STACK)
+            .mayNotBeAccessedByAnyLayer()
             .because("each program is a module of its own: the service and the tools share only pipeline-kafka, "
                     + "tool-support and ndjson, and only the jar's dispatch and the local stack put programs together");
 
     @ArchTest
     static final ArchRule theShippedCodeUsesNoTestFixture = noClasses()
-            .that().resideInAnyPackage(ROOT, ROOT + ".service..", ROOT + ".archive..", ROOT + ".replay..",
-                    ROOT + ".enrich..", ROOT + ".toolsupport..", ROOT + ".kafka..", ROOT + ".ndjson..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".testsupport..", ROOT + ".testing..")
+            .that()
+            .resideInAnyPackage(
+                    ROOT,
+                    ROOT + ".service..",
+                    ROOT + ".archive..",
+                    ROOT + ".replay..",
+                    ROOT + ".enrich..",
+                    ROOT + ".toolsupport..",
+                    ROOT + ".kafka..",
+                    ROOT + ".ndjson..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".testsupport..", ROOT + ".testing..")
             .because("enricher-service.jar ships to production; the in-JVM broker, s3proxy and the generators are "
                     + "for tests and the local stack");
 

@@ -109,15 +109,18 @@ public final class AccessRecordPublisher implements AutoCloseable {
             invalid(rejected.rejection());
             return;
         }
-        RawAccessRecord payload = ((Outcome.Accepted<RawAccessRecordEnvelope>) outcome).value().getPayload();
+        RawAccessRecord payload =
+                ((Outcome.Accepted<RawAccessRecordEnvelope>) outcome).value().getPayload();
         byte[] key = payload.getSessionId().getBytes(StandardCharsets.UTF_8);
-        producer.send(new ProducerRecord<>(topic, null, payload.getTimestamp(), key, json),
+        producer.send(
+                new ProducerRecord<>(topic, null, payload.getTimestamp(), key, json),
                 new DeliveryCallback(metrics, log, start));
     }
 
     private void invalid(Rejection rejection) {
         metrics.invalid(rejection.reason());
-        log.warn("invalid " + rejection.reason(),
+        log.warn(
+                "invalid " + rejection.reason(),
                 () -> rejection.field() == null ? rejection.detail() : rejection.field() + ": " + rejection.detail());
     }
 

@@ -30,8 +30,8 @@ final class DeliveryCallback implements Callback {
         if (error == null) {
             metrics.sent(System.nanoTime() - publishedAtNanos);
         } else if (Thread.currentThread() == caller && error instanceof TimeoutException) {
-            DropReason reason = error instanceof BufferExhaustedException
-                    ? DropReason.BUFFER_FULL : DropReason.NO_METADATA;
+            DropReason reason =
+                    error instanceof BufferExhaustedException ? DropReason.BUFFER_FULL : DropReason.NO_METADATA;
             metrics.dropped(reason);
             log.warn("dropped " + reason, error::getMessage);
         } else {

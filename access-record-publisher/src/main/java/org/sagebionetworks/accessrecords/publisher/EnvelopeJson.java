@@ -19,8 +19,7 @@ final class EnvelopeJson {
     /** An access record is about 1 KB; starting there avoids regrowing the buffer. */
     private static final int TYPICAL_BYTES = 1024;
 
-    private EnvelopeJson() {
-    }
+    private EnvelopeJson() {}
 
     static byte[] toBytes(RawAccessRecordEnvelope envelope) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(TYPICAL_BYTES);

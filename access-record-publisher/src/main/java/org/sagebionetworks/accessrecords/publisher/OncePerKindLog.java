@@ -21,8 +21,10 @@ final class OncePerKindLog {
 
     void warn(String kind, Supplier<String> detail) {
         if (seen.add(kind)) {
-            logger.warn("{}: {} (logged once; later occurrences are only counted in the publisher's stats)",
-                    kind, detail.get());
+            logger.warn(
+                    "{}: {} (logged once; later occurrences are only counted in the publisher's stats)",
+                    kind,
+                    detail.get());
         }
     }
 }

@@ -17,8 +17,7 @@ final class ProducerSettings {
      */
     static final Duration METADATA_IDLE = Duration.ofDays(30);
 
-    private ProducerSettings() {
-    }
+    private ProducerSettings() {}
 
     static Map<String, Object> of(PublisherConfig config) {
         Map<String, Object> settings = new HashMap<>();
@@ -39,7 +38,8 @@ final class ProducerSettings {
         settings.put(ProducerConfig.BATCH_SIZE_CONFIG, config.batchSize());
         settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, config.bufferMemory());
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMillis(config));
-        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.deliveryTimeout().toMillis());
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int)
+                config.deliveryTimeout().toMillis());
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PublisherConfig.REQUEST_TIMEOUT.toMillis());
         settings.put(ProducerConfig.METADATA_MAX_IDLE_CONFIG, METADATA_IDLE.toMillis());
         if (config.mskIam()) {
@@ -50,6 +50,8 @@ final class ProducerSettings {
 
     /** max.block.ms bounds both the wait for buffer space and the wait for topic metadata inside send(). */
     private static long maxBlockMillis(PublisherConfig config) {
-        return config.bufferFullPolicy() == BufferFullPolicy.DROP ? 0 : config.maxBlock().toMillis();
+        return config.bufferFullPolicy() == BufferFullPolicy.DROP
+                ? 0
+                : config.maxBlock().toMillis();
     }
 }

@@ -30,6 +30,7 @@ public record PublisherConfig(
 
     /** Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms, and we keep its 30 s request timeout. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     private static final Set<String> COMPRESSIONS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
 
     public PublisherConfig {
@@ -48,8 +49,8 @@ public record PublisherConfig(
         requireAtLeast("maxBlock", maxBlock, Duration.ZERO);
         requireAtLeast("deliveryTimeout", deliveryTimeout, linger.plus(REQUEST_TIMEOUT));
         if (maxRecordBytes <= 0 || maxRecordBytes > RecordLimits.MAX_RECORD_BYTES) {
-            throw new IllegalArgumentException("maxRecordBytes must be in (0, " + RecordLimits.MAX_RECORD_BYTES + "], was "
-                    + maxRecordBytes);
+            throw new IllegalArgumentException(
+                    "maxRecordBytes must be in (0, " + RecordLimits.MAX_RECORD_BYTES + "], was " + maxRecordBytes);
         }
         requireAtLeast("startupWait", startupWait, Duration.ZERO);
         requireAtLeast("closeTimeout", closeTimeout, Duration.ZERO);
@@ -93,23 +94,86 @@ public record PublisherConfig(
             this.bootstrapServers = bootstrapServers;
         }
 
-        public Builder topic(String value) { topic = value; return this; }
-        public Builder clientId(String value) { clientId = value; return this; }
-        public Builder mskIam(boolean value) { mskIam = value; return this; }
-        public Builder compression(String value) { compression = value; return this; }
-        public Builder linger(Duration value) { linger = value; return this; }
-        public Builder batchSize(int value) { batchSize = value; return this; }
-        public Builder bufferMemory(long value) { bufferMemory = value; return this; }
-        public Builder bufferFullPolicy(BufferFullPolicy value) { bufferFullPolicy = value; return this; }
-        public Builder maxBlock(Duration value) { maxBlock = value; return this; }
-        public Builder deliveryTimeout(Duration value) { deliveryTimeout = value; return this; }
-        public Builder maxRecordBytes(int value) { maxRecordBytes = value; return this; }
-        public Builder startupWait(Duration value) { startupWait = value; return this; }
-        public Builder closeTimeout(Duration value) { closeTimeout = value; return this; }
+        public Builder topic(String value) {
+            topic = value;
+            return this;
+        }
+
+        public Builder clientId(String value) {
+            clientId = value;
+            return this;
+        }
+
+        public Builder mskIam(boolean value) {
+            mskIam = value;
+            return this;
+        }
+
+        public Builder compression(String value) {
+            compression = value;
+            return this;
+        }
+
+        public Builder linger(Duration value) {
+            linger = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder bufferMemory(long value) {
+            bufferMemory = value;
+            return this;
+        }
+
+        public Builder bufferFullPolicy(BufferFullPolicy value) {
+            bufferFullPolicy = value;
+            return this;
+        }
+
+        public Builder maxBlock(Duration value) {
+            maxBlock = value;
+            return this;
+        }
+
+        public Builder deliveryTimeout(Duration value) {
+            deliveryTimeout = value;
+            return this;
+        }
+
+        public Builder maxRecordBytes(int value) {
+            maxRecordBytes = value;
+            return this;
+        }
+
+        public Builder startupWait(Duration value) {
+            startupWait = value;
+            return this;
+        }
+
+        public Builder closeTimeout(Duration value) {
+            closeTimeout = value;
+            return this;
+        }
 
         public PublisherConfig build() {
-            return new PublisherConfig(bootstrapServers, topic, clientId, mskIam, compression, linger, batchSize,
-                    bufferMemory, bufferFullPolicy, maxBlock, deliveryTimeout, maxRecordBytes, startupWait,
+            return new PublisherConfig(
+                    bootstrapServers,
+                    topic,
+                    clientId,
+                    mskIam,
+                    compression,
+                    linger,
+                    batchSize,
+                    bufferMemory,
+                    bufferFullPolicy,
+                    maxBlock,
+                    deliveryTimeout,
+                    maxRecordBytes,
+                    startupWait,
                     closeTimeout);
         }
     }

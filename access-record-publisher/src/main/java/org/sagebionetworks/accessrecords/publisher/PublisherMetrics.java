@@ -53,8 +53,7 @@ final class PublisherMetrics {
         Map<RejectionReason, Long> invalidNow = sums(invalid, RejectionReason.class);
         Latencies ackNow = ack.snapshot();
         Latencies publishCallNow = publishCall.snapshot();
-        return new PublisherStats(published.sum(), sentNow, failedNow, droppedNow, invalidNow, publishCallNow,
-                ackNow);
+        return new PublisherStats(published.sum(), sentNow, failedNow, droppedNow, invalidNow, publishCallNow, ackNow);
     }
 
     private static <K extends Enum<K>> Map<K, LongAdder> adders(Class<K> type) {

@@ -47,10 +47,14 @@ public record PublisherStats(
 
     /** What happened after {@code earlier} was taken from the same publisher. */
     public PublisherStats since(PublisherStats earlier) {
-        return new PublisherStats(published - earlier.published, sent - earlier.sent, failed - earlier.failed,
+        return new PublisherStats(
+                published - earlier.published,
+                sent - earlier.sent,
+                failed - earlier.failed,
                 minus(droppedByReason, earlier.droppedByReason, DropReason.class),
                 minus(invalidByReason, earlier.invalidByReason, RejectionReason.class),
-                publishCall.since(earlier.publishCall), ack.since(earlier.ack));
+                publishCall.since(earlier.publishCall),
+                ack.since(earlier.ack));
     }
 
     private static <K extends Enum<K>> Map<K, Long> minus(Map<K, Long> now, Map<K, Long> earlier, Class<K> type) {

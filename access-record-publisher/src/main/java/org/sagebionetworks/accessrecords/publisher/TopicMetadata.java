@@ -17,8 +17,7 @@ final class TopicMetadata {
     private static final Logger LOG = LoggerFactory.getLogger(TopicMetadata.class);
     private static final long RETRY_MILLIS = 50;
 
-    private TopicMetadata() {
-    }
+    private TopicMetadata() {}
 
     /** Returns once the partitions are known, or after {@code wait} with a warning. */
     static void await(Producer<byte[], byte[]> producer, String topic, Duration wait) {
@@ -29,12 +28,18 @@ final class TopicMetadata {
                 return;
             } catch (TimeoutException e) {
                 if (System.nanoTime() - deadline >= 0 || !pause()) {
-                    LOG.warn("topic {} has no metadata after {}: the cluster is unreachable or the topic is missing; "
-                            + "records are dropped (NO_METADATA) until it answers", topic, wait);
+                    LOG.warn(
+                            "topic {} has no metadata after {}: the cluster is unreachable or the topic is missing; "
+                                    + "records are dropped (NO_METADATA) until it answers",
+                            topic,
+                            wait);
                     return;
                 }
             } catch (RuntimeException e) {
-                LOG.warn("cannot read metadata of topic {}: {}; publishing will count the failures", topic, e.toString());
+                LOG.warn(
+                        "cannot read metadata of topic {}: {}; publishing will count the failures",
+                        topic,
+                        e.toString());
                 return;
             }
         }

@@ -21,8 +21,7 @@ final class PublishedRecords {
 
     private static final RawRecordParser PARSER = new RawRecordParser();
 
-    private PublishedRecords() {
-    }
+    private PublishedRecords() {}
 
     /** Distinct, valid, Synapse-like envelopes of about 1 KB each. */
     static List<String> lines(int count) {
@@ -35,7 +34,9 @@ final class PublishedRecords {
     }
 
     static List<String> sessionIds(List<String> lines) {
-        return lines.stream().map(line -> payloadOf(line.getBytes(StandardCharsets.UTF_8)).getSessionId()).toList();
+        return lines.stream()
+                .map(line -> payloadOf(line.getBytes(StandardCharsets.UTF_8)).getSessionId())
+                .toList();
     }
 
     /** Key = the payload's sessionId, record timestamp = the payload's timestamp as the producer set it. */

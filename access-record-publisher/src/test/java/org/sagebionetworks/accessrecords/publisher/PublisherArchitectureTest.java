@@ -8,19 +8,25 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** Synapse embeds this library, so what it may touch is written down here and checked, not left to review. */
-@AnalyzeClasses(packages = "org.sagebionetworks.accessrecords.publisher",
+@AnalyzeClasses(
+        packages = "org.sagebionetworks.accessrecords.publisher",
         importOptions = ImportOption.DoNotIncludeTests.class)
 class PublisherArchitectureTest {
 
     @ArchTest
     static final ArchRule publisherUsesOnlyKafkaClientsTheContractAndTheCoresValidation = classes()
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
                     "java..",
-                    "org.apache.kafka.clients..", "org.apache.kafka.common..",
+                    "org.apache.kafka.clients..",
+                    "org.apache.kafka.common..",
                     "org.slf4j..",
                     "org.sagebionetworks.accessrecords.publisher..",
                     "org.sagebionetworks.accessrecords.schema..",
-                    "org.sagebionetworks.accessrecords.core", "org.sagebionetworks.accessrecords.core.validation..",
-                    "org.apache.avro..", "com.fasterxml.jackson.core..")
+                    "org.sagebionetworks.accessrecords.core",
+                    "org.sagebionetworks.accessrecords.core.validation..",
+                    "org.apache.avro..",
+                    "com.fasterxml.jackson.core..")
             .because("the validation rules are shared with the enrichment core, and nothing else may come along");
 }

@@ -17,7 +17,8 @@ class PublisherConfigTest {
 
     @Test
     void theDefaultsAreAnIdempotentCompressedBatchingProducerThatNeverBlocksItsCaller() {
-        Map<String, Object> settings = ProducerSettings.of(PublisherConfig.builder(BROKERS).build());
+        Map<String, Object> settings =
+                ProducerSettings.of(PublisherConfig.builder(BROKERS).build());
 
         assertThat(settings)
                 .containsEntry(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, BROKERS)
@@ -36,20 +37,24 @@ class PublisherConfigTest {
     @Test
     void theBlockPolicyWaitsForBufferSpaceUpToMaxBlock() {
         PublisherConfig config = PublisherConfig.builder(BROKERS)
-                .bufferFullPolicy(BufferFullPolicy.BLOCK).maxBlock(Duration.ofMillis(250)).build();
+                .bufferFullPolicy(BufferFullPolicy.BLOCK)
+                .maxBlock(Duration.ofMillis(250))
+                .build();
 
         assertThat(ProducerSettings.of(config)).containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 250L);
     }
 
     @Test
     void theMskIamSwitchGivesSaslSslWithTheIamLoginModule() {
-        Map<String, Object> settings = ProducerSettings.of(PublisherConfig.builder(BROKERS).mskIam(true).build());
+        Map<String, Object> settings = ProducerSettings.of(
+                PublisherConfig.builder(BROKERS).mskIam(true).build());
 
         assertThat(settings)
                 .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL")
                 .containsEntry(SaslConfigs.SASL_MECHANISM, "AWS_MSK_IAM")
                 .containsEntry(SaslConfigs.SASL_JAAS_CONFIG, "software.amazon.msk.auth.iam.IAMLoginModule required;")
-                .containsEntry(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS,
+                .containsEntry(
+                        SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS,
                         "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
     }
 
@@ -58,7 +63,8 @@ class PublisherConfigTest {
         // Building a producer validates every setting and, with IAM, loads the login module and callback handler
         // from the runtime dependency; nothing connects until the first send.
         for (boolean mskIam : new boolean[] {false, true}) {
-            PublisherConfig config = PublisherConfig.builder("localhost:1").mskIam(mskIam).build();
+            PublisherConfig config =
+                    PublisherConfig.builder("localhost:1").mskIam(mskIam).build();
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ProducerSettings.of(config))) {
                 assertThat(producer.metrics()).isNotEmpty();
             }
@@ -67,22 +73,33 @@ class PublisherConfigTest {
 
     @Test
     void invalidValuesAreRefusedWithTheSettingsName() {
-        assertThatIllegalArgumentException().isThrownBy(() -> PublisherConfig.builder(" ").build())
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PublisherConfig.builder(" ").build())
                 .withMessageContaining("bootstrapServers");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> PublisherConfig.builder(BROKERS).compression("brotli").build())
+                .isThrownBy(() ->
+                        PublisherConfig.builder(BROKERS).compression("brotli").build())
                 .withMessageContaining("compression");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> PublisherConfig.builder(BROKERS).batchSize(65_536).bufferMemory(1024).build())
+                .isThrownBy(() -> PublisherConfig.builder(BROKERS)
+                        .batchSize(65_536)
+                        .bufferMemory(1024)
+                        .build())
                 .withMessageContaining("bufferMemory");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> PublisherConfig.builder(BROKERS).deliveryTimeout(Duration.ofSeconds(10)).build())
+                .isThrownBy(() -> PublisherConfig.builder(BROKERS)
+                        .deliveryTimeout(Duration.ofSeconds(10))
+                        .build())
                 .withMessageContaining("deliveryTimeout");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> PublisherConfig.builder(BROKERS).maxRecordBytes(2_000_000).build())
+                .isThrownBy(() -> PublisherConfig.builder(BROKERS)
+                        .maxRecordBytes(2_000_000)
+                        .build())
                 .withMessageContaining("maxRecordBytes");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> PublisherConfig.builder(BROKERS).maxBlock(Duration.ofMillis(-1)).build())
+                .isThrownBy(() -> PublisherConfig.builder(BROKERS)
+                        .maxBlock(Duration.ofMillis(-1))
+                        .build())
                 .withMessageContaining("maxBlock");
     }
 }

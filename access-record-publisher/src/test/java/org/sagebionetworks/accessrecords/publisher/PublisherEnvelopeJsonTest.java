@@ -18,7 +18,8 @@ class PublisherEnvelopeJsonTest {
     void theReferenceExampleIsWrittenBackCharacterForCharacter() {
         RawAccessRecordEnvelope typed = parse(RawRecords.EXAMPLE);
 
-        assertThat(new String(EnvelopeJson.toBytes(typed), StandardCharsets.UTF_8)).isEqualTo(RawRecords.EXAMPLE);
+        assertThat(new String(EnvelopeJson.toBytes(typed), StandardCharsets.UTF_8))
+                .isEqualTo(RawRecords.EXAMPLE);
     }
 
     @Test
@@ -27,13 +28,15 @@ class PublisherEnvelopeJsonTest {
         for (int i = 0; i < 2_000; i++) {
             RawAccessRecordEnvelope typed = parse(traffic.next());
 
-            assertThat(parse(new String(EnvelopeJson.toBytes(typed), StandardCharsets.UTF_8))).isEqualTo(typed);
+            assertThat(parse(new String(EnvelopeJson.toBytes(typed), StandardCharsets.UTF_8)))
+                    .isEqualTo(typed);
         }
     }
 
     @Test
     void nullFieldsAreWrittenOutAsSynapseDoes() {
-        RawAccessRecordEnvelope typed = parse(RawRecords.example().with("userAgent", null).json());
+        RawAccessRecordEnvelope typed =
+                parse(RawRecords.example().with("userAgent", null).json());
         typed.setStack(null);
 
         String json = new String(EnvelopeJson.toBytes(typed), StandardCharsets.UTF_8);

@@ -30,35 +30,46 @@ class PublisherIT {
         List<String> lines = PublishedRecords.lines(500);
         RawRecords typed = RawRecords.example().sessionId("typed-1");
 
-        try (AccessRecordPublisher publisher = new AccessRecordPublisher(config(topic).build())) {
+        try (AccessRecordPublisher publisher =
+                new AccessRecordPublisher(config(topic).build())) {
             lines.forEach(publisher::publish);
             publisher.publish(typed.json());
 
             PublisherStats stats = publisher.stats();
-            assertThat(stats.droppedByReason()).as("the first records after startup are not lost").isEmpty();
+            assertThat(stats.droppedByReason())
+                    .as("the first records after startup are not lost")
+                    .isEmpty();
         }
 
         List<ConsumerRecord<byte[], byte[]>> arrived = read(topic, 501);
         assertThat(arrived).hasSize(501).allSatisfy(PublishedRecords::assertKeyedAndStampedFromPayload);
-        assertThat(arrived).extracting(record -> text(record.value()))
+        assertThat(arrived)
+                .extracting(record -> text(record.value()))
                 .containsExactlyInAnyOrderElementsOf(concat(lines, typed.json()));
     }
 
     @Test
     void invalidRecordsNeverReachTheTopic() {
         String topic = topic();
-        AccessRecordPublisher publisher = new AccessRecordPublisher(config(topic).build());
+        AccessRecordPublisher publisher =
+                new AccessRecordPublisher(config(topic).build());
         publisher.publish(RawRecords.example().sessionId("good-1").json());
-        publisher.publish(RawRecords.example().sessionId("no-url").without("requestURL").json());
-        publisher.publish(RawRecords.example().sessionId("seconds").timestamp(1_700_000_000L).json());
+        publisher.publish(
+                RawRecords.example().sessionId("no-url").without("requestURL").json());
+        publisher.publish(RawRecords.example()
+                .sessionId("seconds")
+                .timestamp(1_700_000_000L)
+                .json());
         publisher.publish(RawRecords.example().sessionId("good-2").json());
         publisher.close();
 
         PublisherStats stats = publisher.stats();
-        assertThat(stats.invalidByReason()).isEqualTo(
-                Map.of(RejectionReason.MISSING_FIELD, 1L, RejectionReason.ABSURD_VALUE, 1L));
+        assertThat(stats.invalidByReason())
+                .isEqualTo(Map.of(RejectionReason.MISSING_FIELD, 1L, RejectionReason.ABSURD_VALUE, 1L));
         assertThat(stats.sent()).isEqualTo(2);
-        assertThat(read(topic, 2)).extracting(record -> text(record.key())).containsExactlyInAnyOrder("good-1", "good-2");
+        assertThat(read(topic, 2))
+                .extracting(record -> text(record.key()))
+                .containsExactlyInAnyOrder("good-1", "good-2");
     }
 
     @Test
@@ -69,11 +80,12 @@ class PublisherIT {
         for (int attempt = 0; attempt < 5; attempt++) {
             String topic = KafkaCluster.uniqueName("fresh");
             KafkaCluster.createTopic(topic, 24, Map.of());
-            try (AccessRecordPublisher publisher = new AccessRecordPublisher(config(topic).build())) {
+            try (AccessRecordPublisher publisher =
+                    new AccessRecordPublisher(config(topic).build())) {
                 lines.forEach(publisher::publish);
 
-                PublisherStats stats = PublishedRecords.awaitStats(publisher, done -> done.pending() == 0,
-                        Duration.ofSeconds(15));
+                PublisherStats stats =
+                        PublishedRecords.awaitStats(publisher, done -> done.pending() == 0, Duration.ofSeconds(15));
                 assertThat(stats.sent()).isEqualTo(lines.size());
             }
         }
@@ -82,9 +94,12 @@ class PublisherIT {
     @Test
     void closeSendsWhatIsStillLingeringAtOnceAndWithinItsTimeout() {
         String topic = topic();
-        AccessRecordPublisher publisher = new AccessRecordPublisher(config(topic).linger(Duration.ofSeconds(20)).build());
+        AccessRecordPublisher publisher = new AccessRecordPublisher(
+                config(topic).linger(Duration.ofSeconds(20)).build());
         PublishedRecords.lines(30).forEach(publisher::publish);
-        assertThat(publisher.stats().pending()).as("batches wait out their linger").isEqualTo(30);
+        assertThat(publisher.stats().pending())
+                .as("batches wait out their linger")
+                .isEqualTo(30);
 
         long start = System.nanoTime();
         publisher.close(Duration.ofSeconds(10));
@@ -98,8 +113,8 @@ class PublisherIT {
     @Test
     void aTopicThatDoesNotExistDropsRecordsAtOnceInsteadOfHoldingTheCaller() {
         String missing = KafkaCluster.uniqueName("missing");
-        try (AccessRecordPublisher publisher =
-                new AccessRecordPublisher(config(missing).startupWait(Duration.ofMillis(500)).build())) {
+        try (AccessRecordPublisher publisher = new AccessRecordPublisher(
+                config(missing).startupWait(Duration.ofMillis(500)).build())) {
             for (int i = 0; i < 10; i++) {
                 publisher.publish(RawRecords.EXAMPLE);
             }
@@ -117,7 +132,8 @@ class PublisherIT {
     }
 
     private static PublisherConfig.Builder config(String topic) {
-        return PublisherConfig.builder(KafkaCluster.bootstrapServers()).topic(topic)
+        return PublisherConfig.builder(KafkaCluster.bootstrapServers())
+                .topic(topic)
                 .clientId(KafkaCluster.uniqueName("publisher"));
     }
 

@@ -12,8 +12,12 @@ class PublisherLatenciesTest {
         long previousUpper = -1;
         for (int bucket = 0; bucket < LatencyHistogram.BUCKETS; bucket++) {
             long upper = LatencyHistogram.upperBoundOf(bucket);
-            assertThat(LatencyHistogram.bucketOf(previousUpper + 1)).as("first value of bucket %d", bucket).isEqualTo(bucket);
-            assertThat(LatencyHistogram.bucketOf(upper)).as("last value of bucket %d", bucket).isEqualTo(bucket);
+            assertThat(LatencyHistogram.bucketOf(previousUpper + 1))
+                    .as("first value of bucket %d", bucket)
+                    .isEqualTo(bucket);
+            assertThat(LatencyHistogram.bucketOf(upper))
+                    .as("last value of bucket %d", bucket)
+                    .isEqualTo(bucket);
             assertThat(upper - (previousUpper + 1)).isLessThanOrEqualTo(Math.max(0, (previousUpper + 1) / 16));
             previousUpper = upper;
         }

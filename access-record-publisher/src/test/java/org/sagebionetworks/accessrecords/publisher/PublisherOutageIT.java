@@ -51,12 +51,15 @@ class PublisherOutageIT {
     void recordsHeldThroughAnOutageArriveExactlyOnceEvenWhenTheirAcknowledgementsWereLost() throws Exception {
         String topic = kafka.createTopic(3);
         List<String> lines = PublishedRecords.lines(310);
-        try (AccessRecordPublisher publisher = new AccessRecordPublisher(config(topic).build())) {
+        try (AccessRecordPublisher publisher =
+                new AccessRecordPublisher(config(topic).build())) {
             warmUp(publisher, lines.subList(0, 10));
 
             kafka.proxy.swallowResponses();
             lines.subList(10, 210).forEach(publisher::publish);
-            assertThat(kafka.read(topic, 11, WAIT)).as("written by the broker, acknowledgements lost").hasSizeGreaterThan(10);
+            assertThat(kafka.read(topic, 11, WAIT))
+                    .as("written by the broker, acknowledgements lost")
+                    .hasSizeGreaterThan(10);
             assertThat(publisher.stats().sent()).isEqualTo(10);
 
             kafka.proxy.cut();
@@ -73,7 +76,8 @@ class PublisherOutageIT {
             assertThat(after.failed() + after.dropped()).isZero();
         }
         List<ConsumerRecord<byte[], byte[]>> arrived = kafka.read(topic, 310, WAIT);
-        assertThat(arrived).allSatisfy(PublishedRecords::assertKeyedAndStampedFromPayload)
+        assertThat(arrived)
+                .allSatisfy(PublishedRecords::assertKeyedAndStampedFromPayload)
                 .extracting(record -> text(record.key()))
                 .containsExactlyInAnyOrderElementsOf(PublishedRecords.sessionIds(lines));
     }
@@ -82,7 +86,8 @@ class PublisherOutageIT {
     void withTheBufferFullTheDropPolicyDropsAndCountsWithoutHoldingTheCaller() throws Exception {
         String topic = kafka.createTopic(1);
         List<String> lines = PublishedRecords.lines(3_001);
-        try (AccessRecordPublisher publisher = new AccessRecordPublisher(tinyBuffer(topic).build())) {
+        try (AccessRecordPublisher publisher =
+                new AccessRecordPublisher(tinyBuffer(topic).build())) {
             warmUp(publisher, lines.subList(0, 1));
             kafka.proxy.cut();
 
@@ -109,7 +114,10 @@ class PublisherOutageIT {
         Duration maxBlock = Duration.ofMillis(200);
         String topic = kafka.createTopic(1);
         List<String> lines = PublishedRecords.lines(3_001);
-        PublisherConfig config = tinyBuffer(topic).bufferFullPolicy(BufferFullPolicy.BLOCK).maxBlock(maxBlock).build();
+        PublisherConfig config = tinyBuffer(topic)
+                .bufferFullPolicy(BufferFullPolicy.BLOCK)
+                .maxBlock(maxBlock)
+                .build();
         try (AccessRecordPublisher publisher = new AccessRecordPublisher(config)) {
             warmUp(publisher, lines.subList(0, 1));
             kafka.proxy.cut();
@@ -125,7 +133,8 @@ class PublisherOutageIT {
                 }
             }
 
-            assertThat(droppedCalls).hasSize(3)
+            assertThat(droppedCalls)
+                    .hasSize(3)
                     .allSatisfy(took -> assertThat(took).isBetween(maxBlock, maxBlock.plus(NO_WAIT)));
             assertThat(publisher.stats().droppedByReason()).containsOnlyKeys(DropReason.BUFFER_FULL);
             kafka.proxy.restore();
@@ -138,7 +147,8 @@ class PublisherOutageIT {
     void closeDuringAnOutageKeepsItsTimeoutAndCountsWhatItCouldNotSendAsFailed() throws Exception {
         String topic = kafka.createTopic(1);
         List<String> lines = PublishedRecords.lines(51);
-        AccessRecordPublisher publisher = new AccessRecordPublisher(config(topic).build());
+        AccessRecordPublisher publisher =
+                new AccessRecordPublisher(config(topic).build());
         warmUp(publisher, lines.subList(0, 1));
         kafka.proxy.cut();
         lines.subList(1, 51).forEach(publisher::publish);
@@ -160,7 +170,8 @@ class PublisherOutageIT {
     }
 
     private static PublisherConfig.Builder config(String topic) {
-        return PublisherConfig.builder(kafka.proxiedBootstrap()).topic(topic)
+        return PublisherConfig.builder(kafka.proxiedBootstrap())
+                .topic(topic)
                 .clientId(KafkaCluster.uniqueName("publisher"));
     }
 

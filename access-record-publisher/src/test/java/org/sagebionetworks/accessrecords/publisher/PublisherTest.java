@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /** The publisher's decisions, against Kafka's MockProducer: what is sent, how, and how everything else is counted. */
 class PublisherTest {
 
-    private static final PublisherConfig CONFIG = PublisherConfig.builder("unused:9092").topic("raw").build();
+    private static final PublisherConfig CONFIG =
+            PublisherConfig.builder("unused:9092").topic("raw").build();
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger publisherLog = (Logger) LoggerFactory.getLogger(AccessRecordPublisher.class);
@@ -72,7 +73,8 @@ class PublisherTest {
 
         ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
         assertThat(new String(sent.value(), StandardCharsets.UTF_8)).isEqualTo(RawRecords.EXAMPLE);
-        assertThat(new String(sent.key(), StandardCharsets.UTF_8)).isEqualTo(typed.getPayload().getSessionId());
+        assertThat(new String(sent.key(), StandardCharsets.UTF_8))
+                .isEqualTo(typed.getPayload().getSessionId());
         assertThat(sent.timestamp()).isEqualTo(typed.getPayload().getTimestamp());
     }
 
@@ -90,12 +92,22 @@ class PublisherTest {
             publisher.publish(RawRecords.example().timestamp(1_700_000_000L).json());
 
             assertThat(producer.history()).isEmpty();
-            assertThat(publisher.stats().invalidByReason()).isEqualTo(Map.of(RejectionReason.MISSING_FIELD, 3L,
-                    RejectionReason.MALFORMED_JSON, 3L, RejectionReason.ABSURD_VALUE, 1L));
-            assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(3)
-                    .anySatisfy(line -> assertThat(line).startsWith("invalid MISSING_FIELD").contains("payload.sessionId"))
+            assertThat(publisher.stats().invalidByReason())
+                    .isEqualTo(Map.of(
+                            RejectionReason.MISSING_FIELD,
+                            3L,
+                            RejectionReason.MALFORMED_JSON,
+                            3L,
+                            RejectionReason.ABSURD_VALUE,
+                            1L));
+            assertThat(logs.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .hasSize(3)
+                    .anySatisfy(line ->
+                            assertThat(line).startsWith("invalid MISSING_FIELD").contains("payload.sessionId"))
                     .anySatisfy(line -> assertThat(line).startsWith("invalid MALFORMED_JSON"))
-                    .anySatisfy(line -> assertThat(line).startsWith("invalid ABSURD_VALUE").contains("payload.timestamp"));
+                    .anySatisfy(line ->
+                            assertThat(line).startsWith("invalid ABSURD_VALUE").contains("payload.timestamp"));
         }
     }
 
@@ -132,7 +144,10 @@ class PublisherTest {
             publisher.publish(RawRecords.EXAMPLE);
 
             assertThat(publisher.stats().failed()).isEqualTo(2);
-            assertThat(logs.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+            assertThat(logs.list)
+                    .singleElement()
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .asString()
                     .startsWith("failed KafkaException");
         }
     }

@@ -24,7 +24,12 @@ final class ArchiveLoad {
     private final LoadStats stats;
     private final ProgressReporter reporter;
 
-    ArchiveLoad(ArchiveStore store, ObjectLoader loader, LoadRange range, LoadPlan plan, LoadStats stats,
+    ArchiveLoad(
+            ArchiveStore store,
+            ObjectLoader loader,
+            LoadRange range,
+            LoadPlan plan,
+            LoadStats stats,
             ProgressReporter reporter) {
         this.store = store;
         this.loader = loader;
@@ -42,8 +47,11 @@ final class ArchiveLoad {
         }
         List<Planned> todo = plan.plan(listed, progress);
         stats.loadStartNanos = System.nanoTime();
-        LOG.info("{} objects to load ({} MB gzip), {} finished by earlier runs", todo.size(),
-                stats.bytesToRead / 1_000_000, stats.objectsAlreadyDone);
+        LOG.info(
+                "{} objects to load ({} MB gzip), {} finished by earlier runs",
+                todo.size(),
+                stats.bytesToRead / 1_000_000,
+                stats.objectsAlreadyDone);
         for (Planned planned : todo) {
             ArchiveObject object = planned.object();
             try {

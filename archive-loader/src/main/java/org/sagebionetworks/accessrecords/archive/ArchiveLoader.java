@@ -36,11 +36,14 @@ public final class ArchiveLoader {
     public String refusal() {
         try (Admin admin = KafkaCalls.admin(settings.kafka(), settings.kafkaTimeout())) {
             LoadTopics topics = settings.topics();
-            String problem = ArchiveTopics.problem(admin, topics.raw(), topics.deadLetter(), settings.range(),
-                    settings.kafkaTimeout());
+            String problem = ArchiveTopics.problem(
+                    admin, topics.raw(), topics.deadLetter(), settings.range(), settings.kafkaTimeout());
             if (problem == null) {
-                new ProgressLog(topics.progress()).ensureTopic(admin, Optional.ofNullable(topics.progressReplicationFactor()),
-                        settings.kafkaTimeout());
+                new ProgressLog(topics.progress())
+                        .ensureTopic(
+                                admin,
+                                Optional.ofNullable(topics.progressReplicationFactor()),
+                                settings.kafkaTimeout());
             }
             return problem;
         }
@@ -59,22 +62,41 @@ public final class ArchiveLoader {
         Map<String, Object> client = settings.kafka().common();
         ArchiveLocation archive = settings.archive();
         try (ArchiveStore store = new ArchiveStore(archive.bucket(), archive.region(), archive.endpoint());
-                ArchivePublisher publisher = new ArchivePublisher(client, settings.transactionalId(), topics.raw(),
-                        topics.deadLetter(), settings.maxRecordBytes())) {
+                ArchivePublisher publisher = new ArchivePublisher(
+                        client,
+                        settings.transactionalId(),
+                        topics.raw(),
+                        topics.deadLetter(),
+                        settings.maxRecordBytes())) {
             // Read after initTransactions (in the publisher): whatever an earlier or concurrent loader of the archive
             // left open is aborted first, and it can commit nothing more.
             Map<String, ObjectProgress> progress = progressLog.read(client, inFolders(range), settings.kafkaTimeout());
-            ObjectLoader loader = new ObjectLoader(store, publisher, progressLog, range, settings.maxRecordBytes(),
-                    settings.transactionRecords(), new Throttle(settings.maxRecordsPerSecond()), stats, reporter);
-            new ArchiveLoad(store, loader, range, new LoadPlan(range, settings.restartRewritten(), stats), stats,
-                    reporter).run(archive.prefix(), progress);
+            ObjectLoader loader = new ObjectLoader(
+                    store,
+                    publisher,
+                    progressLog,
+                    range,
+                    settings.maxRecordBytes(),
+                    settings.transactionRecords(),
+                    new Throttle(settings.maxRecordsPerSecond()),
+                    stats,
+                    reporter);
+            new ArchiveLoad(
+                            store,
+                            loader,
+                            range,
+                            new LoadPlan(range, settings.restartRewritten(), stats),
+                            stats,
+                            reporter)
+                    .run(archive.prefix(), progress);
         }
     }
 
     /** The progress worth keeping in memory: that of the objects in the folders this run reads. */
     private Predicate<String> inFolders(LoadRange range) {
         List<String> folders = range.dayPrefixes(settings.archive().prefix()).stream()
-                .map(folder -> "s3://" + settings.archive().bucket() + "/" + folder).toList();
+                .map(folder -> "s3://" + settings.archive().bucket() + "/" + folder)
+                .toList();
         return object -> folders.stream().anyMatch(object::startsWith);
     }
 }

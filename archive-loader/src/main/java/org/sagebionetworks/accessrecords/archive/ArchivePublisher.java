@@ -28,8 +28,12 @@ final class ArchivePublisher implements AutoCloseable {
     private final String deadLetterTopic;
     private final String transactionalId;
 
-    ArchivePublisher(Map<String, Object> clientSettings, String transactionalId, String rawTopic,
-            String deadLetterTopic, int maxRecordBytes) {
+    ArchivePublisher(
+            Map<String, Object> clientSettings,
+            String transactionalId,
+            String rawTopic,
+            String deadLetterTopic,
+            int maxRecordBytes) {
         Map<String, Object> settings = new HashMap<>(clientSettings);
         settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -52,14 +56,24 @@ final class ArchivePublisher implements AutoCloseable {
 
     /** Keyed by sessionId like Synapse's publisher, so the record meets its live twin on the same partition. */
     void publish(String sessionId, byte[] line, long requestMillis) {
-        producer.send(new ProducerRecord<>(rawTopic, null, requestMillis, sessionId.getBytes(StandardCharsets.UTF_8),
-                line));
+        producer.send(
+                new ProducerRecord<>(rawTopic, null, requestMillis, sessionId.getBytes(StandardCharsets.UTF_8), line));
     }
 
     /** Stamped with the time it was written, as the service's dead letters are. */
     void deadLetter(byte[] line, Rejection rejection, ArchiveObject object, long lineNumber) {
-        producer.send(new ProducerRecord<>(deadLetterTopic, null, null, null, line, DeadLetterHeaders.addArchiveSource(
-                new RecordHeaders(), rejection.reason().name(), rejection.message(), object.uri(), lineNumber)));
+        producer.send(new ProducerRecord<>(
+                deadLetterTopic,
+                null,
+                null,
+                null,
+                line,
+                DeadLetterHeaders.addArchiveSource(
+                        new RecordHeaders(),
+                        rejection.reason().name(),
+                        rejection.message(),
+                        object.uri(),
+                        lineNumber)));
     }
 
     /**

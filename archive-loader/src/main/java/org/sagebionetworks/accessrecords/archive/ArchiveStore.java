@@ -23,8 +23,11 @@ final class ArchiveStore implements AutoCloseable {
     /** Every object under {@code prefix}, in key order (Firehose names sort by time within a day). */
     List<ArchiveObject> list(String prefix) {
         List<ArchiveObject> objects = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
-                .build()).contents()) {
+        for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder()
+                        .bucket(bucket)
+                        .prefix(prefix)
+                        .build())
+                .contents()) {
             if (!object.key().endsWith("/")) {
                 objects.add(new ArchiveObject(bucket, object.key(), object.size(), object.eTag()));
             }
@@ -37,7 +40,11 @@ final class ArchiveStore implements AutoCloseable {
      * was listed (If-Match its ETag), since progress counts the lines of that version.
      */
     InputStream open(ArchiveObject object) {
-        return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(object.key()).ifMatch(object.etag()).build());
+        return s3.getObject(GetObjectRequest.builder()
+                .bucket(bucket)
+                .key(object.key())
+                .ifMatch(object.etag())
+                .build());
     }
 
     @Override

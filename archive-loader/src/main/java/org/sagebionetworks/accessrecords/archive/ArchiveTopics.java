@@ -22,8 +22,7 @@ final class ArchiveTopics {
     /** Time the service has to read a backfilled record before retention could delete it. */
     private static final Duration READ_MARGIN = Duration.ofDays(7);
 
-    private ArchiveTopics() {
-    }
+    private ArchiveTopics() {}
 
     /** Returns null when the topics are fit, otherwise what is wrong and what to do. */
     static String problem(Admin admin, String rawTopic, String deadLetterTopic, LoadRange range, Duration timeout) {
@@ -34,8 +33,14 @@ final class ArchiveTopics {
                         + "or check --raw-topic / --dead-letter-topic and --bootstrap-servers.";
             }
         }
-        Config config = await(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, rawTopic)))
-                .all(), "read the configuration of " + rawTopic, timeout).values().iterator().next();
+        Config config = await(
+                        admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, rawTopic)))
+                                .all(),
+                        "read the configuration of " + rawTopic,
+                        timeout)
+                .values()
+                .iterator()
+                .next();
         long age = Instant.now().toEpochMilli() - range.startMillis();
         long retention = longValue(config, TopicConfig.RETENTION_MS_CONFIG);
         if (retention >= 0 && age + READ_MARGIN.toMillis() > retention) {

@@ -15,92 +15,141 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code load-archive}: Firehose's gzip NDJSON objects for a range of days to the raw topic (docs/archive-loader.md). */
-@Command(name = "load-archive", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Publish the Firehose raw archive of a range of days to the raw topic, resumably and exactly once.",
+@Command(
+        name = "load-archive",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Publish the Firehose raw archive of a range of days to the raw topic, resumably and exactly once.",
             "Reads the arrival-day folders <prefix>/year=YYYY/month=MM/day=DD/ of --from minus one day to --to plus one.",
             "Publishes the records whose request time (payload.timestamp, UTC) lies in --from..--to, at or after",
             "--since and before --cutover; skips (and counts) the others.",
-            "Progress on stderr, a JSON summary on stdout. Exit status: 0 every object finished, 1 otherwise."})
+            "Progress on stderr, a JSON summary on stdout. Exit status: 0 every object finished, 1 otherwise."
+        })
 public final class LoadArchiveCommand implements Callable<Integer> {
 
-    @Option(names = "--bucket", required = true, paramLabel = "BUCKET",
+    @Option(
+            names = "--bucket",
+            required = true,
+            paramLabel = "BUCKET",
             description = "The archive bucket, e.g. prod.log.sagebase.org.")
     private String bucket;
 
-    @Option(names = "--prefix", required = true, paramLabel = "PREFIX",
+    @Option(
+            names = "--prefix",
+            required = true,
+            paramLabel = "PREFIX",
             description = "The folder above year=, e.g. accessRecord/records.")
     private String prefix;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First request day (UTC).")
     private LocalDate from;
 
-    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last request day (UTC), included.")
+    @Option(
+            names = "--to",
+            required = true,
+            paramLabel = "YYYY-MM-DD",
+            description = "Last request day (UTC), included.")
     private LocalDate to;
 
-    @Option(names = "--cutover", paramLabel = "ISO-8601", converter = IsoInstantConverter.class,
+    @Option(
+            names = "--cutover",
+            paramLabel = "ISO-8601",
+            converter = IsoInstantConverter.class,
             description = "Skip records at or after this time: when the live stream took over.")
     private Instant cutover;
 
-    @Option(names = "--since", paramLabel = "ISO-8601", converter = IsoInstantConverter.class,
+    @Option(
+            names = "--since",
+            paramLabel = "ISO-8601",
+            converter = IsoInstantConverter.class,
             description = "Skip records before this time: when filling a gap, when the live stream stopped.")
     private Instant since;
 
-    @Option(names = "--endpoint", paramLabel = "URL", description = "An S3-compatible endpoint (path-style), "
-            + "e.g. http://localhost:9000; AWS S3 when absent.")
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
+            description =
+                    "An S3-compatible endpoint (path-style), " + "e.g. http://localhost:9000; AWS S3 when absent.")
     private String endpoint;
 
-    @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-us-east-1}",
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
+            defaultValue = "${env:AWS_REGION:-us-east-1}",
             description = "The bucket's region (default: env AWS_REGION, else ${DEFAULT-VALUE}).")
     private String region;
 
     @Mixin
     private KafkaOptions kafka;
 
-    @Option(names = "--dead-letter-topic", paramLabel = "TOPIC",
+    @Option(
+            names = "--dead-letter-topic",
+            paramLabel = "TOPIC",
             defaultValue = "${env:ACCESS_RECORDS_TOPICS_DEAD_LETTER:-" + SharedNames.DEAD_LETTER_TOPIC + "}",
             description = "Where unusable lines go (default: env ACCESS_RECORDS_TOPICS_DEAD_LETTER, "
                     + "else ${DEFAULT-VALUE}).")
     private String deadLetterTopic;
 
-    @Option(names = "--progress-topic", paramLabel = "TOPIC", defaultValue = SharedNames.ARCHIVE_LOADER_PROGRESS_TOPIC,
+    @Option(
+            names = "--progress-topic",
+            paramLabel = "TOPIC",
+            defaultValue = SharedNames.ARCHIVE_LOADER_PROGRESS_TOPIC,
             description = "Compacted topic of what each run published from each object, created if missing "
                     + "(default: ${DEFAULT-VALUE}).")
     private String progressTopic;
 
-    @Option(names = "--progress-replication-factor", paramLabel = "N",
+    @Option(
+            names = "--progress-replication-factor",
+            paramLabel = "N",
             defaultValue = "${env:ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR}",
             description = "Replication of the progress topic if created (default: env "
                     + "ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR, else the broker's default.replication.factor).")
     private Short progressReplicationFactor;
 
-    @Option(names = "--max-record-bytes", paramLabel = "BYTES",
+    @Option(
+            names = "--max-record-bytes",
+            paramLabel = "BYTES",
             defaultValue = "${env:ACCESS_RECORDS_MAX_RECORD_BYTES:-" + RecordLimits.MAX_RECORD_BYTES + "}",
             description = "Longer lines are dead-lettered as TOO_LARGE, as the service does (default: env "
                     + "ACCESS_RECORDS_MAX_RECORD_BYTES, else ${DEFAULT-VALUE}).")
     private int maxRecordBytes;
 
-    @Option(names = "--transaction-records", paramLabel = "LINES",
+    @Option(
+            names = "--transaction-records",
+            paramLabel = "LINES",
             defaultValue = "" + LoadSettings.DEFAULT_TRANSACTION_RECORDS,
             description = "Most lines per Kafka transaction, which also lasts at most one second; an interrupted run "
                     + "resumes after the last committed one (default: ${DEFAULT-VALUE}).")
     private int transactionRecords;
 
-    @Option(names = "--max-records-per-second", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--max-records-per-second",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Ceiling on the publishing rate, to spare a busy cluster; 0 for none (default).")
     private long maxRecordsPerSecond;
 
-    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "PT30S",
+    @Option(
+            names = "--progress-interval",
+            paramLabel = "DURATION",
+            defaultValue = "PT30S",
             description = "How often to log progress when not on a terminal (default: ${DEFAULT-VALUE}).")
     private Duration progressInterval;
 
-    @Option(names = "--transactional-id", paramLabel = "ID", description = "Kafka transactional.id, the same for every "
-            + "load of an archive (a new loader fences a running one); default: "
-            + "synapse-access-records-archive-loader-<hash of bucket and prefix>.")
+    @Option(
+            names = "--transactional-id",
+            paramLabel = "ID",
+            description = "Kafka transactional.id, the same for every "
+                    + "load of an archive (a new loader fences a running one); default: "
+                    + "synapse-access-records-archive-loader-<hash of bucket and prefix>.")
     private String transactionalId;
 
-    @Option(names = "--restart-rewritten", description = "Read an object whose ETag changed since an earlier load "
-            + "from its first line, forgetting that load (records both versions hold are published again). Without "
-            + "it such objects are refused and listed in rewritten_objects.")
+    @Option(
+            names = "--restart-rewritten",
+            description = "Read an object whose ETag changed since an earlier load "
+                    + "from its first line, forgetting that load (records both versions hold are published again). Without "
+                    + "it such objects are refused and listed in rewritten_objects.")
     private boolean restartRewritten;
 
     private PrintStream out = System.out;
@@ -137,7 +186,8 @@ public final class LoadArchiveCommand implements Callable<Integer> {
         }
         LoadStats stats = loader.stats();
         if (!stats.rewrittenObjects.isEmpty()) {
-            err.println("load-archive: " + stats.rewrittenObjects.size() + " objects changed (new ETag) since an earlier "
+            err.println("load-archive: " + stats.rewrittenObjects.size()
+                    + " objects changed (new ETag) since an earlier "
                     + "load read them and were not loaded: " + String.join(", ", stats.rewrittenObjects) + ". Compare "
                     + "the versions; to load the new ones from their first line, run again with --restart-rewritten.");
         }
@@ -146,9 +196,17 @@ public final class LoadArchiveCommand implements Callable<Integer> {
     }
 
     private LoadSettings settings(LoadRange range) {
-        return new LoadSettings(new ArchiveLocation(bucket, prefix, region, endpoint), range, kafka.client(),
-                kafka.timeout(), new LoadTopics(kafka.rawTopic(), deadLetterTopic, progressTopic,
-                        progressReplicationFactor), transactionalId, maxRecordBytes, transactionRecords,
-                maxRecordsPerSecond, progressInterval, restartRewritten);
+        return new LoadSettings(
+                new ArchiveLocation(bucket, prefix, region, endpoint),
+                range,
+                kafka.client(),
+                kafka.timeout(),
+                new LoadTopics(kafka.rawTopic(), deadLetterTopic, progressTopic, progressReplicationFactor),
+                transactionalId,
+                maxRecordBytes,
+                transactionRecords,
+                maxRecordsPerSecond,
+                progressInterval,
+                restartRewritten);
     }
 }

@@ -17,8 +17,7 @@ final class LoadPlan {
     private static final Logger LOG = LoggerFactory.getLogger(LoadPlan.class);
 
     /** An object to load, with everything earlier runs did in it. */
-    record Planned(ArchiveObject object, ObjectProgress progress) {
-    }
+    record Planned(ArchiveObject object, ObjectProgress progress) {}
 
     private final RequestWindow window;
     private final boolean restartRewritten;
@@ -40,8 +39,10 @@ final class LoadPlan {
                     refuseRewritten(object, otherVersions);
                     continue;
                 }
-                LOG.warn("{} was rewritten (ETag now {}); --restart-rewritten: reading it from its first line",
-                        object.uri(), object.etag());
+                LOG.warn(
+                        "{} was rewritten (ETag now {}); --restart-rewritten: reading it from its first line",
+                        object.uri(),
+                        object.etag());
                 stats.objectsRestarted++;
             }
             earlier = earlier.without(otherVersions);
@@ -54,9 +55,15 @@ final class LoadPlan {
             }
         }
         stats.objectsToLoad = todo.size();
-        stats.earlierRuns.values().forEach(run -> LOG.warn("Request times {} were already loaded by the run {} (in {} "
-                + "objects, last progress {}): not published again, counted as skipped_already_loaded", run.overlap(),
-                run.run(), run.objects(), run.lastWritten()));
+        stats.earlierRuns
+                .values()
+                .forEach(run -> LOG.warn(
+                        "Request times {} were already loaded by the run {} (in {} "
+                                + "objects, last progress {}): not published again, counted as skipped_already_loaded",
+                        run.overlap(),
+                        run.run(),
+                        run.objects(),
+                        run.lastWritten()));
         return todo;
     }
 
@@ -67,12 +74,17 @@ final class LoadPlan {
     private void refuseRewritten(ArchiveObject object, List<ObjectLoad> otherVersions) {
         stats.failedObjects.add(object.uri());
         stats.rewrittenObjects.add(object.uri());
-        String loads = otherVersions.stream().map(load -> "run " + load.run() + " read " + (load.done() ? "all"
-                : load.lines() + " lines") + " of ETag " + load.etag()).collect(Collectors.joining("; "));
-        LOG.error("Not loading {}: it was rewritten since it was loaded (ETag now {}; {}). Resuming at another "
-                + "version's line count, or reading the new version whole, could lose or repeat records. Compare the "
-                + "versions; if the new one must be loaded, run again with --restart-rewritten, which reads it from "
-                + "its first line (records both versions hold are then published again).", object.uri(),
-                object.etag(), loads);
+        String loads = otherVersions.stream()
+                .map(load -> "run " + load.run() + " read " + (load.done() ? "all" : load.lines() + " lines")
+                        + " of ETag " + load.etag())
+                .collect(Collectors.joining("; "));
+        LOG.error(
+                "Not loading {}: it was rewritten since it was loaded (ETag now {}; {}). Resuming at another "
+                        + "version's line count, or reading the new version whole, could lose or repeat records. Compare the "
+                        + "versions; if the new one must be loaded, run again with --restart-rewritten, which reads it from "
+                        + "its first line (records both versions hold are then published again).",
+                object.uri(),
+                object.etag(),
+                loads);
     }
 }

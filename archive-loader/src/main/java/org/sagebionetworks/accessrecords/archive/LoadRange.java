@@ -56,8 +56,9 @@ public record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cut
     /** The folder Firehose writes a day's arrivals to: {@code <prefix>/year=YYYY/month=MM/day=DD/}. */
     public static String arrivalFolder(String prefix, LocalDate day) {
         String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-        return String.format("%s%syear=%04d/month=%02d/day=%02d/", base, base.isEmpty() ? "" : "/",
-                day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        return String.format(
+                "%s%syear=%04d/month=%02d/day=%02d/",
+                base, base.isEmpty() ? "" : "/", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
     }
 
     /**
@@ -70,8 +71,8 @@ public record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cut
 
     /** The run as its options name it, in progress records and in messages about what earlier runs loaded. */
     String label() {
-        return from + ".." + to + (since == null ? "" : " --since " + since) + (cutover == null ? "" : " --cutover "
-                + cutover);
+        return from + ".." + to + (since == null ? "" : " --since " + since)
+                + (cutover == null ? "" : " --cutover " + cutover);
     }
 
     long startMillis() {
@@ -86,7 +87,8 @@ public record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cut
     private static RequestWindow windowOf(LocalDate from, LocalDate to, Instant since, Instant cutover) {
         long start = midnight(from);
         long end = midnight(to.plusDays(1));
-        return new RequestWindow(since == null ? start : Math.max(start, since.toEpochMilli()),
+        return new RequestWindow(
+                since == null ? start : Math.max(start, since.toEpochMilli()),
                 cutover == null ? end : Math.min(end, cutover.toEpochMilli()));
     }
 

@@ -14,9 +14,18 @@ import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
  * @param progressInterval    how often progress is logged when not drawn on a terminal
  * @param restartRewritten    read an object whose ETag changed since an earlier load from its first line
  */
-public record LoadSettings(ArchiveLocation archive, LoadRange range, KafkaClientSettings kafka, Duration kafkaTimeout,
-        LoadTopics topics, String transactionalId, int maxRecordBytes, int transactionRecords,
-        long maxRecordsPerSecond, Duration progressInterval, boolean restartRewritten) {
+public record LoadSettings(
+        ArchiveLocation archive,
+        LoadRange range,
+        KafkaClientSettings kafka,
+        Duration kafkaTimeout,
+        LoadTopics topics,
+        String transactionalId,
+        int maxRecordBytes,
+        int transactionRecords,
+        long maxRecordsPerSecond,
+        Duration progressInterval,
+        boolean restartRewritten) {
 
     public static final int DEFAULT_TRANSACTION_RECORDS = 10_000;
 

@@ -24,15 +24,18 @@ public final class LoadStats {
     final List<String> rewrittenObjects = new ArrayList<>();
     /** What earlier runs of other ranges already published of this one's request times, by run. */
     final Map<String, EarlierRun> earlierRuns = new LinkedHashMap<>();
+
     final long startNanos = System.nanoTime();
     /** When the first object was opened: what came before is start-up (checks, producer, progress, listing). */
     long loadStartNanos;
+
     long objectsToLoad;
     long objectsAlreadyDone;
     long objectsResumed;
     long objectsFinished;
     /** Rewritten objects read again from their first line, as --restart-rewritten asks. */
     long objectsRestarted;
+
     long bytesToRead;
     long bytesRead;
     long linesRead;
@@ -43,15 +46,18 @@ public final class LoadStats {
     record EarlierRun(String run, RequestWindow overlap, long objects, Instant lastWritten) {
 
         EarlierRun plus(EarlierRun other) {
-            boolean otherIsLater = lastWritten == null
-                    || (other.lastWritten != null && other.lastWritten.isAfter(lastWritten));
-            return new EarlierRun(run, overlap, objects + other.objects, otherIsLater ? other.lastWritten : lastWritten);
+            boolean otherIsLater =
+                    lastWritten == null || (other.lastWritten != null && other.lastWritten.isAfter(lastWritten));
+            return new EarlierRun(
+                    run, overlap, objects + other.objects, otherIsLater ? other.lastWritten : lastWritten);
         }
     }
 
     void countEarlierRun(ObjectLoad load, RequestWindow window) {
-        earlierRuns.merge(load.run(), new EarlierRun(load.run(), load.window().intersection(window), 1,
-                load.writtenAt()), EarlierRun::plus);
+        earlierRuns.merge(
+                load.run(),
+                new EarlierRun(load.run(), load.window().intersection(window), 1, load.writtenAt()),
+                EarlierRun::plus);
     }
 
     /** Lines committed to the raw topic. */
@@ -86,17 +92,23 @@ public final class LoadStats {
     public String summaryJson() {
         double seconds = seconds();
         ObjectNode summary = JSON.createObjectNode();
-        summary.put("objects_to_load", objectsToLoad).put("objects_already_done", objectsAlreadyDone)
-                .put("objects_resumed", objectsResumed).put("objects_finished", objectsFinished)
-                .put("objects_failed", failedObjects.size()).put("objects_rewritten", rewrittenObjects.size())
+        summary.put("objects_to_load", objectsToLoad)
+                .put("objects_already_done", objectsAlreadyDone)
+                .put("objects_resumed", objectsResumed)
+                .put("objects_finished", objectsFinished)
+                .put("objects_failed", failedObjects.size())
+                .put("objects_rewritten", rewrittenObjects.size())
                 .put("objects_restarted", objectsRestarted)
-                .put("lines_read", linesRead).put("lines_skipped_on_resume", linesSkippedOnResume)
-                .put("published", committed.get(Fate.PUBLISHED)).put("dead_lettered", committed.get(Fate.DEAD_LETTERED))
+                .put("lines_read", linesRead)
+                .put("lines_skipped_on_resume", linesSkippedOnResume)
+                .put("published", committed.get(Fate.PUBLISHED))
+                .put("dead_lettered", committed.get(Fate.DEAD_LETTERED))
                 .put("skipped_outside_range", committed.get(Fate.OUTSIDE_RANGE))
                 .put("skipped_before_since", committed.get(Fate.BEFORE_SINCE))
                 .put("skipped_after_cutover", committed.get(Fate.AFTER_CUTOVER))
                 .put("skipped_already_loaded", committed.get(Fate.ALREADY_LOADED))
-                .put("gzip_bytes_read", bytesRead).put("seconds", round(seconds))
+                .put("gzip_bytes_read", bytesRead)
+                .put("seconds", round(seconds))
                 .put("startup_seconds", loadStartNanos == 0 ? null : round((loadStartNanos - startNanos) / 1e9))
                 .put("records_per_second", Math.round(linesRead / Math.max(seconds, 1e-3)))
                 .put("gzip_mb_per_second", round(bytesRead / 1e6 / Math.max(seconds, 1e-3)));
@@ -104,9 +116,13 @@ public final class LoadStats {
         summary.putPOJO("rewritten_objects", rewrittenObjects);
         ArrayNode earlier = summary.putArray("already_loaded");
         for (EarlierRun run : earlierRuns.values()) {
-            earlier.addObject().put("run", run.run()).put("request_times", run.overlap().toString())
+            earlier.addObject()
+                    .put("run", run.run())
+                    .put("request_times", run.overlap().toString())
                     .put("objects", run.objects())
-                    .put("last_written", run.lastWritten() == null ? null : run.lastWritten().toString());
+                    .put(
+                            "last_written",
+                            run.lastWritten() == null ? null : run.lastWritten().toString());
         }
         return JSON.createObjectNode().set("summary", summary).toString();
     }

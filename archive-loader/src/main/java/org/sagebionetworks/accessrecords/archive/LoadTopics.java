@@ -6,5 +6,4 @@ package org.sagebionetworks.accessrecords.archive;
  *
  * @param progressReplicationFactor the progress topic's replication if created; null for the broker's default
  */
-public record LoadTopics(String raw, String deadLetter, String progress, Short progressReplicationFactor) {
-}
+public record LoadTopics(String raw, String deadLetter, String progress, Short progressReplicationFactor) {}

@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * @param etag null only in progress written before ETags were kept: then any version matches
  */
-record ObjectLoad(String run, RequestWindow window, String etag, long lines, boolean done, Tally tally,
-        Instant writtenAt) {
+record ObjectLoad(
+        String run, RequestWindow window, String etag, long lines, boolean done, Tally tally, Instant writtenAt) {
 
     static ObjectLoad start(LoadRange range, ArchiveObject object) {
         return new ObjectLoad(range.label(), range.window(), object.etag(), 0, false, new Tally(), null);

@@ -42,8 +42,16 @@ final class ObjectLoader {
     private final LoadStats stats;
     private final ProgressReporter reporter;
 
-    ObjectLoader(ArchiveStore store, ArchivePublisher publisher, ProgressLog progressLog, LoadRange range,
-            int maxRecordBytes, int transactionRecords, Throttle throttle, LoadStats stats, ProgressReporter reporter) {
+    ObjectLoader(
+            ArchiveStore store,
+            ArchivePublisher publisher,
+            ProgressLog progressLog,
+            LoadRange range,
+            int maxRecordBytes,
+            int transactionRecords,
+            Throttle throttle,
+            LoadStats stats,
+            ProgressReporter reporter) {
         this.store = store;
         this.publisher = publisher;
         this.progressLog = progressLog;
@@ -78,19 +86,25 @@ final class ObjectLoader {
                 if (attempt == ATTEMPTS) {
                     throw new IOException(object.uri() + " unreadable after line " + own.lines(), failure.getCause());
                 }
-                LOG.warn("Reading {} failed after line {} ({}); attempt {} of {} resumes there", object.uri(),
-                        own.lines(), failure.getCause().toString(), attempt + 1, ATTEMPTS);
+                LOG.warn(
+                        "Reading {} failed after line {} ({}); attempt {} of {} resumes there",
+                        object.uri(),
+                        own.lines(),
+                        failure.getCause().toString(),
+                        attempt + 1,
+                        ATTEMPTS);
                 Thread.sleep(1000L * attempt);
             }
         }
     }
 
-    private ObjectProgress readFrom(ArchiveObject object, ObjectProgress progress, ObjectLoad resumeFrom,
-            List<ObjectLoad> earlier) throws ReadFailure, InterruptedException {
-        ObjectTransaction transaction = new ObjectTransaction(publisher, progressLog, stats, transactionRecords,
-                object, progress, resumeFrom);
-        try (NdjsonLineReader lines = new NdjsonLineReader(Decompression.detect(counted(store.open(object))),
-                maxRecordBytes)) {
+    private ObjectProgress readFrom(
+            ArchiveObject object, ObjectProgress progress, ObjectLoad resumeFrom, List<ObjectLoad> earlier)
+            throws ReadFailure, InterruptedException {
+        ObjectTransaction transaction =
+                new ObjectTransaction(publisher, progressLog, stats, transactionRecords, object, progress, resumeFrom);
+        try (NdjsonLineReader lines =
+                new NdjsonLineReader(Decompression.detect(counted(store.open(object))), maxRecordBytes)) {
             while (lines.next()) {
                 if (lines.lineNumber() <= resumeFrom.lines()) {
                     stats.linesSkippedOnResume++;
@@ -108,9 +122,14 @@ final class ObjectLoader {
             throw new ReadFailure(transaction.commit(false), e);
         } catch (KafkaException e) {
             publisher.abortQuietly(e);
-            throw new IllegalStateException(publisher.refusal(e, "Kafka refused a record of " + object.uri()
-                    + "; the open transaction was aborted. Re-run to resume after line " + transaction.committedLines()
-                    + "."), e);
+            throw new IllegalStateException(
+                    publisher.refusal(
+                            e,
+                            "Kafka refused a record of " + object.uri()
+                                    + "; the open transaction was aborted. Re-run to resume after line "
+                                    + transaction.committedLines()
+                                    + "."),
+                    e);
         }
         return transaction.commit(true);
     }
@@ -125,7 +144,8 @@ final class ObjectLoader {
             publisher.deadLetter(line, rejected.rejection(), object, lines.lineNumber());
             return Fate.DEAD_LETTERED;
         }
-        RawAccessRecord payload = ((Outcome.Accepted<RawAccessRecordEnvelope>) parsed).value().getPayload();
+        RawAccessRecord payload =
+                ((Outcome.Accepted<RawAccessRecordEnvelope>) parsed).value().getPayload();
         Fate fate = range.judge(payload.getTimestamp());
         if (fate == Fate.PUBLISHED && handledBefore(earlier, lines.lineNumber(), payload.getTimestamp())) {
             return Fate.ALREADY_LOADED;

@@ -27,8 +27,14 @@ final class ObjectTransaction {
     private long handled;
     private long startNanos;
 
-    ObjectTransaction(ArchivePublisher publisher, ProgressLog progressLog, LoadStats stats, int maxLines,
-            ArchiveObject object, ObjectProgress progress, ObjectLoad committed) {
+    ObjectTransaction(
+            ArchivePublisher publisher,
+            ProgressLog progressLog,
+            LoadStats stats,
+            int maxLines,
+            ArchiveObject object,
+            ObjectProgress progress,
+            ObjectLoad committed) {
         this.publisher = publisher;
         this.progressLog = progressLog;
         this.stats = stats;
@@ -66,9 +72,14 @@ final class ObjectTransaction {
         try {
             publisher.commit(progressLog.record(nextProgress));
         } catch (KafkaException e) {
-            throw new IllegalStateException(publisher.refusal(e, "Kafka refused to commit " + object.uri()
-                    + " up to line " + handled + "; the transaction was aborted. Re-run to resume after line "
-                    + committed.lines() + "."), e);
+            throw new IllegalStateException(
+                    publisher.refusal(
+                            e,
+                            "Kafka refused to commit " + object.uri()
+                                    + " up to line " + handled
+                                    + "; the transaction was aborted. Re-run to resume after line "
+                                    + committed.lines() + "."),
+                    e);
         }
         stats.committed.add(pending);
         committed = next;

@@ -22,21 +22,25 @@ final class ProgressJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProgressJson() {
-    }
+    private ProgressJson() {}
 
     static byte[] write(ObjectProgress progress) {
         ObjectNode root = JSON.createObjectNode().put("object", progress.object());
         ArrayNode loads = root.putArray("loads");
         for (ObjectLoad load : progress.loads()) {
-            ObjectNode node = loads.addObject().put("run", load.run())
+            ObjectNode node = loads.addObject()
+                    .put("run", load.run())
                     .put("from", Instant.ofEpochMilli(load.window().start()).toString())
                     .put("until", Instant.ofEpochMilli(load.window().end()).toString())
-                    .put("etag", load.etag()).put("lines", load.lines()).put("done", load.done());
+                    .put("etag", load.etag())
+                    .put("lines", load.lines())
+                    .put("done", load.done());
             for (Fate fate : Fate.values()) {
                 node.put(Tally.jsonName(fate), load.tally().get(fate));
             }
-            node.put("written_at", load.writtenAt() == null ? null : load.writtenAt().toString());
+            node.put(
+                    "written_at",
+                    load.writtenAt() == null ? null : load.writtenAt().toString());
         }
         return root.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -48,9 +52,14 @@ final class ProgressJson {
         }
         List<ObjectLoad> loads = new ArrayList<>();
         for (JsonNode load : node.get("loads")) {
-            loads.add(new ObjectLoad(load.get("run").asText(), new RequestWindow(millis(load.get("from")),
-                    millis(load.get("until"))), load.path("etag").asText(null), load.get("lines").asLong(),
-                    load.get("done").asBoolean(), tally(load), instant(load.get("written_at"))));
+            loads.add(new ObjectLoad(
+                    load.get("run").asText(),
+                    new RequestWindow(millis(load.get("from")), millis(load.get("until"))),
+                    load.path("etag").asText(null),
+                    load.get("lines").asLong(),
+                    load.get("done").asBoolean(),
+                    tally(load),
+                    instant(load.get("written_at"))));
         }
         return new ObjectProgress(node.get("object").asText(), loads);
     }
@@ -58,10 +67,19 @@ final class ProgressJson {
     /** A record of the earlier, per-range form, as the load of its range's window. */
     static ObjectLoad readLegacy(JsonNode node) {
         String[] days = node.get("range").asText().split("\\.\\.");
-        LoadRange range = new LoadRange(LocalDate.parse(days[0]), LocalDate.parse(days[1]), instant(node.get("since")),
+        LoadRange range = new LoadRange(
+                LocalDate.parse(days[0]),
+                LocalDate.parse(days[1]),
+                instant(node.get("since")),
                 instant(node.get("cutover")));
-        return new ObjectLoad(range.label(), range.window(), node.path("etag").asText(null), node.get("lines").asLong(),
-                node.get("done").asBoolean(), tally(node), instant(node.get("written_at")));
+        return new ObjectLoad(
+                range.label(),
+                range.window(),
+                node.path("etag").asText(null),
+                node.get("lines").asLong(),
+                node.get("done").asBoolean(),
+                tally(node),
+                instant(node.get("written_at")));
     }
 
     static JsonNode parse(byte[] value) {

@@ -65,27 +65,32 @@ final class ProgressLog {
         Map<String, Map<String, ObjectLoad>> legacy = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = readCommitted(clientSettings)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < ends.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read the progress topic " + topic + " within " + timeout);
+                    throw new IllegalStateException(
+                            "could not read the progress topic " + topic + " within " + timeout);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     collect(record, wanted, current, legacy);
                 }
             }
         }
-        legacy.forEach((object, loads) -> current.putIfAbsent(object,
-                new ObjectProgress(object, List.copyOf(loads.values()))));
+        legacy.forEach((object, loads) ->
+                current.putIfAbsent(object, new ObjectProgress(object, List.copyOf(loads.values()))));
         return current;
     }
 
-    private static void collect(ConsumerRecord<byte[], byte[]> record, Predicate<String> wanted,
-            Map<String, ObjectProgress> current, Map<String, Map<String, ObjectLoad>> legacy) {
+    private static void collect(
+            ConsumerRecord<byte[], byte[]> record,
+            Predicate<String> wanted,
+            Map<String, ObjectProgress> current,
+            Map<String, Map<String, ObjectLoad>> legacy) {
         String key = new String(record.key(), StandardCharsets.UTF_8);
         String object = key.startsWith(OBJECT_KEY_START) ? key : key.substring(key.indexOf(' ') + 1);
         if (record.value() == null || !wanted.test(object)) {
@@ -101,8 +106,8 @@ final class ProgressLog {
     }
 
     ProducerRecord<byte[], byte[]> record(ObjectProgress progress) {
-        return new ProducerRecord<>(topic, progress.object().getBytes(StandardCharsets.UTF_8),
-                ProgressJson.write(progress));
+        return new ProducerRecord<>(
+                topic, progress.object().getBytes(StandardCharsets.UTF_8), ProgressJson.write(progress));
     }
 
     private KafkaConsumer<byte[], byte[]> readCommitted(Map<String, Object> clientSettings) {

@@ -58,10 +58,18 @@ final class ProgressReporter {
         double bytesPerSecond = stats.bytesRead / seconds;
         long bytesLeft = Math.max(stats.bytesToRead - stats.bytesRead, 0);
         String eta = bytesPerSecond > 0 ? formatDuration((long) (bytesLeft / bytesPerSecond)) : "?";
-        return String.format("objects %d/%d (%d already done), records %,d, %.1f/%.1f MB gzip, %,.0f records/s, "
-                        + "%.1f MB/s, ETA %s", stats.objectsFinished + stats.failedObjects.size(), stats.objectsToLoad,
-                stats.objectsAlreadyDone, stats.linesRead, stats.bytesRead / 1e6, stats.bytesToRead / 1e6,
-                stats.linesRead / seconds, bytesPerSecond / 1e6, eta);
+        return String.format(
+                "objects %d/%d (%d already done), records %,d, %.1f/%.1f MB gzip, %,.0f records/s, "
+                        + "%.1f MB/s, ETA %s",
+                stats.objectsFinished + stats.failedObjects.size(),
+                stats.objectsToLoad,
+                stats.objectsAlreadyDone,
+                stats.linesRead,
+                stats.bytesRead / 1e6,
+                stats.bytesToRead / 1e6,
+                stats.linesRead / seconds,
+                bytesPerSecond / 1e6,
+                eta);
     }
 
     private static String formatDuration(long seconds) {

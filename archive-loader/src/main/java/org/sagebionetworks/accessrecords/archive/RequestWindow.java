@@ -33,7 +33,9 @@ record RequestWindow(long start, long end) {
     /** Whether {@code windows} together hold every request time of this one. */
     boolean coveredBy(List<RequestWindow> windows) {
         long reached = start;
-        for (RequestWindow window : windows.stream().sorted(Comparator.comparingLong(RequestWindow::start)).toList()) {
+        for (RequestWindow window : windows.stream()
+                .sorted(Comparator.comparingLong(RequestWindow::start))
+                .toList()) {
             if (reached >= end || window.start > reached) {
                 break;
             }

@@ -24,8 +24,7 @@ final class Tally {
 
     private final long[] counts = new long[Fate.values().length];
 
-    Tally() {
-    }
+    Tally() {}
 
     /** The counter of each fate under its name in JSON ({@code published}, {@code dead_lettered}, ...). */
     static String jsonName(Fate fate) {

@@ -52,28 +52,42 @@ class ArchiveAndLiveOverlapIT {
         String prefix = KafkaCluster.uniqueName("records");
 
         try (ArchiveBucket bucket = ArchiveBucket.start(work.resolve("s3"));
-                RunningService service = RunningService.forVersion(work.resolve("state"), "v1", topics.raw(),
-                        topics.deadLetter(), Map.of("access-records.application-id", KafkaCluster.uniqueName("app"),
-                                "access-records.topics.processed", KafkaCluster.uniqueName("processed"))).start();
+                RunningService service = RunningService.forVersion(
+                                work.resolve("state"),
+                                "v1",
+                                topics.raw(),
+                                topics.deadLetter(),
+                                Map.of(
+                                        "access-records.application-id",
+                                        KafkaCluster.uniqueName("app"),
+                                        "access-records.topics.processed",
+                                        KafkaCluster.uniqueName("processed")))
+                        .start();
                 KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of());
                 KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(service.processed)) {
             ServiceRecords.send(producer, topics.raw(), live);
-            List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>(KafkaCluster.readUntil(rows,
-                    r -> r.size() >= live.size(), WAIT, Duration.ZERO));
-            bucket.put(prefix + String.format("/year=%d/month=%02d/day=%02d/gap.gz", day.getYear(), day.getMonthValue(),
-                    day.getDayOfMonth()), archive);
+            List<ConsumerRecord<byte[], byte[]>> read =
+                    new ArrayList<>(KafkaCluster.readUntil(rows, r -> r.size() >= live.size(), WAIT, Duration.ZERO));
+            bucket.put(
+                    prefix
+                            + String.format(
+                                    "/year=%d/month=%02d/day=%02d/gap.gz",
+                                    day.getYear(), day.getMonthValue(), day.getDayOfMonth()),
+                    archive);
 
-            LoaderRun load = LoaderRun.of(bucket, topics, "--prefix", prefix, "--from", day.toString(), "--to",
-                    day.toString());
+            LoaderRun load =
+                    LoaderRun.of(bucket, topics, "--prefix", prefix, "--from", day.toString(), "--to", day.toString());
 
             assertThat(load.exitCode()).as(load.err()).isZero();
             assertThat(load.count("published")).isEqualTo(archive.size());
-            read.addAll(KafkaCluster.readUntil(rows, r -> read.size() + r.size() >= lines.size(), WAIT,
-                    Duration.ofSeconds(3)));
+            read.addAll(KafkaCluster.readUntil(
+                    rows, r -> read.size() + r.size() >= lines.size(), WAIT, Duration.ofSeconds(3)));
             List<String> sessionIds = read.stream().map(r -> text(r.key())).toList();
             assertThat(sessionIds).hasSize(lines.size()).doesNotHaveDuplicates();
-            assertThat(Set.copyOf(sessionIds)).isEqualTo(lines.stream()
-                    .map(line -> RawRecords.sessionIdOf(line).orElseThrow()).collect(Collectors.toSet()));
+            assertThat(Set.copyOf(sessionIds))
+                    .isEqualTo(lines.stream()
+                            .map(line -> RawRecords.sessionIdOf(line).orElseThrow())
+                            .collect(Collectors.toSet()));
             assertThat(metric(service.get("/prometheus").body(), "access_records_duplicates_dropped_total"))
                     .isEqualTo(100);
         }

@@ -38,9 +38,13 @@ final class ArchiveBucket implements AutoCloseable {
         System.setProperty("aws.secretAccessKey", ACCESS_KEY);
         S3ProxyServer server = S3ProxyServer.start(Files.createDirectories(dir));
         server.createBucket(NAME);
-        S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint())
-                .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY)))
+        S3Client s3 = S3Client.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(server.endpoint())
+                .forcePathStyle(true)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY)))
                 .build();
         return new ArchiveBucket(server, s3);
     }
@@ -62,7 +66,8 @@ final class ArchiveBucket implements AutoCloseable {
 
     /** The object's ETag, as a listing gives it. */
     String etag(String key) {
-        return s3.headObject(HeadObjectRequest.builder().bucket(NAME).key(key).build()).eTag();
+        return s3.headObject(HeadObjectRequest.builder().bucket(NAME).key(key).build())
+                .eTag();
     }
 
     static byte[] gzip(String text) {

@@ -60,14 +60,27 @@ class ArchiveLoaderRangesIT {
         assertThat(overlapping.exitCode()).as(overlapping.err()).isZero();
         assertThat(overlapping.count("published")).isEqualTo(4);
         assertThat(overlapping.count("skipped_already_loaded")).isEqualTo(4);
-        assertThat(overlapping.summary().get("already_loaded").get(0).get("run").asText()).isEqualTo("2023-11-01..2023-11-04");
-        assertThat(overlapping.summary().get("already_loaded").get(0).get("request_times").asText())
+        assertThat(overlapping.summary().get("already_loaded").get(0).get("run").asText())
+                .isEqualTo("2023-11-01..2023-11-04");
+        assertThat(overlapping
+                        .summary()
+                        .get("already_loaded")
+                        .get(0)
+                        .get("request_times")
+                        .asText())
                 .isEqualTo("2023-11-03..2023-11-04");
-        assertThat(overlapping.summary().get("already_loaded").get(0).get("objects").asLong()).isEqualTo(4);
+        assertThat(overlapping
+                        .summary()
+                        .get("already_loaded")
+                        .get(0)
+                        .get("objects")
+                        .asLong())
+                .isEqualTo(4);
         assertThat(inside.exitCode()).as(inside.err()).isZero();
         assertThat(inside.count("objects_to_load")).isZero();
         assertThat(inside.count("objects_already_done")).isEqualTo(4);
-        assertThat(readAll(topics.raw(), sessionIds.size())).extracting(r -> text(r.key()))
+        assertThat(readAll(topics.raw(), sessionIds.size()))
+                .extracting(r -> text(r.key()))
                 .containsExactlyInAnyOrderElementsOf(sessionIds);
     }
 
@@ -84,7 +97,8 @@ class ArchiveLoaderRangesIT {
         assertThat(next.exitCode()).as(next.err()).isZero();
         assertThat(next.count("published")).isEqualTo(6);
         assertThat(next.count("skipped_already_loaded")).isZero();
-        assertThat(readAll(topics.raw(), sessionIds.size())).extracting(r -> text(r.key()))
+        assertThat(readAll(topics.raw(), sessionIds.size()))
+                .extracting(r -> text(r.key()))
                 .containsExactlyInAnyOrderElementsOf(sessionIds);
     }
 
@@ -100,11 +114,14 @@ class ArchiveLoaderRangesIT {
                 String key = objectKey(prefix, FIRST_DAY.plusDays(day - 1));
                 String uri = "s3://" + ArchiveBucket.NAME + "/" + key;
                 String value = "{\"object\":\"" + uri + "\",\"range\":\"2023-11-01..2023-11-02\",\"etag\":"
-                        + "\"" + bucket.etag(key).replace("\"", "\\\"") + "\",\"lines\":2,\"done\":true,\"published\":1,"
+                        + "\"" + bucket.etag(key).replace("\"", "\\\"")
+                        + "\",\"lines\":2,\"done\":true,\"published\":1,"
                         + "\"dead_lettered\":0,\"outside_range\":1,\"before_since\":0,\"after_cutover\":0,\"since\":null,"
                         + "\"cutover\":null,\"written_at\":\"2026-01-05T10:00:00Z\"}";
-                producer.send(new ProducerRecord<>(topics.progress(), ("2023-11-01..2023-11-02 " + uri)
-                        .getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(
+                        topics.progress(),
+                        ("2023-11-01..2023-11-02 " + uri).getBytes(StandardCharsets.UTF_8),
+                        value.getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }
@@ -114,8 +131,10 @@ class ArchiveLoaderRangesIT {
         assertThat(later.exitCode()).as(later.err()).isZero();
         assertThat(later.count("published")).isEqualTo(2);
         assertThat(later.count("skipped_already_loaded")).isEqualTo(2);
-        assertThat(later.summary().get("already_loaded").get(0).get("run").asText()).isEqualTo("2023-11-01..2023-11-02");
-        assertThat(readAll(topics.raw(), 2)).extracting(r -> text(r.key()))
+        assertThat(later.summary().get("already_loaded").get(0).get("run").asText())
+                .isEqualTo("2023-11-01..2023-11-02");
+        assertThat(readAll(topics.raw(), 2))
+                .extracting(r -> text(r.key()))
                 .containsExactlyInAnyOrder("s-2023-11-03", "s-2023-11-03-late");
     }
 
@@ -134,8 +153,9 @@ class ArchiveLoaderRangesIT {
             LocalDate day = FIRST_DAY.plusDays(i);
             String late = "s-" + day.minusDays(1) + "-late";
             String own = "s-" + day;
-            bucket.put(objectKey(prefix, day), List.of(record(late, day.minusDays(1) + "T23:59:59Z"),
-                    record(own, day + "T10:00:00Z")));
+            bucket.put(
+                    objectKey(prefix, day),
+                    List.of(record(late, day.minusDays(1) + "T23:59:59Z"), record(own, day + "T10:00:00Z")));
             if (i > 0) {
                 sessionIds.add(late);
             }
@@ -147,7 +167,8 @@ class ArchiveLoaderRangesIT {
     }
 
     private static String objectKey(String prefix, LocalDate day) {
-        return String.format("%s/year=%d/month=%02d/day=%02d/%s.gz", prefix, day.getYear(), day.getMonthValue(),
-                day.getDayOfMonth(), day);
+        return String.format(
+                "%s/year=%d/month=%02d/day=%02d/%s.gz",
+                prefix, day.getYear(), day.getMonthValue(), day.getDayOfMonth(), day);
     }
 }

@@ -12,7 +12,8 @@ import org.sagebionetworks.accessrecords.archive.LoadPlan.Planned;
 /** What a run decides for each listed object from what earlier runs committed. */
 class LoadPlanTest {
 
-    private static final ArchiveObject OBJECT = new ArchiveObject("b", "p/year=2023/month=11/day=05/x.gz", 10, "\"v1\"");
+    private static final ArchiveObject OBJECT =
+            new ArchiveObject("b", "p/year=2023/month=11/day=05/x.gz", 10, "\"v1\"");
     private static final ArchiveObject REWRITTEN = new ArchiveObject("b", OBJECT.key(), 12, "\"v2\"");
     private static final LoadRange EARLIER = range("2023-11-01", "2023-11-04");
 
@@ -82,8 +83,8 @@ class LoadPlanTest {
         return ObjectProgress.none(OBJECT).with(loaded(range, 5, true));
     }
 
-    private static List<Planned> plan(LoadRange range, boolean restart, LoadStats stats, ArchiveObject listed,
-            ObjectProgress progress) {
+    private static List<Planned> plan(
+            LoadRange range, boolean restart, LoadStats stats, ArchiveObject listed, ObjectProgress progress) {
         return new LoadPlan(range, restart, stats).plan(List.of(listed), Map.of(listed.uri(), progress));
     }
 }

@@ -10,16 +10,17 @@ import org.sagebionetworks.accessrecords.archive.Tally.Fate;
 
 class LoadRangeTest {
 
-    private static final LoadRange NOVEMBER_END = new LoadRange(LocalDate.parse("2023-11-29"),
-            LocalDate.parse("2023-11-30"), null, null);
+    private static final LoadRange NOVEMBER_END =
+            new LoadRange(LocalDate.parse("2023-11-29"), LocalDate.parse("2023-11-30"), null, null);
 
     @Test
     void readsOneExtraArrivalDayAtEachEndAcrossMonthBoundaries() {
-        assertThat(NOVEMBER_END.dayPrefixes("accessRecord/records/")).containsExactly(
-                "accessRecord/records/year=2023/month=11/day=28/",
-                "accessRecord/records/year=2023/month=11/day=29/",
-                "accessRecord/records/year=2023/month=11/day=30/",
-                "accessRecord/records/year=2023/month=12/day=01/");
+        assertThat(NOVEMBER_END.dayPrefixes("accessRecord/records/"))
+                .containsExactly(
+                        "accessRecord/records/year=2023/month=11/day=28/",
+                        "accessRecord/records/year=2023/month=11/day=29/",
+                        "accessRecord/records/year=2023/month=11/day=30/",
+                        "accessRecord/records/year=2023/month=12/day=01/");
         assertThat(NOVEMBER_END.dayPrefixes("").get(0)).isEqualTo("year=2023/month=11/day=28/");
     }
 
@@ -33,7 +34,10 @@ class LoadRangeTest {
 
     @Test
     void theCutoverItselfBelongsToTheLiveStream() {
-        LoadRange range = new LoadRange(LocalDate.parse("2023-11-29"), LocalDate.parse("2023-11-30"), null,
+        LoadRange range = new LoadRange(
+                LocalDate.parse("2023-11-29"),
+                LocalDate.parse("2023-11-30"),
+                null,
                 Instant.parse("2023-11-30T12:00:00Z"));
 
         assertThat(range.judge(millis("2023-11-30T11:59:59.999Z"))).isEqualTo(Fate.PUBLISHED);
@@ -43,8 +47,11 @@ class LoadRangeTest {
 
     @Test
     void aGapIsFromSinceIncludedToTheCutoverExcluded() {
-        LoadRange gap = new LoadRange(LocalDate.parse("2023-11-30"), LocalDate.parse("2023-11-30"),
-                Instant.parse("2023-11-30T10:00:00Z"), Instant.parse("2023-11-30T14:00:00Z"));
+        LoadRange gap = new LoadRange(
+                LocalDate.parse("2023-11-30"),
+                LocalDate.parse("2023-11-30"),
+                Instant.parse("2023-11-30T10:00:00Z"),
+                Instant.parse("2023-11-30T14:00:00Z"));
 
         assertThat(gap.judge(millis("2023-11-30T09:59:59.999Z"))).isEqualTo(Fate.BEFORE_SINCE);
         assertThat(gap.judge(millis("2023-11-30T10:00:00Z"))).isEqualTo(Fate.PUBLISHED);
@@ -54,30 +61,39 @@ class LoadRangeTest {
 
     @Test
     void rangesThatCannotHoldARecordAreRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new LoadRange(LocalDate.parse("2023-11-30"),
-                LocalDate.parse("2023-11-29"), null, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> new LoadRange(LocalDate.parse("2023-11-30"), LocalDate.parse("2023-11-29"), null, null));
         Instant two = Instant.parse("2023-11-30T14:00:00Z");
-        assertThatIllegalArgumentException().isThrownBy(() -> new LoadRange(LocalDate.parse("2023-11-30"),
-                LocalDate.parse("2023-11-30"), two, two)).withMessageContaining("--since");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new LoadRange(LocalDate.parse("2023-11-30"), LocalDate.parse("2023-11-30"), two, two))
+                .withMessageContaining("--since");
     }
 
     @Test
     void theWindowIsTheDaysNarrowedBySinceAndCutover() {
-        LoadRange gap = new LoadRange(LocalDate.parse("2023-11-29"), LocalDate.parse("2023-11-30"),
-                Instant.parse("2023-11-29T10:00:00Z"), Instant.parse("2023-12-05T00:00:00Z"));
+        LoadRange gap = new LoadRange(
+                LocalDate.parse("2023-11-29"),
+                LocalDate.parse("2023-11-30"),
+                Instant.parse("2023-11-29T10:00:00Z"),
+                Instant.parse("2023-12-05T00:00:00Z"));
 
-        assertThat(NOVEMBER_END.window()).isEqualTo(new RequestWindow(millis("2023-11-29T00:00:00Z"),
-                millis("2023-12-01T00:00:00Z")));
-        assertThat(gap.window()).isEqualTo(new RequestWindow(millis("2023-11-29T10:00:00Z"),
-                millis("2023-12-01T00:00:00Z")));
-        assertThat(gap.label()).isEqualTo("2023-11-29..2023-11-30 --since 2023-11-29T10:00:00Z "
-                + "--cutover 2023-12-05T00:00:00Z");
+        assertThat(NOVEMBER_END.window())
+                .isEqualTo(new RequestWindow(millis("2023-11-29T00:00:00Z"), millis("2023-12-01T00:00:00Z")));
+        assertThat(gap.window())
+                .isEqualTo(new RequestWindow(millis("2023-11-29T10:00:00Z"), millis("2023-12-01T00:00:00Z")));
+        assertThat(gap.label())
+                .isEqualTo("2023-11-29..2023-11-30 --since 2023-11-29T10:00:00Z " + "--cutover 2023-12-05T00:00:00Z");
     }
 
     @Test
     void boundsThatLeaveNothingOfTheDaysAreRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new LoadRange(LocalDate.parse("2023-11-29"),
-                LocalDate.parse("2023-11-30"), Instant.parse("2023-12-01T00:00:00Z"), null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new LoadRange(
+                        LocalDate.parse("2023-11-29"),
+                        LocalDate.parse("2023-11-30"),
+                        Instant.parse("2023-12-01T00:00:00Z"),
+                        null))
                 .withMessageContaining("leave no time");
     }
 

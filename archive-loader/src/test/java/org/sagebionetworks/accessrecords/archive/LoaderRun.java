@@ -24,7 +24,9 @@ record LoaderRun(int exitCode, JsonNode summary, String err) {
     /** The topics one test loads into; the raw topic keeps records of any age, as the loader requires. */
     record Topics(String raw, String deadLetter, String progress) {
         static Topics named() {
-            return new Topics(KafkaCluster.uniqueName("raw"), KafkaCluster.uniqueName("dlq"),
+            return new Topics(
+                    KafkaCluster.uniqueName("raw"),
+                    KafkaCluster.uniqueName("dlq"),
                     KafkaCluster.uniqueName("progress"));
         }
 
@@ -38,8 +40,8 @@ record LoaderRun(int exitCode, JsonNode summary, String err) {
             // As the enricher creates it: the enricher refuses to start on a dead-letter topic without room for the
             // largest raw record and its reason headers (ArchiveAndLiveOverlapIT runs one on these topics).
             KafkaCluster.createTopic(deadLetter, 1, Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "8388608"));
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    KafkaCluster.bootstrapServers()))) {
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaCluster.bootstrapServers()))) {
                 long deadline = System.nanoTime() + 30_000_000_000L;
                 while (!admin.listTopics().names().get().containsAll(List.of(raw, deadLetter))) {
                     if (System.nanoTime() > deadline) {
@@ -56,10 +58,25 @@ record LoaderRun(int exitCode, JsonNode summary, String err) {
 
     /** The arguments every run shares: where the bucket, the broker and the topics are. */
     static List<String> commonArguments(ArchiveBucket bucket, Topics topics, String bootstrapServers) {
-        return List.of("--bucket", ArchiveBucket.NAME, "--endpoint", bucket.endpoint(), "--region", "us-east-1",
-                "--bootstrap-servers", bootstrapServers, "--raw-topic", topics.raw(),
-                "--dead-letter-topic", topics.deadLetter(), "--progress-topic", topics.progress(),
-                "--progress-replication-factor", "1", "--kafka-timeout", "PT30S");
+        return List.of(
+                "--bucket",
+                ArchiveBucket.NAME,
+                "--endpoint",
+                bucket.endpoint(),
+                "--region",
+                "us-east-1",
+                "--bootstrap-servers",
+                bootstrapServers,
+                "--raw-topic",
+                topics.raw(),
+                "--dead-letter-topic",
+                topics.deadLetter(),
+                "--progress-topic",
+                topics.progress(),
+                "--progress-replication-factor",
+                "1",
+                "--kafka-timeout",
+                "PT30S");
     }
 
     static LoaderRun of(ArchiveBucket bucket, Topics topics, String... args) {
@@ -67,10 +84,13 @@ record LoaderRun(int exitCode, JsonNode summary, String err) {
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = new CommandLine(new LoadArchiveCommand().withStreams(
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
+        int exitCode = new CommandLine(new LoadArchiveCommand()
+                        .withStreams(
+                                new PrintStream(out, true, StandardCharsets.UTF_8),
+                                new PrintStream(err, true, StandardCharsets.UTF_8)))
                 .execute(all.toArray(String[]::new));
-        return new LoaderRun(exitCode, summary(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+        return new LoaderRun(
+                exitCode, summary(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
     }
 
     long count(String field) {
@@ -79,7 +99,9 @@ record LoaderRun(int exitCode, JsonNode summary, String err) {
 
     private static JsonNode summary(String stdout) {
         try {
-            return stdout.isBlank() ? JSON.createObjectNode() : JSON.readTree(stdout).get("summary");
+            return stdout.isBlank()
+                    ? JSON.createObjectNode()
+                    : JSON.readTree(stdout).get("summary");
         } catch (IOException e) {
             throw new UncheckedIOException("not a summary: " + stdout, e);
         }

@@ -12,7 +12,8 @@ import org.sagebionetworks.accessrecords.archive.Tally.Fate;
 /** What progress says was published from an object, across ranges, versions and the two record forms. */
 class ObjectProgressTest {
 
-    private static final ArchiveObject OBJECT = new ArchiveObject("b", "p/year=2023/month=11/day=05/x.gz", 10, "\"v1\"");
+    private static final ArchiveObject OBJECT =
+            new ArchiveObject("b", "p/year=2023/month=11/day=05/x.gz", 10, "\"v1\"");
     private static final LoadRange FIRST_FOUR = range("2023-11-01", "2023-11-04");
     private static final LoadRange THIRD_TO_SIXTH = range("2023-11-03", "2023-11-06");
 
@@ -24,7 +25,9 @@ class ObjectProgressTest {
 
         assertThat(november.coveredBy(List.of(lastTwo, firstTwo))).isTrue();
         assertThat(november.coveredBy(List.of(firstTwo))).isFalse();
-        assertThat(november.coveredBy(List.of(firstTwo, range("2023-11-04", "2023-11-04").window()))).isFalse();
+        assertThat(november.coveredBy(
+                        List.of(firstTwo, range("2023-11-04", "2023-11-04").window())))
+                .isFalse();
         assertThat(november.toString()).isEqualTo("2023-11-01..2023-11-04");
     }
 
@@ -32,9 +35,12 @@ class ObjectProgressTest {
     void aFinishedLoadOfALargerWindowCoversAnyRangeInsideIt() {
         ObjectProgress progress = ObjectProgress.none(OBJECT).with(loaded(FIRST_FOUR, 5, true));
 
-        assertThat(progress.covers(range("2023-11-02", "2023-11-03").window(), OBJECT.etag())).isTrue();
+        assertThat(progress.covers(range("2023-11-02", "2023-11-03").window(), OBJECT.etag()))
+                .isTrue();
         assertThat(progress.covers(THIRD_TO_SIXTH.window(), OBJECT.etag())).isFalse();
-        assertThat(progress.covers(FIRST_FOUR.window(), "\"v2\"")).as("another version").isFalse();
+        assertThat(progress.covers(FIRST_FOUR.window(), "\"v2\""))
+                .as("another version")
+                .isFalse();
     }
 
     @Test
@@ -44,7 +50,9 @@ class ObjectProgressTest {
 
         assertThat(interrupted.handled(3, third)).isTrue();
         assertThat(interrupted.handled(4, third)).isFalse();
-        assertThat(interrupted.handled(1, millis("2023-11-05T00:00:00Z"))).as("outside its window").isFalse();
+        assertThat(interrupted.handled(1, millis("2023-11-05T00:00:00Z")))
+                .as("outside its window")
+                .isFalse();
     }
 
     @Test
@@ -55,7 +63,8 @@ class ObjectProgressTest {
         ObjectProgress progress = new ObjectProgress(OBJECT.uri(), List.of(first, own, disjoint));
 
         assertThat(progress.loadOf(THIRD_TO_SIXTH.window())).isEqualTo(own);
-        assertThat(progress.earlierLoads(THIRD_TO_SIXTH.window(), OBJECT.etag())).containsExactly(first);
+        assertThat(progress.earlierLoads(THIRD_TO_SIXTH.window(), OBJECT.etag()))
+                .containsExactly(first);
         assertThat(progress.otherVersions(THIRD_TO_SIXTH.window(), "\"v2\"")).containsExactly(first, own);
         assertThat(progress.with(own.advance(5, true, new Tally())).loads()).hasSize(3);
     }
@@ -66,7 +75,8 @@ class ObjectProgressTest {
         for (Fate fate : Fate.values()) {
             tally.set(fate, fate.ordinal() + 1);
         }
-        ObjectProgress progress = ObjectProgress.none(OBJECT).with(loaded(FIRST_FOUR, 5, true))
+        ObjectProgress progress = ObjectProgress.none(OBJECT)
+                .with(loaded(FIRST_FOUR, 5, true))
                 .with(ObjectLoad.start(THIRD_TO_SIXTH, OBJECT).advance(tally.lines(), false, tally));
 
         ObjectProgress read = ProgressJson.read(ProgressJson.parse(ProgressJson.write(progress)));
@@ -93,9 +103,15 @@ class ObjectProgressTest {
 
         ObjectLoad load = ProgressJson.readLegacy(ProgressJson.parse(legacy.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(ProgressJson.read(ProgressJson.parse(legacy.getBytes(StandardCharsets.UTF_8)))).isNull();
-        assertThat(load.window()).isEqualTo(new LoadRange(LocalDate.parse("2023-11-29"), LocalDate.parse("2023-11-30"),
-                null, Instant.parse("2023-11-30T12:00:00Z")).window());
+        assertThat(ProgressJson.read(ProgressJson.parse(legacy.getBytes(StandardCharsets.UTF_8))))
+                .isNull();
+        assertThat(load.window())
+                .isEqualTo(new LoadRange(
+                                LocalDate.parse("2023-11-29"),
+                                LocalDate.parse("2023-11-30"),
+                                null,
+                                Instant.parse("2023-11-30T12:00:00Z"))
+                        .window());
         assertThat(load.run()).isEqualTo("2023-11-29..2023-11-30 --cutover 2023-11-30T12:00:00Z");
         assertThat(load.etag()).isEqualTo("\"e\"");
         assertThat(load.lines()).isEqualTo(7);

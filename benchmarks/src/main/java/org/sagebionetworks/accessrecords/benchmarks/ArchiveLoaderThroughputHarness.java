@@ -40,8 +40,7 @@ public final class ArchiveLoaderThroughputHarness {
     private static final String BUCKET = "archive";
     private static final String PREFIX = "accessRecord/records";
 
-    private ArchiveLoaderThroughputHarness() {
-    }
+    private ArchiveLoaderThroughputHarness() {}
 
     public static void main(String[] args) {
         try {
@@ -72,14 +71,20 @@ public final class ArchiveLoaderThroughputHarness {
                 KafkaCluster.createTopic(raw, partitions, Map.of("retention.ms", "-1"));
                 Run result = run(jar, s3, raw, dlq);
                 rates.add(result.summary.get("records_per_second").asDouble());
-                System.out.printf("run %d: %s%n  process %.1f s (with JVM start) = %,.0f records/s, %.1f MB/s gzip; "
-                                + "max RSS %,d MiB%n", run, result.summary, result.seconds,
-                        objects * (double) perObject / result.seconds, gzipBytes / 1e6 / result.seconds,
+                System.out.printf(
+                        "run %d: %s%n  process %.1f s (with JVM start) = %,.0f records/s, %.1f MB/s gzip; "
+                                + "max RSS %,d MiB%n",
+                        run,
+                        result.summary,
+                        result.seconds,
+                        objects * (double) perObject / result.seconds,
+                        gzipBytes / 1e6 / result.seconds,
                         result.maxRssKb >> 10);
             }
             Collections.sort(rates);
-            System.out.printf("median loader rate of %d runs: %,.0f records/s (min %,.0f, max %,.0f)%n", runs,
-                    rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1));
+            System.out.printf(
+                    "median loader rate of %d runs: %,.0f records/s (min %,.0f, max %,.0f)%n",
+                    runs, rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1));
         }
     }
 
@@ -93,36 +98,67 @@ public final class ArchiveLoaderThroughputHarness {
         for (int i = 0; i < objects; i++) {
             byte[] gzip = gzippedLines(traffic, perObject);
             total += gzip.length;
-            String key = String.format("%s/year=2023/month=11/day=%02d/firehose-%04d.gz", PREFIX, 15 + i * 2 / objects, i);
+            String key =
+                    String.format("%s/year=2023/month=11/day=%02d/firehose-%04d.gz", PREFIX, 15 + i * 2 / objects, i);
             URI uri = URI.create(s3.endpoint() + "/" + BUCKET + "/" + key);
-            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofByteArray(gzip))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> put = HTTP.send(
+                    HttpRequest.newBuilder(uri)
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(gzip))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (put.statusCode() != 200) {
                 throw new IllegalStateException("upload of " + key + " failed: " + put.statusCode() + " " + put.body());
             }
         }
-        System.out.printf("uploaded %d objects, %,d records, %.1f MB gzip in %.1f s%n", objects,
-                (long) objects * perObject, total / 1e6, (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "uploaded %d objects, %,d records, %.1f MB gzip in %.1f s%n",
+                objects, (long) objects * perObject, total / 1e6, (System.nanoTime() - start) / 1e9);
         return total;
     }
 
-    private record Run(double seconds, JsonNode summary, long maxRssKb) {
-    }
+    private record Run(double seconds, JsonNode summary, long maxRssKb) {}
 
     private static Run run(Path jar, S3ProxyServer s3, String raw, String dlq) throws Exception {
         Path stdout = Files.createTempFile("loader", ".json");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         command.addAll(options("LOADER_JAVA_OPTS"));
-        command.addAll(List.of("-jar", jar.toString(), "load-archive", "--bucket", BUCKET, "--prefix", PREFIX,
-                "--from", "2023-11-15", "--to", "2023-11-16", "--endpoint", s3.endpoint().toString(),
-                "--bootstrap-servers", KafkaCluster.bootstrapServers(), "--raw-topic", raw, "--dead-letter-topic", dlq,
-                "--progress-topic", KafkaCluster.uniqueName("progress"), "--progress-replication-factor", "1"));
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "load-archive",
+                "--bucket",
+                BUCKET,
+                "--prefix",
+                PREFIX,
+                "--from",
+                "2023-11-15",
+                "--to",
+                "2023-11-16",
+                "--endpoint",
+                s3.endpoint().toString(),
+                "--bootstrap-servers",
+                KafkaCluster.bootstrapServers(),
+                "--raw-topic",
+                raw,
+                "--dead-letter-topic",
+                dlq,
+                "--progress-topic",
+                KafkaCluster.uniqueName("progress"),
+                "--progress-replication-factor",
+                "1"));
         command.addAll(options("LOADER_OPTS"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
                 .redirectError(Files.createTempFile("loader", ".log").toFile());
-        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
-                "LOG_LEVEL", System.getenv().getOrDefault("LOADER_LOG_LEVEL", "WARN")));
+        builder.environment()
+                .putAll(Map.of(
+                        "AWS_ACCESS_KEY_ID",
+                        "local",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "local",
+                        "LOG_LEVEL",
+                        System.getenv().getOrDefault("LOADER_LOG_LEVEL", "WARN")));
         long start = System.nanoTime();
         Process process = builder.start();
         long maxRss = 0;
@@ -142,7 +178,8 @@ public final class ArchiveLoaderThroughputHarness {
     /** Space-separated options from an environment variable, none when it is unset. */
     private static List<String> options(String variable) {
         return List.of(System.getenv().getOrDefault(variable, "").split(" ")).stream()
-                .filter(option -> !option.isBlank()).toList();
+                .filter(option -> !option.isBlank())
+                .toList();
     }
 
     /** One object's bytes: {@code lines} lines of the traffic, gzip-compressed as they are made. */

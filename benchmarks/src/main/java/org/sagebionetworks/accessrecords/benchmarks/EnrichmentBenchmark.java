@@ -64,7 +64,9 @@ public class EnrichmentBenchmark {
         payloads = new RawAccessRecord[distinctRecords];
         rowsToWrite = new ProcessedAccessRecord[distinctRecords];
         for (int i = 0; i < distinctRecords; i++) {
-            payloads[i] = ((Accepted<RawAccessRecordEnvelope>) parser.parse(records[i])).value().getPayload();
+            payloads[i] = ((Accepted<RawAccessRecordEnvelope>) parser.parse(records[i]))
+                    .value()
+                    .getPayload();
             rowsToWrite[i] = Enricher.enrich(payloads[i]);
         }
     }

@@ -32,11 +32,9 @@ public final class PublisherThroughputHarness {
 
     private static final int PARTITIONS = 6;
 
-    private PublisherThroughputHarness() {
-    }
+    private PublisherThroughputHarness() {}
 
-    private record Run(long nanos, PublisherStats stats, long brokerBytes) {
-    }
+    private record Run(long nanos, PublisherStats stats, long brokerBytes) {}
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
@@ -49,10 +47,14 @@ public final class PublisherThroughputHarness {
         System.out.println("warmed up (one unreported saturated run)");
         for (int run = 1; run <= runs; run++) {
             for (String compression : List.of("zstd", "lz4")) {
-                report("saturated, " + compression + ", run " + run, publish(saturating(compression), lines, records, 0));
+                report(
+                        "saturated, " + compression + ", run " + run,
+                        publish(saturating(compression), lines, records, 0));
             }
         }
-        report("paced at " + rate + "/s for " + seconds + " s, defaults", publish(config(), lines, rate * seconds, rate));
+        report(
+                "paced at " + rate + "/s for " + seconds + " s, defaults",
+                publish(config(), lines, rate * seconds, rate));
         System.exit(0);
     }
 
@@ -70,7 +72,9 @@ public final class PublisherThroughputHarness {
 
     /** Back-pressure instead of drops: the publisher waits for buffer space, so it runs at what the broker takes. */
     private static PublisherConfig.Builder saturating(String compression) {
-        return config().compression(compression).bufferFullPolicy(BufferFullPolicy.BLOCK).maxBlock(Duration.ofMinutes(1));
+        return config().compression(compression)
+                .bufferFullPolicy(BufferFullPolicy.BLOCK)
+                .maxBlock(Duration.ofMinutes(1));
     }
 
     private static PublisherConfig.Builder config() {
@@ -81,7 +85,8 @@ public final class PublisherThroughputHarness {
     private static Run publish(PublisherConfig.Builder config, List<String> lines, int count, int rate) {
         String topic = KafkaCluster.uniqueName("raw");
         KafkaCluster.createTopic(topic, PARTITIONS, Map.of());
-        AccessRecordPublisher publisher = new AccessRecordPublisher(config.topic(topic).build());
+        AccessRecordPublisher publisher =
+                new AccessRecordPublisher(config.topic(topic).build());
         long interval = rate == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -97,12 +102,21 @@ public final class PublisherThroughputHarness {
 
     private static void report(String name, Run run) {
         PublisherStats stats = run.stats();
-        System.out.printf("%s: %,d records acknowledged in %.1f s = %,.0f records/s; publish() p50 %s p99 %s max %s;"
+        System.out.printf(
+                "%s: %,d records acknowledged in %.1f s = %,.0f records/s; publish() p50 %s p99 %s max %s;"
                         + " ack p50 %s p99 %s; %,d bytes a record on the broker; dropped %,d, failed %,d%n",
-                name, stats.sent(), run.nanos() / 1e9, stats.sent() / (run.nanos() / 1e9),
-                micros(stats.publishCall().p50()), micros(stats.publishCall().p99()), micros(stats.publishCall().max()),
-                micros(stats.ack().p50()), micros(stats.ack().p99()), run.brokerBytes() / Math.max(1, stats.sent()),
-                stats.dropped(), stats.failed());
+                name,
+                stats.sent(),
+                run.nanos() / 1e9,
+                stats.sent() / (run.nanos() / 1e9),
+                micros(stats.publishCall().p50()),
+                micros(stats.publishCall().p99()),
+                micros(stats.publishCall().max()),
+                micros(stats.ack().p50()),
+                micros(stats.ack().p99()),
+                run.brokerBytes() / Math.max(1, stats.sent()),
+                stats.dropped(),
+                stats.failed());
     }
 
     private static String micros(Duration duration) {
@@ -110,10 +124,13 @@ public final class PublisherThroughputHarness {
     }
 
     private static long bytesOnBroker(String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaCluster.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaCluster.bootstrapServers()))) {
             int broker = admin.describeCluster().nodes().get().iterator().next().id();
-            Map<String, LogDirDescription> dirs = admin.describeLogDirs(List.of(broker)).descriptions().get(broker).get();
+            Map<String, LogDirDescription> dirs = admin.describeLogDirs(List.of(broker))
+                    .descriptions()
+                    .get(broker)
+                    .get();
             return dirs.values().stream()
                     .flatMap(dir -> dir.replicaInfos().entrySet().stream())
                     .filter(replica -> replica.getKey().topic().equals(topic))

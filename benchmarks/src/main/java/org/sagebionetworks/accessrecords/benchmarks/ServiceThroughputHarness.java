@@ -46,8 +46,7 @@ public final class ServiceThroughputHarness {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ServiceThroughputHarness() {
-    }
+    private ServiceThroughputHarness() {}
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -63,12 +62,14 @@ public final class ServiceThroughputHarness {
             Result result = run(jar, raw, partitions);
             double rate = records / (result.millis / 1000.0);
             rates.add(rate);
-            System.out.printf("run %d: %,d records in %.1f s = %,.0f records/s; service max heap %,d MiB, max RSS %,d MiB%n",
+            System.out.printf(
+                    "run %d: %,d records in %.1f s = %,.0f records/s; service max heap %,d MiB, max RSS %,d MiB%n",
                     run, records, result.millis / 1000.0, rate, result.maxHeapBytes >> 20, result.maxRssKb >> 10);
         }
         Collections.sort(rates);
-        System.out.printf("median of %d runs: %,.0f records/s (min %,.0f, max %,.0f)%n", runs,
-                rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1));
+        System.out.printf(
+                "median of %d runs: %,.0f records/s (min %,.0f, max %,.0f)%n",
+                runs, rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1));
         System.exit(0);
     }
 
@@ -76,51 +77,58 @@ public final class ServiceThroughputHarness {
         long start = System.nanoTime();
         SyntheticTraffic traffic = new SyntheticTraffic(7L, 1_700_000_000_000L, 20L);
         try (KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of(
-                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"))) {
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                262_144,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4"))) {
             for (int i = 0; i < records; i++) {
                 String line = traffic.next();
-                String sessionId = JSON.readTree(line).get("payload").get("sessionId").asText();
-                producer.send(new ProducerRecord<>(topic, sessionId.getBytes(StandardCharsets.UTF_8),
-                        line.getBytes(StandardCharsets.UTF_8)));
+                String sessionId =
+                        JSON.readTree(line).get("payload").get("sessionId").asText();
+                producer.send(new ProducerRecord<>(
+                        topic, sessionId.getBytes(StandardCharsets.UTF_8), line.getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }
         System.out.printf("loaded %,d raw records in %.1f s%n", records, (System.nanoTime() - start) / 1e9);
     }
 
-    private record Result(long millis, long maxHeapBytes, long maxRssKb) {
-    }
+    private record Result(long millis, long maxHeapBytes, long maxRssKb) {}
 
     private static Result run(Path jar, String raw, int partitions) throws Exception {
         String applicationId = KafkaCluster.uniqueName("bench");
         int port = freePort();
         Path state = Files.createTempDirectory("bench-state");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g"));
-        command.addAll(List.of(System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "").split(" ")).stream()
-                .filter(option -> !option.isBlank()).toList());
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        command.addAll(
+                List.of(System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "").split(" ")).stream()
+                        .filter(option -> !option.isBlank())
+                        .toList());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile("bench-service", ".log").toFile());
-        builder.environment().putAll(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", KafkaCluster.bootstrapServers(),
-                "ACCESS_RECORDS_APPLICATION_ID", applicationId,
-                "ACCESS_RECORDS_TOPICS_RAW", raw,
-                "ACCESS_RECORDS_TOPICS_PROCESSED", KafkaCluster.uniqueName("processed"),
-                "ACCESS_RECORDS_TOPICS_DEAD_LETTER", KafkaCluster.uniqueName("dlq"),
-                "ACCESS_RECORDS_TOPICS_PARTITIONS", String.valueOf(partitions),
-                "ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR", "1",
-                "ACCESS_RECORDS_STATE_DIR", state.toString(),
-                "MICRONAUT_SERVER_PORT", String.valueOf(port),
-                "LOG_LEVEL", "WARN"));
+        builder.environment()
+                .putAll(Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", KafkaCluster.bootstrapServers(),
+                        "ACCESS_RECORDS_APPLICATION_ID", applicationId,
+                        "ACCESS_RECORDS_TOPICS_RAW", raw,
+                        "ACCESS_RECORDS_TOPICS_PROCESSED", KafkaCluster.uniqueName("processed"),
+                        "ACCESS_RECORDS_TOPICS_DEAD_LETTER", KafkaCluster.uniqueName("dlq"),
+                        "ACCESS_RECORDS_TOPICS_PARTITIONS", String.valueOf(partitions),
+                        "ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR", "1",
+                        "ACCESS_RECORDS_STATE_DIR", state.toString(),
+                        "MICRONAUT_SERVER_PORT", String.valueOf(port),
+                        "LOG_LEVEL", "WARN"));
         long start = System.nanoTime();
         Process process = builder.start();
         long maxHeap = 0;
         long maxRss = 0;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaCluster.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaCluster.bootstrapServers()))) {
             Map<TopicPartition, Long> ends = endOffsets(admin, raw, partitions);
             while (!drained(admin, applicationId, ends)) {
                 if (!process.isAlive()) {
@@ -147,18 +155,26 @@ public final class ServiceThroughputHarness {
     }
 
     private static boolean drained(Admin admin, String group, Map<TopicPartition, Long> ends) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
-                && committed.get(end.getKey()).offset() >= end.getValue());
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        return ends.entrySet().stream()
+                .allMatch(end -> committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue());
     }
 
     private static long heapBytes(int port) {
         try {
-            String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/prometheus"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            return (long) body.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{area=\"heap\""))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            String body = HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/prometheus"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return (long) body.lines()
+                    .filter(l -> l.startsWith("jvm_memory_used_bytes{area=\"heap\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
         } catch (IOException | InterruptedException | RuntimeException e) {
             return 0;
         }

@@ -44,7 +44,9 @@ public enum Layout {
     /** The Glue table's partition key names, in order. */
     public List<String> partitionKeys() {
         List<String> names = new ArrayList<>();
-        definition().get("partition_keys").forEach(key -> names.add(key.get("name").asText()));
+        definition()
+                .get("partition_keys")
+                .forEach(key -> names.add(key.get("name").asText()));
         return names;
     }
 

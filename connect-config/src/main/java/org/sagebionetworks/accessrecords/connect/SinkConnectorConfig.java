@@ -21,16 +21,26 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 public final class SinkConnectorConfig {
 
     /** The variables {@code s3-sink.json} and {@code local.json} use; Terraform passes the same names. */
-    public static final Set<String> VARIABLES = Set.of("connector_name", "tasks_max", "processed_topic",
-            "lake_bucket", "region", "topics_dir", "path_format", "flush_size", "rotate_interval_ms",
-            "sink_dead_letter_topic", "replication_factor", "s3_endpoint");
+    public static final Set<String> VARIABLES = Set.of(
+            "connector_name",
+            "tasks_max",
+            "processed_topic",
+            "lake_bucket",
+            "region",
+            "topics_dir",
+            "path_format",
+            "flush_size",
+            "rotate_interval_ms",
+            "sink_dead_letter_topic",
+            "replication_factor",
+            "s3_endpoint");
 
     /** Terraform's templatefile syntax; names are lower-case identifiers such as {@code s3_endpoint}. */
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z][a-z0-9_]*)}");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SinkConnectorConfig() {
-    }
+    private SinkConnectorConfig() {}
 
     /** The production configuration for MSK Connect with Confluent's plugin. */
     public static Map<String, String> production(Layout layout, Map<String, String> variables) {
@@ -88,7 +98,9 @@ public final class SinkConnectorConfig {
 
     static Map<String, String> render(JsonNode file, Map<String, String> variables) {
         Map<String, String> config = new LinkedHashMap<>();
-        file.fields().forEachRemaining(field -> config.put(field.getKey(), fill(field.getValue().asText(), variables)));
+        file.fields()
+                .forEachRemaining(field ->
+                        config.put(field.getKey(), fill(field.getValue().asText(), variables)));
         return config;
     }
 

@@ -31,7 +31,8 @@ class SinkConnectorConfigContractTest {
 
     @Test
     void theTimestampFieldIsTheContractsTimestampMillisColumn() {
-        Schema.Field field = AccessRecordContract.processed().getField(SINK.get("timestamp.field").asText());
+        Schema.Field field = AccessRecordContract.processed()
+                .getField(SINK.get("timestamp.field").asText());
 
         assertThat(field).as("timestamp.field names a processed column").isNotNull();
         assertThat(field.schema().getLogicalType()).isInstanceOf(LogicalTypes.TimestampMillis.class);
@@ -40,7 +41,9 @@ class SinkConnectorConfigContractTest {
 
     @Test
     void rotationAndPartitioningAreDeterministicSoARestartRewritesTheSameKeys() {
-        assertThat(SINK.has("rotate.schedule.interval.ms")).as("wall-clock rotation").isFalse();
+        assertThat(SINK.has("rotate.schedule.interval.ms"))
+                .as("wall-clock rotation")
+                .isFalse();
         assertThat(SINK.get("timestamp.extractor").asText()).isIn("RecordField", "Record");
         assertThat(SINK.get("timezone").asText()).isEqualTo("UTC");
         assertThat(SINK.get("partition.duration.ms").asText()).isEqualTo("86400000");
@@ -58,16 +61,18 @@ class SinkConnectorConfigContractTest {
         assertThat(SINK.get("parquet.codec").asText()).isEqualTo("snappy");
         assertThat(SINK.get("behavior.on.null.values").asText()).isEqualTo("ignore");
         assertThat(SINK.get("errors.deadletterqueue.topic.name").asText()).isNotBlank();
-        assertThat(SINK.get("errors.deadletterqueue.context.headers.enable").asText()).isEqualTo("true");
+        assertThat(SINK.get("errors.deadletterqueue.context.headers.enable").asText())
+                .isEqualTo("true");
     }
 
     @ParameterizedTest
     @EnumSource(Layout.class)
     void theConnectorsFolderForADayIsTheGlueLocationTemplateForThatDay(Layout layout) {
-        DateTimeFormatter connector = DateTimeFormatter.ofPattern(jodaToJavaTime(layout.pathFormat()))
-                .withZone(ZoneOffset.UTC);
+        DateTimeFormatter connector =
+                DateTimeFormatter.ofPattern(jodaToJavaTime(layout.pathFormat())).withZone(ZoneOffset.UTC);
         for (Instant instant : DAY_EDGES) {
-            assertThat(connector.format(instant)).as(layout + " at " + instant)
+            assertThat(connector.format(instant))
+                    .as(layout + " at " + instant)
                     .isEqualTo(projected(layout, instant.atZone(ZoneOffset.UTC).toLocalDate()));
         }
     }
@@ -75,8 +80,11 @@ class SinkConnectorConfigContractTest {
     @ParameterizedTest
     @EnumSource(Layout.class)
     void partitionKeysAreExactlyTheTemplatesPlaceholders(Layout layout) {
-        List<String> inTemplate = SinkConnectorConfig.PLACEHOLDER.matcher(layout.locationTemplate())
-                .results().map(match -> match.group(1)).toList();
+        List<String> inTemplate = SinkConnectorConfig.PLACEHOLDER
+                .matcher(layout.locationTemplate())
+                .results()
+                .map(match -> match.group(1))
+                .toList();
 
         assertThat(inTemplate).containsExactlyElementsOf(layout.partitionKeys());
     }
@@ -94,8 +102,8 @@ class SinkConnectorConfigContractTest {
     @Test
     void everyPlaceholderIsADocumentedVariableAndAMissingValueIsRefused() {
         assertThat(SinkConnectorConfig.VARIABLES).containsAll(SinkConnectorConfig.placeholders(SINK));
-        assertThat(SinkConnectorConfig.VARIABLES).containsAll(SinkConnectorConfig.placeholders(
-                SinkConnectorConfig.read("local.json")));
+        assertThat(SinkConnectorConfig.VARIABLES)
+                .containsAll(SinkConnectorConfig.placeholders(SinkConnectorConfig.read("local.json")));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> SinkConnectorConfig.production(Layout.YEAR_MONTH_DAY, Map.of()))
                 .withMessageContaining("has no value");
@@ -107,8 +115,8 @@ class SinkConnectorConfigContractTest {
         Map<String, String> variables = new HashMap<>();
         SinkConnectorConfig.VARIABLES.forEach(name -> variables.put(name, "v-" + name));
 
-        assertThat(SinkConnectorConfig.local(layout, variables)).allSatisfy((key, value) ->
-                assertThat(value).as(key).doesNotContain("${"));
+        assertThat(SinkConnectorConfig.local(layout, variables))
+                .allSatisfy((key, value) -> assertThat(value).as(key).doesNotContain("${"));
         assertThat(SinkConnectorConfig.local(layout, variables)).containsEntry("store.url", "v-s3_endpoint");
     }
 
@@ -116,7 +124,8 @@ class SinkConnectorConfigContractTest {
     void aPlaceholderThatIsNotAVariableNameIsRefused() {
         ObjectNode file = new ObjectMapper().createObjectNode().put("store.url", "${S3-Endpoint}");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> SinkConnectorConfig.render(file, Map.of()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SinkConnectorConfig.render(file, Map.of()))
                 .withMessageContaining("not a variable name");
     }
 
@@ -142,7 +151,8 @@ class SinkConnectorConfigContractTest {
 
         Map<String, String> config = SinkConnectorConfig.production(Layout.YEAR_MONTH_DAY, variables);
 
-        assertThat(config).containsEntry("topics", "synapse.accessrecords.processed.v2")
+        assertThat(config)
+                .containsEntry("topics", "synapse.accessrecords.processed.v2")
                 .containsEntry("topics.dir", "processed/v2");
     }
 
@@ -166,7 +176,9 @@ class SinkConnectorConfigContractTest {
                 case "year" -> pad(day.getYear(), projection);
                 case "month" -> pad(day.getMonthValue(), projection);
                 case "day" -> pad(day.getDayOfMonth(), projection);
-                default -> DateTimeFormatter.ofPattern(projection.get("format").asText()).format(day);
+                default ->
+                    DateTimeFormatter.ofPattern(projection.get("format").asText())
+                            .format(day);
             };
             path = path.replace("${" + key.get("name").asText() + "}", value);
         }

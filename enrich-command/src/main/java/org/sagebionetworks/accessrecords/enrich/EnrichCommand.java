@@ -32,10 +32,14 @@ import picocli.CommandLine.Parameters;
  * stdout, each rejected line as JSON on stderr, and a summary last. The same core as the service, so a
  * Firehose file checked by hand gives exactly the rows the pipeline would.
  */
-@Command(name = "enrich", mixinStandardHelpOptions = true,
-        description = {"Enrich raw access records (NDJSON, plain or gzip) into processedaccessrecord rows.",
+@Command(
+        name = "enrich",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Enrich raw access records (NDJSON, plain or gzip) into processedaccessrecord rows.",
             "Rows go to stdout as NDJSON; rejected lines and a final summary go to stderr as JSON lines.",
-            "Exit status: 0 when every input was read to its end, 1 when any input could not be read."})
+            "Exit status: 0 when every input was read to its end, 1 when any input could not be read."
+        })
 public final class EnrichCommand implements Callable<Integer> {
 
     static final int EXIT_UNREADABLE_INPUT = 1;
@@ -44,7 +48,10 @@ public final class EnrichCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Raw record files; standard input when none.")
     private List<Path> files = List.of();
 
-    @Option(names = "--max-record-bytes", paramLabel = "BYTES", defaultValue = "" + RecordLimits.MAX_RECORD_BYTES,
+    @Option(
+            names = "--max-record-bytes",
+            paramLabel = "BYTES",
+            defaultValue = "" + RecordLimits.MAX_RECORD_BYTES,
             description = "Reject lines longer than this (default: ${DEFAULT-VALUE}).")
     private int maxRecordBytes;
 
@@ -75,11 +82,14 @@ public final class EnrichCommand implements Callable<Integer> {
     }
 
     private List<String> sources() {
-        return files.isEmpty() ? List.of(STDIN) : files.stream().map(Path::toString).toList();
+        return files.isEmpty()
+                ? List.of(STDIN)
+                : files.stream().map(Path::toString).toList();
     }
 
-    private void enrichSource(String source, AccessRecordEnricher enricher, JsonGenerator rows, RejectionLog log,
-            LineCounts counts) throws IOException {
+    private void enrichSource(
+            String source, AccessRecordEnricher enricher, JsonGenerator rows, RejectionLog log, LineCounts counts)
+            throws IOException {
         NdjsonLineReader lines = null;
         try (InputStream in = Decompression.detect(open(source))) {
             lines = new NdjsonLineReader(in, maxRecordBytes);
@@ -93,8 +103,14 @@ public final class EnrichCommand implements Callable<Integer> {
         }
     }
 
-    private void enrichLine(String source, NdjsonLineReader lines, AccessRecordEnricher enricher,
-            JsonGenerator rows, RejectionLog log, LineCounts counts) throws IOException {
+    private void enrichLine(
+            String source,
+            NdjsonLineReader lines,
+            AccessRecordEnricher enricher,
+            JsonGenerator rows,
+            RejectionLog log,
+            LineCounts counts)
+            throws IOException {
         Outcome<ProcessedAccessRecord> outcome = lines.truncated()
                 ? Outcome.rejected(Rejection.tooLarge(lines.fullLength(), maxRecordBytes))
                 : enricher.enrich(lines.bytes(), 0, lines.length());
@@ -103,8 +119,13 @@ public final class EnrichCommand implements Callable<Integer> {
             counts.countWritten();
         } else {
             counts.countRejected();
-            log.rejected(source, lines.lineNumber(), ((Rejected<ProcessedAccessRecord>) outcome).rejection(),
-                    lines.bytes(), lines.length(), lines.truncated());
+            log.rejected(
+                    source,
+                    lines.lineNumber(),
+                    ((Rejected<ProcessedAccessRecord>) outcome).rejection(),
+                    lines.bytes(),
+                    lines.length(),
+                    lines.truncated());
         }
     }
 
@@ -115,8 +136,7 @@ public final class EnrichCommand implements Callable<Integer> {
     private static InputStream nonClosing(InputStream in) {
         return new FilterInputStream(in) {
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -20,7 +20,9 @@ final class RejectionLog {
     private final JsonGenerator json;
 
     RejectionLog(OutputStream out) throws IOException {
-        this.json = new JsonFactory().setRootValueSeparator(null).setCharacterEscapes(new ControlCharacterEscapes())
+        this.json = new JsonFactory()
+                .setRootValueSeparator(null)
+                .setCharacterEscapes(new ControlCharacterEscapes())
                 .createGenerator(out);
     }
 

@@ -59,7 +59,9 @@ class EnrichCommandTest {
                 expected.add(ProcessedRecordJson.toJson(row.value()));
             }
         }
-        assertThat(run.rows()).hasSize(lines.size() - SampleFile.BAD_LINES.size()).containsExactlyElementsOf(expected);
+        assertThat(run.rows())
+                .hasSize(lines.size() - SampleFile.BAD_LINES.size())
+                .containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -70,7 +72,8 @@ class EnrichCommandTest {
 
         Run run = run(input.getBytes(StandardCharsets.UTF_8));
 
-        List<JsonNode> rejected = run.stderrLines().stream().filter(line -> line.has("reason")).toList();
+        List<JsonNode> rejected =
+                run.stderrLines().stream().filter(line -> line.has("reason")).toList();
         assertThat(rejected).hasSize(2);
         assertThat(rejected.get(0).get("line").asLong()).isEqualTo(2);
         assertThat(rejected.get(0).get("reason").asText()).isEqualTo("MALFORMED_JSON");
@@ -82,7 +85,8 @@ class EnrichCommandTest {
 
     @Test
     void endsWithASummaryThatAccountsForEveryLine() throws IOException {
-        String input = RawRecords.example().json() + "\n\n" + "[1]\n" + RawRecords.example().sessionId("s-2").json();
+        String input = RawRecords.example().json() + "\n\n" + "[1]\n"
+                + RawRecords.example().sessionId("s-2").json();
 
         Run run = run(input.getBytes(StandardCharsets.UTF_8));
 
@@ -123,7 +127,8 @@ class EnrichCommandTest {
 
     @Test
     void anUnreadableFileFailsTheRunButTheOtherFilesAreStillEnriched() throws IOException {
-        Path good = Files.writeString(dir.resolve("good.ndjson"), RawRecords.example().json());
+        Path good = Files.writeString(
+                dir.resolve("good.ndjson"), RawRecords.example().json());
         Path corrupt = dir.resolve("corrupt.gz");
         byte[] gzip = gzip(RawRecords.example().json() + "\n");
         Files.write(corrupt, Arrays.copyOf(gzip, gzip.length / 2));
@@ -132,7 +137,9 @@ class EnrichCommandTest {
 
         assertThat(run.exitCode).isEqualTo(EnrichCommand.EXIT_UNREADABLE_INPUT);
         assertThat(run.rows()).hasSize(1);
-        assertThat(run.stderrLines()).filteredOn(line -> line.has("error")).extracting(line -> line.get("source").asText())
+        assertThat(run.stderrLines())
+                .filteredOn(line -> line.has("error"))
+                .extracting(line -> line.get("source").asText())
                 .containsExactly(dir.resolve("missing.ndjson").toString(), corrupt.toString());
     }
 
@@ -150,7 +157,10 @@ class EnrichCommandTest {
 
     @Test
     void aRejectedLineIsShownWithoutRawControlCharacters() throws IOException {
-        String line = RawRecords.example().without("method").with("userAgent", "\u009b2J\u007f").json();
+        String line = RawRecords.example()
+                .without("method")
+                .with("userAgent", "\u009b2J\u007f")
+                .json();
 
         Run run = run(line.getBytes(StandardCharsets.UTF_8));
 
@@ -160,13 +170,17 @@ class EnrichCommandTest {
 
     @Test
     void aUtf16FileGivesNoRowsAndEveryLineIsRejectedAsMalformed() throws IOException {
-        String text = RawRecords.example().json() + "\n" + RawRecords.example().sessionId("s-2").json() + "\n";
+        String text = RawRecords.example().json() + "\n"
+                + RawRecords.example().sessionId("s-2").json() + "\n";
 
         Run run = run(text.getBytes(StandardCharsets.UTF_16LE));
 
         assertThat(run.rows()).isEmpty();
-        assertThat(run.stderrLines()).filteredOn(line -> line.has("reason"))
-                .extracting(line -> line.get("reason").asText()).containsOnly("MALFORMED_JSON").isNotEmpty();
+        assertThat(run.stderrLines())
+                .filteredOn(line -> line.has("reason"))
+                .extracting(line -> line.get("reason").asText())
+                .containsOnly("MALFORMED_JSON")
+                .isNotEmpty();
     }
 
     private static byte[] gzip(String text) throws IOException {
@@ -180,7 +194,9 @@ class EnrichCommandTest {
     /** A valid raw record of exactly {@code bytes} UTF-8 bytes, padded in its user agent. */
     private static String lineOfBytes(int bytes) {
         int unpadded = RawRecords.example().with("userAgent", "").json().getBytes(StandardCharsets.UTF_8).length;
-        String line = RawRecords.example().with("userAgent", "z".repeat(bytes - unpadded)).json();
+        String line = RawRecords.example()
+                .with("userAgent", "z".repeat(bytes - unpadded))
+                .json();
         assertThat(line.getBytes(StandardCharsets.UTF_8)).hasSize(bytes);
         return line;
     }

@@ -46,8 +46,9 @@ class ArchiveLoaderResumeIT {
         Topics topics = Topics.create();
         try (ArchiveBucket bucket = ArchiveBucket.start(work.resolve("s3"))) {
             bucket.put(prefix + "/year=2023/month=11/day=15/big.gz", lines);
-            String[] range = {"--prefix", prefix, "--from", "2023-11-15", "--to", "2023-11-15",
-                "--transaction-records", "500"};
+            String[] range = {
+                "--prefix", prefix, "--from", "2023-11-15", "--to", "2023-11-15", "--transaction-records", "500"
+            };
 
             Process loader = startJar(bucket, topics, range);
             long committedLines = awaitPartialProgress(topics.progress(), loader);
@@ -57,7 +58,8 @@ class ArchiveLoaderResumeIT {
 
             assertThat(resumed.exitCode()).as(resumed.err()).isZero();
             assertThat(resumed.count("objects_resumed")).isEqualTo(1);
-            assertThat(resumed.count("lines_skipped_on_resume")).isGreaterThanOrEqualTo(committedLines)
+            assertThat(resumed.count("lines_skipped_on_resume"))
+                    .isGreaterThanOrEqualTo(committedLines)
                     .isLessThan(LINES);
             assertThat(resumed.count("published")).isEqualTo(LINES - resumed.count("lines_skipped_on_resume"));
         }
@@ -75,8 +77,9 @@ class ArchiveLoaderResumeIT {
         List<String> rewritten = synthetic(42L, LINES);
         try (ArchiveBucket bucket = ArchiveBucket.start(work.resolve("s3"))) {
             bucket.put(key, synthetic(41L, LINES));
-            String[] range = {"--prefix", prefix, "--from", "2023-11-15", "--to", "2023-11-15",
-                "--transaction-records", "500"};
+            String[] range = {
+                "--prefix", prefix, "--from", "2023-11-15", "--to", "2023-11-15", "--transaction-records", "500"
+            };
             Process loader = startJar(bucket, topics, range);
             awaitPartialProgress(topics.progress(), loader);
             loader.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -88,15 +91,19 @@ class ArchiveLoaderResumeIT {
             assertThat(refused.count("objects_resumed")).isZero();
             assertThat(refused.exitCode()).isEqualTo(1);
             assertThat(refused.count("published")).isZero();
-            assertThat(refused.summary().get("rewritten_objects").get(0).asText()).isEqualTo("s3://archive/" + key);
+            assertThat(refused.summary().get("rewritten_objects").get(0).asText())
+                    .isEqualTo("s3://archive/" + key);
             assertThat(refused.err()).contains("s3://archive/" + key, "--restart-rewritten");
             assertThat(restarted.exitCode()).as(restarted.err()).isZero();
             assertThat(restarted.count("objects_restarted")).isEqualTo(1);
             assertThat(restarted.count("lines_skipped_on_resume")).isZero();
             assertThat(restarted.count("published")).isEqualTo(LINES);
         }
-        List<String> published = ArchiveLoaderIT.readAll(topics.raw(), LINES).stream().map(r -> text(r.key())).toList();
-        assertThat(published.stream().filter(sessionIdsOf(rewritten)::contains).toList()).hasSize(LINES)
+        List<String> published = ArchiveLoaderIT.readAll(topics.raw(), LINES).stream()
+                .map(r -> text(r.key()))
+                .toList();
+        assertThat(published.stream().filter(sessionIdsOf(rewritten)::contains).toList())
+                .hasSize(LINES)
                 .doesNotHaveDuplicates();
     }
 
@@ -111,19 +118,21 @@ class ArchiveLoaderResumeIT {
         Topics topics = Topics.create();
         try (ArchiveBucket bucket = ArchiveBucket.start(work.resolve("s3"))) {
             bucket.put(prefix + "/year=2023/month=11/day=15/three-days.gz", lines);
-            String[] first = {"--prefix", prefix, "--from", "2023-11-14", "--to", "2023-11-15",
-                "--transaction-records", "500"};
+            String[] first = {
+                "--prefix", prefix, "--from", "2023-11-14", "--to", "2023-11-15", "--transaction-records", "500"
+            };
             Process running = startJar(bucket, topics, first, "500");
             awaitPartialProgress(topics.progress(), running);
 
-            LoaderRun second = LoaderRun.of(bucket, topics, "--prefix", prefix, "--from", "2023-11-15", "--to",
-                    "2023-11-16");
+            LoaderRun second =
+                    LoaderRun.of(bucket, topics, "--prefix", prefix, "--from", "2023-11-15", "--to", "2023-11-16");
 
             assertThat(second.exitCode()).as(second.err()).isZero();
             assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
             LoaderRun rerun = LoaderRun.of(bucket, topics, first);
             assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-            List<String> sessionIds = ArchiveLoaderIT.readAll(topics.raw(), LINES).stream().map(r -> text(r.key()))
+            List<String> sessionIds = ArchiveLoaderIT.readAll(topics.raw(), LINES).stream()
+                    .map(r -> text(r.key()))
                     .toList();
             assertThat(sessionIds).hasSize(LINES).doesNotHaveDuplicates();
             assertThat(Set.copyOf(sessionIds)).isEqualTo(sessionIdsOf(lines));
@@ -139,11 +148,18 @@ class ArchiveLoaderResumeIT {
 
     private Process startJar(ArchiveBucket bucket, Topics topics, String[] range, String recordsPerSecond)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString(), "load-archive", "--max-records-per-second", recordsPerSecond));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                JAR.toString(),
+                "load-archive",
+                "--max-records-per-second",
+                recordsPerSecond));
         command.addAll(LoaderRun.commonArguments(bucket, topics, KafkaCluster.bootstrapServers()));
         command.addAll(List.of(range));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(Files.createFile(work.resolve("loader.log")).toFile());
         builder.environment().put("AWS_ACCESS_KEY_ID", ArchiveBucket.ACCESS_KEY);
         builder.environment().put("AWS_SECRET_ACCESS_KEY", ArchiveBucket.ACCESS_KEY);
@@ -155,10 +171,12 @@ class ArchiveLoaderResumeIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = KafkaCluster.readCommittedConsumer(progressTopic)) {
             while (System.nanoTime() < deadline) {
-                assertThat(loader.isAlive()).as("loader alive; its log: " + Files.readString(work.resolve("loader.log")))
+                assertThat(loader.isAlive())
+                        .as("loader alive; its log: " + Files.readString(work.resolve("loader.log")))
                         .isTrue();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    for (ObjectLoad load : ProgressJson.read(ProgressJson.parse(record.value())).loads()) {
+                    for (ObjectLoad load : ProgressJson.read(ProgressJson.parse(record.value()))
+                            .loads()) {
                         if (!load.done() && load.lines() > 0) {
                             return load.lines();
                         }
@@ -166,7 +184,8 @@ class ArchiveLoaderResumeIT {
                 }
             }
         }
-        throw new AssertionError("no partial progress within 60 s; log: " + Files.readString(work.resolve("loader.log")));
+        throw new AssertionError(
+                "no partial progress within 60 s; log: " + Files.readString(work.resolve("loader.log")));
     }
 
     private static List<String> synthetic(int count) {
@@ -188,13 +207,18 @@ class ArchiveLoaderResumeIT {
         long step = Duration.ofDays(days).toMillis() / count;
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            lines.add(RawRecords.example().sessionId("d-" + i).timestamp(first + i * step).json());
+            lines.add(RawRecords.example()
+                    .sessionId("d-" + i)
+                    .timestamp(first + i * step)
+                    .json());
         }
         return lines;
     }
 
     private static Set<String> sessionIdsOf(List<String> lines) {
-        return lines.stream().map(line -> RawRecords.sessionIdOf(line).orElseThrow()).collect(Collectors.toSet());
+        return lines.stream()
+                .map(line -> RawRecords.sessionIdOf(line).orElseThrow())
+                .collect(Collectors.toSet());
     }
 
     private static String[] append(String[] args, String... more) {

@@ -49,7 +49,8 @@ class EnrichJarIT {
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         List<String> rows = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertThat(rows).hasSize(SampleFile.lines().size() - SampleFile.BAD_LINES.size())
+        assertThat(rows)
+                .hasSize(SampleFile.lines().size() - SampleFile.BAD_LINES.size())
                 .allMatch(row -> row.startsWith("{\"session_id\":"));
         assertThat(Files.readString(err)).contains("\"rejected\":" + SampleFile.BAD_LINES.size());
     }
@@ -62,7 +63,9 @@ class EnrichJarIT {
     void readsEveryGzipMemberOfAPipeThatPausesBetweenThem(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("rows.ndjson");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "enrich").redirectOutput(out.toFile()).start();
+        Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "enrich")
+                .redirectOutput(out.toFile())
+                .start();
         BlockingQueue<String> stderr = linesOf(process);
         OutputStream stdin = process.getOutputStream();
         stdin.write(gzip(validLines(1, 50) + "{broken\n"));
@@ -73,7 +76,9 @@ class EnrichJarIT {
 
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
-        assertThat(Files.readAllLines(out, StandardCharsets.UTF_8).size()).as("rows").isEqualTo(100);
+        assertThat(Files.readAllLines(out, StandardCharsets.UTF_8).size())
+                .as("rows")
+                .isEqualTo(100);
         assertThat(awaitLine(stderr, "summary")).contains("\"written\":100", "\"rejected\":1");
     }
 
@@ -87,7 +92,8 @@ class EnrichJarIT {
     }
 
     private static String validLines(int first, int last) {
-        return IntStream.rangeClosed(first, last).mapToObj(i -> RawRecords.example().sessionId("s-" + i).json() + "\n")
+        return IntStream.rangeClosed(first, last)
+                .mapToObj(i -> RawRecords.example().sessionId("s-" + i).json() + "\n")
                 .collect(Collectors.joining());
     }
 
@@ -101,14 +107,16 @@ class EnrichJarIT {
 
     private static BlockingQueue<String> linesOf(Process process) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                    StandardCharsets.UTF_8))) {
-                err.lines().forEach(lines::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "enrich-stderr");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader err = new BufferedReader(
+                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                        err.lines().forEach(lines::add);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                "enrich-stderr");
         reader.setDaemon(true);
         reader.start();
         return lines;

@@ -42,22 +42,27 @@ class EnricherJarIT {
         Set<String> expected = sessionIds(firstHalf, secondHalf);
 
         try (KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of());
-                KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(
-                        environment.get("ACCESS_RECORDS_TOPICS_PROCESSED"))) {
+                KafkaConsumer<byte[], byte[]> rows =
+                        KafkaCluster.readCommittedConsumer(environment.get("ACCESS_RECORDS_TOPICS_PROCESSED"))) {
             List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
             try (ServiceProcess service = new ServiceProcess(environment, work.resolve("service.log")).start()) {
                 ServiceRecords.send(producer, environment.get("ACCESS_RECORDS_TOPICS_RAW"), firstHalf);
-                read.addAll(KafkaCluster.readUntil(rows, r -> r.size() >= 1_000, Duration.ofSeconds(60), Duration.ZERO));
+                read.addAll(
+                        KafkaCluster.readUntil(rows, r -> r.size() >= 1_000, Duration.ofSeconds(60), Duration.ZERO));
                 service.kill();
                 assertThat(read).as("rows visible when killed").hasSizeLessThan(firstHalf.size());
             }
             try (ServiceProcess restarted = new ServiceProcess(environment, work.resolve("service.log")).start()) {
                 ServiceRecords.send(producer, environment.get("ACCESS_RECORDS_TOPICS_RAW"), secondHalf);
-                read.addAll(KafkaCluster.readUntil(rows, r -> read.size() + r.size() >= expected.size(),
-                        Duration.ofSeconds(120), Duration.ofSeconds(3)));
+                read.addAll(KafkaCluster.readUntil(
+                        rows,
+                        r -> read.size() + r.size() >= expected.size(),
+                        Duration.ofSeconds(120),
+                        Duration.ofSeconds(3)));
             }
 
-            List<String> keys = read.stream().map(r -> ServiceRecords.text(r.key())).toList();
+            List<String> keys =
+                    read.stream().map(r -> ServiceRecords.text(r.key())).toList();
             assertThat(keys).doesNotHaveDuplicates();
             assertThat(Set.copyOf(keys)).isEqualTo(expected);
         }
@@ -79,10 +84,16 @@ class EnricherJarIT {
     @Test
     void givenOnlyTheBrokersItRunsAgainstASingleDevelopmentBroker() throws Exception {
         try (StandaloneKafka broker = StandaloneKafka.start(Map.of());
-                ServiceProcess service = new ServiceProcess(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                        // Not a setting the service needs: it keeps this test's state out of the shared /tmp default.
-                        "ACCESS_RECORDS_STATE_DIR", work.resolve("defaults-state").toString()),
-                        work.resolve("defaults.log")).start()) {
+                ServiceProcess service = new ServiceProcess(
+                                Map.of(
+                                        "KAFKA_BOOTSTRAP_SERVERS",
+                                        broker.bootstrapServers(),
+                                        // Not a setting the service needs: it keeps this test's state out of the shared
+                                        // /tmp default.
+                                        "ACCESS_RECORDS_STATE_DIR",
+                                        work.resolve("defaults-state").toString()),
+                                work.resolve("defaults.log"))
+                        .start()) {
             assertThat(service.get("/health/readiness").statusCode()).isEqualTo(200);
         }
     }
@@ -111,7 +122,9 @@ class EnricherJarIT {
 
     @SafeVarargs
     private static Set<String> sessionIds(List<String>... batches) {
-        return Arrays.stream(batches).flatMap(List::stream)
-                .map(line -> ServiceRecords.sessionIdOf(line, null)).collect(Collectors.toSet());
+        return Arrays.stream(batches)
+                .flatMap(List::stream)
+                .map(line -> ServiceRecords.sessionIdOf(line, null))
+                .collect(Collectors.toSet());
     }
 }

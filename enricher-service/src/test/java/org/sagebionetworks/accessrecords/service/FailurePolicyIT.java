@@ -54,7 +54,8 @@ class FailurePolicyIT {
     void aDeadLetterTopicSmallerThanTheLargestRawRecordStopsStartupSayingWhatToChange() {
         RunningService configured = RunningService.configure(work, Map.of());
         int rawLimit = 1_000_000;
-        KafkaCluster.createTopic(configured.raw, 2, Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(rawLimit)));
+        KafkaCluster.createTopic(
+                configured.raw, 2, Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(rawLimit)));
         KafkaCluster.createTopic(configured.deadLetter, 2, Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "100000"));
 
         assertThatThrownBy(configured::start)
@@ -74,29 +75,42 @@ class FailurePolicyIT {
         new Random(11).nextBytes(refused);
 
         try (KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of());
-                KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(
-                        environment.get("ACCESS_RECORDS_TOPICS_PROCESSED"));
+                KafkaConsumer<byte[], byte[]> rows =
+                        KafkaCluster.readCommittedConsumer(environment.get("ACCESS_RECORDS_TOPICS_PROCESSED"));
                 KafkaConsumer<byte[], byte[]> letters = KafkaCluster.readCommittedConsumer(deadLetterTopic);
                 ServiceProcess service = new ServiceProcess(environment, work.resolve("service.log")).start()) {
-            send(producer, raw, "s-before", RawRecords.example().sessionId("s-before").bytes());
-            assertThat(KafkaCluster.readUntil(rows, read -> !read.isEmpty(), WAIT, Duration.ZERO)).hasSize(1);
+            send(
+                    producer,
+                    raw,
+                    "s-before",
+                    RawRecords.example().sessionId("s-before").bytes());
+            assertThat(KafkaCluster.readUntil(rows, read -> !read.isEmpty(), WAIT, Duration.ZERO))
+                    .hasSize(1);
 
             shrink(deadLetterTopic, 10_000);
             send(producer, raw, "bad-0", refused);
-            send(producer, raw, "s-after", RawRecords.example().sessionId("s-after").bytes());
+            send(
+                    producer,
+                    raw,
+                    "s-after",
+                    RawRecords.example().sessionId("s-after").bytes());
 
             awaitStatus(service, "/health/readiness", 503);
             assertThat(service.status("/health/liveness")).isEqualTo(503);
             assertThat(service.get("/health").body())
                     .contains("\"failure\":\"a topic refused a record as too large: Topic " + deadLetterTopic);
-            List<ConsumerRecord<byte[], byte[]>> later = KafkaCluster.readUntil(rows, read -> true, WAIT,
-                    Duration.ofSeconds(3));
+            List<ConsumerRecord<byte[], byte[]>> later =
+                    KafkaCluster.readUntil(rows, read -> true, WAIT, Duration.ofSeconds(3));
             assertThat(later).extracting(r -> text(r.key())).doesNotContain("s-after");
-            assertThat(KafkaCluster.readUntil(letters, read -> true, WAIT, Duration.ZERO)).isEmpty();
+            assertThat(KafkaCluster.readUntil(letters, read -> true, WAIT, Duration.ZERO))
+                    .isEmpty();
             assertThat(committedOffset(environment.get("ACCESS_RECORDS_APPLICATION_ID"), new TopicPartition(raw, 0)))
-                    .as("the raw offset committed: the refused record's").isEqualTo(1);
-            assertThat(service.logLines()).anyMatch(line -> line.contains("Stopping Kafka Streams")
-                    && line.contains(deadLetterTopic) && line.contains("max.message.bytes"));
+                    .as("the raw offset committed: the refused record's")
+                    .isEqualTo(1);
+            assertThat(service.logLines())
+                    .anyMatch(line -> line.contains("Stopping Kafka Streams")
+                            && line.contains(deadLetterTopic)
+                            && line.contains("max.message.bytes"));
         }
     }
 
@@ -114,24 +128,39 @@ class FailurePolicyIT {
     @Test
     void aBrokerOutageLeavesTheServiceRunningAndItCatchesUpAfterwardsExactlyOnce() throws Exception {
         ProxiedKafka kafka = ProxiedKafka.start();
-        try (RunningService service = RunningService.configure(work,
-                        Map.of("kafka.bootstrap.servers", kafka.proxiedBootstrap())).start();
+        try (RunningService service = RunningService.configure(
+                                work, Map.of("kafka.bootstrap.servers", kafka.proxiedBootstrap()))
+                        .start();
                 KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(kafka.directBootstrap(), Map.of());
-                KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(kafka.directBootstrap(),
-                        service.processed)) {
-            send(producer, service.raw, "s-before", RawRecords.example().sessionId("s-before").bytes());
-            List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>(
-                    KafkaCluster.readUntil(rows, r -> !r.isEmpty(), WAIT, Duration.ZERO));
+                KafkaConsumer<byte[], byte[]> rows =
+                        KafkaCluster.readCommittedConsumer(kafka.directBootstrap(), service.processed)) {
+            send(
+                    producer,
+                    service.raw,
+                    "s-before",
+                    RawRecords.example().sessionId("s-before").bytes());
+            List<ConsumerRecord<byte[], byte[]>> read =
+                    new ArrayList<>(KafkaCluster.readUntil(rows, r -> !r.isEmpty(), WAIT, Duration.ZERO));
 
             kafka.proxy.cut();
-            send(producer, service.raw, "s-during", RawRecords.example().sessionId("s-during").bytes());
+            send(
+                    producer,
+                    service.raw,
+                    "s-during",
+                    RawRecords.example().sessionId("s-during").bytes());
             // The fault itself: longer than the group's 6 s session, so the service really loses its membership.
             Thread.sleep(OUTAGE.toMillis());
             kafka.proxy.restore();
-            send(producer, service.raw, "s-after", RawRecords.example().sessionId("s-after").bytes());
+            send(
+                    producer,
+                    service.raw,
+                    "s-after",
+                    RawRecords.example().sessionId("s-after").bytes());
 
             read.addAll(KafkaCluster.readUntil(rows, r -> read.size() + r.size() >= 3, WAIT, Duration.ofSeconds(2)));
-            assertThat(read).extracting(r -> text(r.key())).containsExactlyInAnyOrder("s-before", "s-during", "s-after");
+            assertThat(read)
+                    .extracting(r -> text(r.key()))
+                    .containsExactlyInAnyOrder("s-before", "s-during", "s-after");
             service.awaitState(KafkaStreams.State.RUNNING, WAIT);
             assertThat(service.get("/health/readiness").statusCode()).isEqualTo(200);
             assertThat(service.get("/health").body()).doesNotContain("\"failure\"");
@@ -163,12 +192,22 @@ class FailurePolicyIT {
     private static void shrink(String topic, int maxMessageBytes) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         try (Admin admin = admin()) {
-            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes)),
-                    AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+            admin.incrementalAlterConfigs(Map.of(
+                            resource,
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry(
+                                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes)),
+                                    AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!String.valueOf(maxMessageBytes).equals(admin.describeConfigs(List.of(resource)).all()
-                    .get(30, TimeUnit.SECONDS).get(resource).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value())) {
+            while (!String.valueOf(maxMessageBytes)
+                    .equals(admin.describeConfigs(List.of(resource))
+                            .all()
+                            .get(30, TimeUnit.SECONDS)
+                            .get(resource)
+                            .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)
+                            .value())) {
                 assertThat(System.nanoTime()).as("broker applied the new limit").isLessThan(deadline);
                 Thread.sleep(100);
             }
@@ -177,8 +216,10 @@ class FailurePolicyIT {
 
     private static long committedOffset(String group, TopicPartition partition) throws Exception {
         try (Admin admin = admin()) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS).get(partition);
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(partition);
             return committed == null ? -1 : committed.offset();
         }
     }

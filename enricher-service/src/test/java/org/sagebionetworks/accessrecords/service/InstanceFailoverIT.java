@@ -49,13 +49,16 @@ class InstanceFailoverIT {
         String processed = environment.get("ACCESS_RECORDS_TOPICS_PROCESSED");
         try (KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of());
                 KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(processed);
-                StreamsGroup group = new StreamsGroup(KafkaCluster.bootstrapServers(),
-                        environment.get("ACCESS_RECORDS_APPLICATION_ID"), raw);
+                StreamsGroup group = new StreamsGroup(
+                        KafkaCluster.bootstrapServers(), environment.get("ACCESS_RECORDS_APPLICATION_ID"), raw);
                 OpenTransactions transactions = new OpenTransactions(KafkaCluster.bootstrapServers());
                 ServiceProcess doomed = instance(environment, "doomed").start();
                 ServiceProcess survivor = instance(environment, "survivor").start()) {
-            Set<Integer> doomedPartitions = group.awaitOwners(owners -> owners.size() == 2
-                    && owners.values().stream().noneMatch(Set::isEmpty), WAIT).get("doomed");
+            Set<Integer> doomedPartitions = group.awaitOwners(
+                            owners -> owners.size() == 2
+                                    && owners.values().stream().noneMatch(Set::isEmpty),
+                            WAIT)
+                    .get("doomed");
 
             List<ConsumerRecord<byte[], byte[]>> visibleAtKill;
             Map<String, String> sent;
@@ -65,23 +68,28 @@ class InstanceFailoverIT {
                 visibleAtKill = KafkaCluster.readUntil(rows, read -> read.size() >= 2_000, WAIT, Duration.ZERO);
                 // Rows keep their raw record's key and the topics' partition counts match: the doomed instance
                 // writes the processed partitions of the raw partitions it owns.
-                killedInAnOpenTransaction = transactions.awaitOpen(processedPartitions(processed, doomedPartitions),
-                        Duration.ofSeconds(10));
+                killedInAnOpenTransaction = transactions.awaitOpen(
+                        processedPartitions(processed, doomedPartitions), Duration.ofSeconds(10));
                 doomed.kill();
-                group.awaitOwners(owners -> owners.keySet().equals(Set.of("survivor"))
-                        && owners.get("survivor").size() == PARTITIONS, WAIT);
+                group.awaitOwners(
+                        owners -> owners.keySet().equals(Set.of("survivor"))
+                                && owners.get("survivor").size() == PARTITIONS,
+                        WAIT);
                 sent = traffic.stop();
             }
-            List<String> duplicates = visibleAtKill.stream().map(row -> text(row.key()))
+            List<String> duplicates = visibleAtKill.stream()
+                    .map(row -> text(row.key()))
                     .filter(sessionId -> traffic.partitionOf(sessionId) != null
                             && doomedPartitions.contains(traffic.partitionOf(sessionId)))
-                    .limit(RESENT).map(sent::get).toList();
+                    .limit(RESENT)
+                    .map(sent::get)
+                    .toList();
             assertThat(duplicates).as("rows the doomed instance had committed").hasSize(RESENT);
             ServiceRecords.send(producer, raw, duplicates);
 
             List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>(visibleAtKill);
-            read.addAll(KafkaCluster.readUntil(rows, more -> visibleAtKill.size() + more.size() >= sent.size(),
-                    WAIT, Duration.ofSeconds(3)));
+            read.addAll(KafkaCluster.readUntil(
+                    rows, more -> visibleAtKill.size() + more.size() >= sent.size(), WAIT, Duration.ofSeconds(3)));
             List<String> keys = read.stream().map(row -> text(row.key())).toList();
             assertThat(keys).doesNotHaveDuplicates();
             assertThat(Set.copyOf(keys)).isEqualTo(sent.keySet());
@@ -89,7 +97,9 @@ class InstanceFailoverIT {
                     .as("duplicates the survivor dropped: the re-sent ones, no record redone after the kill")
                     .isEqualTo(RESENT);
 
-            assertThat(killedInAnOpenTransaction).as("the kill came while a transaction was open").isTrue();
+            assertThat(killedInAnOpenTransaction)
+                    .as("the kill came while a transaction was open")
+                    .isTrue();
             assertThat(rowsIn(processed, doomedPartitions, IsolationLevel.READ_UNCOMMITTED))
                     .as("rows of the aborted transaction are on the broker, visible to read_uncommitted only")
                     .isGreaterThan(rowsIn(processed, doomedPartitions, IsolationLevel.READ_COMMITTED));
@@ -115,7 +125,9 @@ class InstanceFailoverIT {
     }
 
     private static Set<TopicPartition> processedPartitions(String processed, Set<Integer> partitions) {
-        return partitions.stream().map(partition -> new TopicPartition(processed, partition)).collect(Collectors.toSet());
+        return partitions.stream()
+                .map(partition -> new TopicPartition(processed, partition))
+                .collect(Collectors.toSet());
     }
 
     /** The survivor's count of dropped duplicates, once it reached {@code expected} or the wait ran out. */
@@ -140,7 +152,9 @@ class InstanceFailoverIT {
             long rows = 0;
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (assigned.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                assertThat(System.nanoTime()).as("read to the end within " + WAIT).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("read to the end within " + WAIT)
+                        .isLessThan(deadline);
                 rows += consumer.poll(Duration.ofMillis(200)).count();
             }
             return rows;

@@ -44,11 +44,14 @@ final class OpenTransactions implements AutoCloseable {
 
     private Map<TopicPartition, Long> ends(Set<TopicPartition> partitions, IsolationLevel isolation)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
-                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
+        Map<TopicPartition, OffsetSpec> latest =
+                partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
         Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest, new ListOffsetsOptions(isolation))
-                .all().get(10, TimeUnit.SECONDS);
-        return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+                .all()
+                .get(10, TimeUnit.SECONDS);
+        return ends.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 
     @Override

@@ -28,7 +28,8 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     // A restarted app otherwise waits out the killed member's 45 s session before it gets its partitions.
-    private final Map<String, String> systemProperties = new HashMap<>(Map.of("kafka.streams.session.timeout.ms", "6000"));
+    private final Map<String, String> systemProperties =
+            new HashMap<>(Map.of("kafka.streams.session.timeout.ms", "6000"));
     private Process process;
 
     ServiceProcess(Map<String, String> environment, Path log) throws IOException {
@@ -52,8 +53,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar without waiting for it to become ready, for a test that expects it to refuse to start. */
     ServiceProcess launch() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -74,16 +75,23 @@ final class ServiceProcess implements AutoCloseable {
 
     int status(String path) throws InterruptedException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         }
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGKILL: no shutdown hook, no commit, no close. */
@@ -113,7 +121,8 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (status("/health/readiness") != 200) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("the service did not become ready; its log:\n" + String.join("\n", logLines()));
+                throw new AssertionError(
+                        "the service did not become ready; its log:\n" + String.join("\n", logLines()));
             }
             Thread.sleep(250);
         }

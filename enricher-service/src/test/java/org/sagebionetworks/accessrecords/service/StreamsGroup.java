@@ -49,12 +49,15 @@ final class StreamsGroup implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
-        throw new AssertionError("the group " + applicationId + " did not settle within " + timeout + "; last: " + owners);
+        throw new AssertionError(
+                "the group " + applicationId + " did not settle within " + timeout + "; last: " + owners);
     }
 
     private ConsumerGroupDescription describe() throws InterruptedException {
         try {
-            return admin.describeConsumerGroups(List.of(applicationId)).all().get(10, TimeUnit.SECONDS)
+            return admin.describeConsumerGroups(List.of(applicationId))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
                     .get(applicationId);
         } catch (ExecutionException | TimeoutException e) {
             return null;

@@ -16,9 +16,7 @@ public sealed interface Outcome<T> {
         return new Rejected<>(rejection);
     }
 
-    record Accepted<T>(T value) implements Outcome<T> {
-    }
+    record Accepted<T>(T value) implements Outcome<T> {}
 
-    record Rejected<T>(Rejection rejection) implements Outcome<T> {
-    }
+    record Rejected<T>(Rejection rejection) implements Outcome<T> {}
 }

@@ -40,8 +40,8 @@ final class ArchiveInput implements RawInput {
     @Override
     public void feed(BooleanSupplier stop) throws InterruptedException {
         int maxRecordBytes = stack.enricherPipeline().maxRecordBytes();
-        loader = new ArchiveLoader(settings(InputArchive.upload(files, stack.s3Endpoint(), maxRecordBytes),
-                maxRecordBytes), null);
+        loader = new ArchiveLoader(
+                settings(InputArchive.upload(files, stack.s3Endpoint(), maxRecordBytes), maxRecordBytes), null);
         String refusal = loader.refusal();
         if (refusal != null) {
             throw new LinesLostException("the archive loader refused to load the input: " + refusal, null);
@@ -79,21 +79,33 @@ final class ArchiveInput implements RawInput {
             return "the archive loader has not started";
         }
         LoadStats stats = loader.stats();
-        return String.format("the archive loader published %d lines to the raw topic, dead-lettered %d, failed %d files",
+        return String.format(
+                "the archive loader published %d lines to the raw topic, dead-lettered %d, failed %d files",
                 stats.published(), stats.deadLettered(), stats.failedObjects().size());
     }
 
     /** The loader closes its own clients when a load ends. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private LoadSettings settings(InputArchive archive, int maxRecordBytes) {
-        LoadTopics topics = new LoadTopics(stack.enricherTopics().raw(), stack.enricherTopics().deadLetter(),
-                SharedNames.ARCHIVE_LOADER_PROGRESS_TOPIC, null);
-        return new LoadSettings(archive.location(), archive.range(), KafkaClientSettings.of(stack.bootstrapServers(),
-                false), KAFKA_TIMEOUT, topics, null, maxRecordBytes, LoadSettings.DEFAULT_TRANSACTION_RECORDS,
-                maxRecordsPerSecond, PROGRESS_INTERVAL, false);
+        LoadTopics topics = new LoadTopics(
+                stack.enricherTopics().raw(),
+                stack.enricherTopics().deadLetter(),
+                SharedNames.ARCHIVE_LOADER_PROGRESS_TOPIC,
+                null);
+        return new LoadSettings(
+                archive.location(),
+                archive.range(),
+                KafkaClientSettings.of(stack.bootstrapServers(), false),
+                KAFKA_TIMEOUT,
+                topics,
+                null,
+                maxRecordBytes,
+                LoadSettings.DEFAULT_TRANSACTION_RECORDS,
+                maxRecordsPerSecond,
+                PROGRESS_INTERVAL,
+                false);
     }
 
     private void run(AtomicReference<Exception> failure) {
@@ -112,8 +124,10 @@ final class ArchiveInput implements RawInput {
         }
         List<String> failed = loader.stats().failedObjects();
         if (!failed.isEmpty()) {
-            throw new LinesLostException("the archive loader could not read " + String.join(", ", failed)
-                    + " to its end (see its log above)", null);
+            throw new LinesLostException(
+                    "the archive loader could not read " + String.join(", ", failed)
+                            + " to its end (see its log above)",
+                    null);
         }
     }
 }

@@ -31,6 +31,7 @@ record InputArchive(ArchiveLocation location, LoadRange range) {
     static final String BUCKET = "input";
     /** Production's prefix, so that the dead letters name objects as they would there. */
     static final String PREFIX = "accessRecord/records";
+
     private static final String REGION = "us-east-1";
 
     /** Reads the files for their request days, then uploads them; a file that cannot be read stops the run. */
@@ -39,7 +40,8 @@ record InputArchive(ArchiveLocation location, LoadRange range) {
         for (Path file : files) {
             days = days.plus(requestDays(file, maxRecordBytes));
         }
-        LoadRange range = days.equals(RequestDays.NONE) ? today() : new LoadRange(days.first(), days.last(), null, null);
+        LoadRange range =
+                days.equals(RequestDays.NONE) ? today() : new LoadRange(days.first(), days.last(), null, null);
         String folder = LoadRange.arrivalFolder(PREFIX, range.to());
         try (S3Client s3 = S3Clients.of(REGION, endpoint)) {
             int number = 0;
@@ -64,8 +66,9 @@ record InputArchive(ArchiveLocation location, LoadRange range) {
         try (InputStream in = Files.newInputStream(file);
                 NdjsonLineReader lines = new NdjsonLineReader(Decompression.detect(in), maxRecordBytes)) {
             while (lines.next()) {
-                if (!lines.truncated() && parser.parse(lines.bytes(), 0, lines.length())
-                        instanceof Accepted<RawAccessRecordEnvelope> record) {
+                if (!lines.truncated()
+                        && parser.parse(lines.bytes(), 0, lines.length())
+                                instanceof Accepted<RawAccessRecordEnvelope> record) {
                     days = days.plus(RequestDays.of(record.value().getPayload().getTimestamp()));
                 }
             }
@@ -89,8 +92,8 @@ record InputArchive(ArchiveLocation location, LoadRange range) {
             if (other.equals(NONE)) {
                 return this;
             }
-            return new RequestDays(first.isBefore(other.first) ? first : other.first,
-                    last.isAfter(other.last) ? last : other.last);
+            return new RequestDays(
+                    first.isBefore(other.first) ? first : other.first, last.isAfter(other.last) ? last : other.last);
         }
     }
 }

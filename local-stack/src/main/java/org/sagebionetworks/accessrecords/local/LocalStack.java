@@ -63,14 +63,23 @@ public final class LocalStack implements AutoCloseable {
                 .workerProps(new HashMap<>(Map.of("offset.flush.interval.ms", "1000")))
                 .build();
         connect.start();
-        EmbeddedServer enricher = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "kafka.bootstrap.servers", connect.kafka().bootstrapServers(),
-                "micronaut.server.port", settings.httpPort(),
-                "access-records.topics.partitions", 2,
-                "access-records.topics.replication-factor", 1,
-                "access-records.state-dir", settings.streamsDir().toString(),
-                // A restarted app otherwise waits out the old member's 45 s session before it gets its partitions.
-                "kafka.streams.session.timeout.ms", "6000"));
+        EmbeddedServer enricher = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "kafka.bootstrap.servers",
+                        connect.kafka().bootstrapServers(),
+                        "micronaut.server.port",
+                        settings.httpPort(),
+                        "access-records.topics.partitions",
+                        2,
+                        "access-records.topics.replication-factor",
+                        1,
+                        "access-records.state-dir",
+                        settings.streamsDir().toString(),
+                        // A restarted app otherwise waits out the old member's 45 s session before it gets its
+                        // partitions.
+                        "kafka.streams.session.timeout.ms",
+                        "6000"));
         return new LocalStack(s3, connect, enricher);
     }
 
@@ -110,7 +119,8 @@ public final class LocalStack implements AutoCloseable {
     /** One of enricher-service's own counters, e.g. {@code access.records.in}, summed over its tags. */
     public long enricherCount(String name) {
         return (long) enricher.getApplicationContext().getBean(MeterRegistry.class).find(name).counters().stream()
-                .mapToDouble(Counter::count).sum();
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     /**
@@ -125,8 +135,10 @@ public final class LocalStack implements AutoCloseable {
             // Just created or just reconfigured: no status yet is not a failure.
             return Optional.empty();
         }
-        return status.tasks().stream().filter(task -> "FAILED".equals(task.state()))
-                .map(task -> "task " + task.id() + " of " + sink.name() + " failed: " + task.trace()).findFirst();
+        return status.tasks().stream()
+                .filter(task -> "FAILED".equals(task.state()))
+                .map(task -> "task " + task.id() + " of " + sink.name() + " failed: " + task.trace())
+                .findFirst();
     }
 
     /**
@@ -170,6 +182,7 @@ public final class LocalStack implements AutoCloseable {
         variables.put("s3_endpoint", s3Endpoint());
         return variables;
     }
+
     private static Properties brokerProps(int kafkaPort) {
         Properties props = new Properties();
         // The test kit's listener names; only the client port is the user's to choose.

@@ -66,8 +66,9 @@ final class PublisherInput implements RawInput {
     @Override
     public String summary() {
         PublisherStats stats = publisher.stats();
-        return String.format("the publisher sent %d, refused %d invalid, dropped %d, failed %d", stats.sent(),
-                stats.invalid(), stats.dropped(), stats.failed());
+        return String.format(
+                "the publisher sent %d, refused %d invalid, dropped %d, failed %d",
+                stats.sent(), stats.invalid(), stats.dropped(), stats.failed());
     }
 
     @Override

@@ -16,7 +16,10 @@ import picocli.CommandLine.ParentCommand;
  * {@code local-stack query}: any SQL over the local table, with {@code processedaccessrecord} defined as in
  * Athena, through DuckDB. Works while the stack runs and after it stopped: it reads the files, not the stack.
  */
-@Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Runs a SQL file or statement against the local processedaccessrecord table.")
 final class QueryCommand implements Callable<Integer> {
 
@@ -24,20 +27,32 @@ final class QueryCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Option(names = {"-e", "--execute"}, paramLabel = "SQL", description = "The statement to run.")
+        @Option(
+                names = {"-e", "--execute"},
+                paramLabel = "SQL",
+                description = "The statement to run.")
         String sql;
 
-        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "A .sql file to run, e.g. queries/top-entities.sql.")
+        @Option(
+                names = {"-f", "--file"},
+                paramLabel = "FILE",
+                description = "A .sql file to run, e.g. queries/top-entities.sql.")
         Path file;
     }
 
     @Option(names = "--format", defaultValue = "TABLE", description = "TABLE, CSV or JSON (default: ${DEFAULT-VALUE}).")
     ResultFormat format;
 
-    @Option(names = "--data-dir", defaultValue = "local-data", description = "The local stack's folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "local-data",
+            description = "The local stack's folder (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--layout", defaultValue = "year-month-day", description = "The layout the stack ran with (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--layout",
+            defaultValue = "year-month-day",
+            description = "The layout the stack ran with (default: ${DEFAULT-VALUE}).")
     String layout;
 
     @ParentCommand
@@ -46,7 +61,8 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path tableDir = new StackSettings(dataDir, 0, 0, 0).tableDir(SinkSpec.local(Layout.named(layout)));
-        String sql = source.sql != null ? source.sql : QueryFiles.read(source.file).sql();
+        String sql =
+                source.sql != null ? source.sql : QueryFiles.read(source.file).sql();
         try (LocalTable table = LocalTable.over(tableDir)) {
             PrintStream out = parent.out();
             out.print(format.render(table.run(sql)));

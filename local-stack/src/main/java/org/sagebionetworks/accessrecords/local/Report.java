@@ -42,8 +42,9 @@ final class Report {
 
     void status() {
         TableCounts table = new TableCounts(tableDir);
-        out.printf("Fed %d lines; %s; %s; the table has %d rows in %d Parquet files.%n", raw.fed(), raw.summary(),
-                ServiceCounters.summary(stack), table.rows(), table.files());
+        out.printf(
+                "Fed %d lines; %s; %s; the table has %d rows in %d Parquet files.%n",
+                raw.fed(), raw.summary(), ServiceCounters.summary(stack), table.rows(), table.files());
     }
 
     void answers() throws Exception {

@@ -11,12 +11,15 @@ final class ServiceCounters {
     static final String LATE = PipelineMetrics.PREFIX + "late";
     static final String DEAD_LETTERED = PipelineMetrics.PREFIX + "dead.lettered";
 
-    private ServiceCounters() {
-    }
+    private ServiceCounters() {}
 
     static String summary(LocalStack stack) {
-        return String.format("enricher read %d, wrote %d, dropped %d duplicates, let %d late records through, "
-                        + "dead-lettered %d", stack.enricherCount(IN), stack.enricherCount(OUT),
-                stack.enricherCount(DUPLICATES), stack.enricherCount(LATE), stack.enricherCount(DEAD_LETTERED));
+        return String.format(
+                "enricher read %d, wrote %d, dropped %d duplicates, let %d late records through, " + "dead-lettered %d",
+                stack.enricherCount(IN),
+                stack.enricherCount(OUT),
+                stack.enricherCount(DUPLICATES),
+                stack.enricherCount(LATE),
+                stack.enricherCount(DEAD_LETTERED));
     }
 }

@@ -17,6 +17,7 @@ public record StackSettings(Path dataDir, int kafkaPort, int httpPort, int s3Por
     public static final String BUCKET = "lake";
     /** The local stack runs the default version; its names come from the one place that derives them. */
     public static final PipelineVersion VERSION = PipelineVersion.of(PipelineVersion.DEFAULT);
+
     public static final String PROCESSED_TOPIC = VERSION.processedTopic();
 
     Path s3Dir() {

@@ -12,8 +12,7 @@ final class StopSignal {
 
     private static final int EXIT_ON_SECOND_SIGNAL = 130;
 
-    private StopSignal() {
-    }
+    private StopSignal() {}
 
     static CountDownLatch install() {
         CountDownLatch stopRequested = new CountDownLatch(1);

@@ -22,7 +22,8 @@ final class SyntheticStream implements Iterator<String> {
     private static final String[] BROKEN = {
         "{\"stack\":\"prod\",\"payload\":{\"sessionId\":\"cut-off-by-a-crash\",\"timestamp\":17",
         "{\"payload\":{\"timestamp\":1700000000123,\"method\":\"GET\",\"requestURL\":\"/repo/v1/version\"}}",
-        "{\"payload\":{\"sessionId\":\"s-seconds\",\"timestamp\":1700000000,\"method\":\"GET\",\"requestURL\":\"/\"}}"};
+        "{\"payload\":{\"sessionId\":\"s-seconds\",\"timestamp\":1700000000,\"method\":\"GET\",\"requestURL\":\"/\"}}"
+    };
 
     private final SplittableRandom random = new SplittableRandom(20231114L);
     private final Deque<String> retries = new ArrayDeque<>();
@@ -43,17 +44,18 @@ final class SyntheticStream implements Iterator<String> {
     static SyntheticStream bounded(long records, int days, Instant now) {
         long historyRecords = records / 10;
         long recentRecords = Math.max(1, records - historyRecords);
-        SyntheticTraffic history = new SyntheticTraffic(1L, HISTORY_START.toEpochMilli(),
-                HISTORY_SPAN.toMillis() / Math.max(1, historyRecords));
+        SyntheticTraffic history = new SyntheticTraffic(
+                1L, HISTORY_START.toEpochMilli(), HISTORY_SPAN.toMillis() / Math.max(1, historyRecords));
         Instant start = now.minus(Duration.ofDays(days));
-        SyntheticTraffic recent = new SyntheticTraffic(2L, start.toEpochMilli(),
-                Duration.ofDays(days).toMillis() / recentRecords);
+        SyntheticTraffic recent = new SyntheticTraffic(
+                2L, start.toEpochMilli(), Duration.ofDays(days).toMillis() / recentRecords);
         return new SyntheticStream(history, recent, records, historyRecords);
     }
 
     /** Live traffic without end: record times follow the clock at {@code ratePerSecond}. */
     static SyntheticStream live(double ratePerSecond, Instant now) {
-        SyntheticTraffic live = new SyntheticTraffic(3L, now.toEpochMilli(), Math.max(1, Math.round(1000 / ratePerSecond)));
+        SyntheticTraffic live =
+                new SyntheticTraffic(3L, now.toEpochMilli(), Math.max(1, Math.round(1000 / ratePerSecond)));
         return new SyntheticStream(live, live, Long.MAX_VALUE, 0);
     }
 

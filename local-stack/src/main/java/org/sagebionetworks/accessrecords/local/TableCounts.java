@@ -14,7 +14,10 @@ record TableCounts(Path tableDir) {
             return 0;
         }
         try (LocalTable table = LocalTable.over(tableDir)) {
-            return Long.parseLong(table.run("SELECT count(*) FROM " + SharedNames.VIEW).textRows().get(0).get(0));
+            return Long.parseLong(table.run("SELECT count(*) FROM " + SharedNames.VIEW)
+                    .textRows()
+                    .get(0)
+                    .get(0));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the rows under " + tableDir, e);
         }

@@ -43,15 +43,14 @@ class LocalStackJarIT {
     /** Where the jar is copied to and run from, with its home and temporary folders. */
     @TempDir
     static Path elsewhere;
+
     private static Path classLoads;
     private static Run stack;
     private static Map<String, ProcessedAccessRecord> expected;
 
-    record Run(int exitCode, String stdout, String stderr) {
-    }
+    record Run(int exitCode, String stdout, String stderr) {}
 
-    record ClassLoad(String className, Path source) {
-    }
+    record ClassLoad(String className, Path source) {}
 
     @BeforeAll
     static void runTheStackOnceOnTheSample() throws Exception {
@@ -62,9 +61,22 @@ class LocalStackJarIT {
         Files.createDirectories(elsewhere.resolve("tmp"));
         Files.copy(Path.of("target", "local-stack.jar"), elsewhere.resolve("local-stack.jar"));
         classLoads = elsewhere.resolve("class-loads.txt");
-        stack = jar(List.of("-Xlog:class+load=info:file=" + classLoads + ":none"), "--once",
-                "--input", SAMPLE.toAbsolutePath().toString(), tooLarge.toString(), "--queries", queries(),
-                "--data-dir", dataDir.toString(), "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
+        stack = jar(
+                List.of("-Xlog:class+load=info:file=" + classLoads + ":none"),
+                "--once",
+                "--input",
+                SAMPLE.toAbsolutePath().toString(),
+                tooLarge.toString(),
+                "--queries",
+                queries(),
+                "--data-dir",
+                dataDir.toString(),
+                "--kafka-port",
+                "0",
+                "--http-port",
+                "0",
+                "--s3-port",
+                "0");
     }
 
     @Test
@@ -73,31 +85,41 @@ class LocalStackJarIT {
         List<ClassLoad> loads = classLoadsFromFiles();
 
         assertThat(loads).isNotEmpty();
-        assertThat(loads.stream().map(ClassLoad::source).filter(source -> !insideTheCopy(source)).distinct())
-                .as("files classes were loaded from, outside the copied jar and its temporary folder").isEmpty();
-        assertThat(loads).filteredOn(load -> load.className().equals("org.gaul.s3proxy.S3Proxy"))
-                .as("s3proxy, in a class loader of its own").singleElement()
+        assertThat(loads.stream()
+                        .map(ClassLoad::source)
+                        .filter(source -> !insideTheCopy(source))
+                        .distinct())
+                .as("files classes were loaded from, outside the copied jar and its temporary folder")
+                .isEmpty();
+        assertThat(loads)
+                .filteredOn(load -> load.className().equals("org.gaul.s3proxy.S3Proxy"))
+                .as("s3proxy, in a class loader of its own")
+                .singleElement()
                 .satisfies(load -> assertThat(load.source()).startsWithRaw(elsewhere.resolve("tmp")));
     }
 
     @Test
     void exitsZeroHavingPutEveryUniqueValidLineInTheTable() {
         assertThat(stack.exitCode()).as(stack.stderr()).isZero();
-        assertThat(stack.stdout()).contains("the table has " + expected.size() + " rows")
+        assertThat(stack.stdout())
+                .contains("the table has " + expected.size() + " rows")
                 .contains("enricher read 203, wrote 200, dropped 3 duplicates");
     }
 
     /** The sample's 4 broken lines and the 2 too large ones, dead-lettered by the loader as the archive's would be. */
     @Test
     void theFilesGoThroughTheArchiveLoaderWhichDeadLettersWhatTheEnricherWouldRefuse() {
-        assertThat(stack.stdout()).as(stack.stderr())
+        assertThat(stack.stdout())
+                .as(stack.stderr())
                 .contains("Fed 209 lines; the archive loader published 203 lines to the raw topic, dead-lettered 6, "
                         + "failed 0 files; enricher read 203");
     }
 
     @Test
     void printsWhereEverythingIs() {
-        assertThat(stack.stdout()).contains("enricher health  http://localhost:").contains("/prometheus")
+        assertThat(stack.stdout())
+                .contains("enricher health  http://localhost:")
+                .contains("/prometheus")
                 .contains("Parquet files    " + tableDir());
     }
 
@@ -105,8 +127,12 @@ class LocalStackJarIT {
     void writesParquetUnderConfluentsKeysInTheDayFolders() {
         List<Path> files = ParquetFolder.list(tableDir());
 
-        assertThat(files).isNotEmpty().allSatisfy(file -> assertThat(tableDir().relativize(file).toString())
-                .matches("year=2023/month=11/day=1[45]/synapse\\.accessrecords\\.processed\\.v1\\+[01]\\+\\d{10}\\.snappy\\.parquet"));
+        assertThat(files)
+                .isNotEmpty()
+                .allSatisfy(
+                        file -> assertThat(tableDir().relativize(file).toString())
+                                .matches(
+                                        "year=2023/month=11/day=1[45]/synapse\\.accessrecords\\.processed\\.v1\\+[01]\\+\\d{10}\\.snappy\\.parquet"));
     }
 
     @Test
@@ -117,8 +143,15 @@ class LocalStackJarIT {
 
     @Test
     void theQueryCommandAnswersFromTheFilesLeftBehind() throws Exception {
-        Run query = jar(List.of(), "query", "--data-dir", dataDir.toString(), "--format", "CSV",
-                "-e", "SELECT client, count(*) AS calls FROM processedaccessrecord GROUP BY client ORDER BY client");
+        Run query = jar(
+                List.of(),
+                "query",
+                "--data-dir",
+                dataDir.toString(),
+                "--format",
+                "CSV",
+                "-e",
+                "SELECT client, count(*) AS calls FROM processedaccessrecord GROUP BY client ORDER BY client");
 
         assertThat(query.exitCode()).as(query.stderr()).isZero();
         Map<String, Long> byClient = new TreeMap<>();
@@ -131,18 +164,32 @@ class LocalStackJarIT {
     @Test
     void syntheticTrafficGoesThroughSynapsesPublisherAndAllOfItThatIsValidReachesTheTable() throws Exception {
         Path synthetic = Files.createDirectories(dataDir.resolve("synthetic"));
-        Run run = jar(List.of(), "--once", "--records", "300", "--queries", queries(),
-                "--data-dir", synthetic.toString(), "--kafka-port", "0", "--http-port", "0", "--s3-port", "0");
+        Run run = jar(
+                List.of(),
+                "--once",
+                "--records",
+                "300",
+                "--queries",
+                queries(),
+                "--data-dir",
+                synthetic.toString(),
+                "--kafka-port",
+                "0",
+                "--http-port",
+                "0",
+                "--s3-port",
+                "0");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         Matcher status = Pattern.compile("the publisher sent (\\d+), refused (\\d+) invalid, dropped 0, failed 0; "
-                + "enricher read (\\d+), wrote (\\d+), dropped (\\d+) duplicates.*the table has (\\d+) rows")
+                        + "enricher read (\\d+), wrote (\\d+), dropped (\\d+) duplicates.*the table has (\\d+) rows")
                 .matcher(run.stdout());
         assertThat(status.find()).as(run.stdout()).isTrue();
         long sent = Long.parseLong(status.group(1));
         assertThat(sent + Long.parseLong(status.group(2))).isEqualTo(300);
         assertThat(Long.parseLong(status.group(3))).isEqualTo(sent);
-        assertThat(Long.parseLong(status.group(4)) + Long.parseLong(status.group(5))).isEqualTo(sent);
+        assertThat(Long.parseLong(status.group(4)) + Long.parseLong(status.group(5)))
+                .isEqualTo(sent);
         assertThat(status.group(6)).isEqualTo(status.group(4));
     }
 
@@ -159,11 +206,13 @@ class LocalStackJarIT {
     /** queries/python-client-endpoints.sql asked of the sample without SQL: all of it is after 2023-09-01. */
     private static QueryResult pythonEndpointsOfTheSample() {
         Map<String, Long> calls = new LinkedHashMap<>();
-        expected.values().stream().filter(row -> row.getClient().equals("PYTHON"))
+        expected.values().stream()
+                .filter(row -> row.getClient().equals("PYTHON"))
                 .forEach(row -> calls.merge(row.getNormalizedMethodSignature(), 1L, Long::sum));
         List<List<Object>> rows = calls.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(entry -> Arrays.<Object>asList(entry.getKey(), entry.getValue())).toList();
+                .map(entry -> Arrays.<Object>asList(entry.getKey(), entry.getValue()))
+                .toList();
         return new QueryResult(List.of("normalized_method_signature", "calls"), rows);
     }
 
@@ -191,15 +240,19 @@ class LocalStackJarIT {
     /** The jar copied alone to another folder and run there, its home and temporary folder in that folder too. */
     private static Run jar(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         Path home = elsewhere.resolve("home");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-Djava.io.tmpdir=" + elsewhere.resolve("tmp")));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home,
+                "-Djava.io.tmpdir=" + elsewhere.resolve("tmp")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", "local-stack.jar"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dataDir, "stdout", ".txt");
         Path err = Files.createTempFile(dataDir, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(elsewhere.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().put("HOME", home.toString());
         Process process = builder.start();
         // Longer than the stack's own 3 minutes' patience for the table to drain, so that a slow run ends with its

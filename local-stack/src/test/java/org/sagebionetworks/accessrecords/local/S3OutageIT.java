@@ -47,7 +47,8 @@ class S3OutageIT {
         SinkSpec sink = new SinkSpec("s3-sink", Layout.RECORD_DATE, "processed/v1", 25);
         TableCounts table = new TableCounts(settings.tableDir(sink));
 
-        try (LocalStack stack = LocalStack.start(settings); KafkaProducer<byte[], byte[]> producer = producer(stack)) {
+        try (LocalStack stack = LocalStack.start(settings);
+                KafkaProducer<byte[], byte[]> producer = producer(stack)) {
             stack.addSink(sink);
             int half = lines.size() / 2;
             send(producer, stack, lines.subList(0, half));
@@ -63,7 +64,8 @@ class S3OutageIT {
             outage.join();
 
             assertThat(rowsDuringOutage).as("rows waited for S3 to come back").isLessThan(expected.size());
-            assertThat(new TableWatch(stack, sink, table).awaitDrained(lines.size(), PATIENCE)).isTrue();
+            assertThat(new TableWatch(stack, sink, table).awaitDrained(lines.size(), PATIENCE))
+                    .isTrue();
             assertThat(table.rows()).isEqualTo(expected.size());
             assertThat(distinctRequests(settings.tableDir(sink))).isEqualTo(expected.size());
         }
@@ -88,8 +90,11 @@ class S3OutageIT {
 
     private static void send(KafkaProducer<byte[], byte[]> producer, LocalStack stack, List<String> lines) {
         for (String line : lines) {
-            byte[] key = RawRecords.sessionIdOf(line).map(id -> id.getBytes(StandardCharsets.UTF_8)).orElse(null);
-            producer.send(new ProducerRecord<>(stack.enricherTopics().raw(), key, line.getBytes(StandardCharsets.UTF_8)));
+            byte[] key = RawRecords.sessionIdOf(line)
+                    .map(id -> id.getBytes(StandardCharsets.UTF_8))
+                    .orElse(null);
+            producer.send(
+                    new ProducerRecord<>(stack.enricherTopics().raw(), key, line.getBytes(StandardCharsets.UTF_8)));
         }
         producer.flush();
     }
@@ -105,7 +110,9 @@ class S3OutageIT {
     private static void awaitEnricherRead(LocalStack stack, long records) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (stack.enricherCount(ServiceCounters.IN) < records) {
-            assertThat(System.nanoTime()).as("the enricher did not read every record in time").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the enricher did not read every record in time")
+                    .isLessThan(deadline);
             Thread.sleep(200);
         }
     }
@@ -113,7 +120,10 @@ class S3OutageIT {
     private static long distinctRequests(Path tableDir) throws Exception {
         try (LocalTable table = LocalTable.over(tableDir)) {
             return Long.parseLong(table.run("SELECT count(*) FROM (SELECT DISTINCT session_id, timestamp FROM "
-                    + SharedNames.VIEW + ")").textRows().get(0).get(0));
+                            + SharedNames.VIEW + ")")
+                    .textRows()
+                    .get(0)
+                    .get(0));
         }
     }
 }

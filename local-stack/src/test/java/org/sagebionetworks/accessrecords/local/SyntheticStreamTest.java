@@ -32,7 +32,8 @@ class SyntheticStreamTest {
     void someLinesAreBrokenAndSomeRecordsComeTwice() {
         List<ProcessedAccessRecord> rows = rows();
         Set<String> sessions = new HashSet<>();
-        long repeats = rows.stream().filter(row -> !sessions.add(row.getSessionId())).count();
+        long repeats =
+                rows.stream().filter(row -> !sessions.add(row.getSessionId())).count();
 
         assertThat((long) outcomes.size() - rows.size()).as("broken lines").isBetween(10L, 50L);
         assertThat(repeats).as("producer retries").isBetween(40L, 200L);
@@ -41,16 +42,21 @@ class SyntheticStreamTest {
     @Test
     void aTenthIsAugust2023HistoryAndTheRestLiesInTheLastThreeDays() {
         LocalDate today = NOW.atZone(ZoneOffset.UTC).toLocalDate();
-        List<LocalDate> days = rows().stream().map(ProcessedAccessRecord::getRecordDate).toList();
+        List<LocalDate> days =
+                rows().stream().map(ProcessedAccessRecord::getRecordDate).toList();
 
-        assertThat(days.stream().filter(day -> day.getYear() == 2023 && day.getMonthValue() == 8).count())
+        assertThat(days.stream()
+                        .filter(day -> day.getYear() == 2023 && day.getMonthValue() == 8)
+                        .count())
                 .isBetween(450L, 510L);
         assertThat(days).allMatch(day -> day.getYear() == 2023 || !day.isBefore(today.minusDays(3)));
     }
 
     private List<ProcessedAccessRecord> rows() {
-        return outcomes.stream().filter(Accepted.class::isInstance)
-                .map(outcome -> ((Accepted<ProcessedAccessRecord>) outcome).value()).toList();
+        return outcomes.stream()
+                .filter(Accepted.class::isInstance)
+                .map(outcome -> ((Accepted<ProcessedAccessRecord>) outcome).value())
+                .toList();
     }
 
     private static List<Outcome<ProcessedAccessRecord>> enrich(SyntheticStream stream) {

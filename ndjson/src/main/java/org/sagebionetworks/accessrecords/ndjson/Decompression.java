@@ -12,8 +12,7 @@ public final class Decompression {
 
     private static final int BUFFER = 1 << 16;
 
-    private Decompression() {
-    }
+    private Decompression() {}
 
     public static InputStream detect(InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);

@@ -31,6 +31,7 @@ public final class GzipMembersInputStream extends InputStream {
     private long bufferOffset;
     /** 1-based number of the member being read; 0 before the first. */
     private long member;
+
     private boolean inMember;
     private boolean ended;
     private boolean closed;
@@ -92,9 +93,13 @@ public final class GzipMembersInputStream extends InputStream {
             throw cutShort(member + 1, "header");
         }
         if (first != GzipHeader.MAGIC_FIRST || second != GzipHeader.MAGIC_SECOND) {
-            throw new ZipException(member == 0 ? "not gzip data" : "the data at byte " + start + ", after gzip member "
-                    + member + ", does not start another member: the input is damaged or has trailing data (gzip(1) "
-                    + "calls it trailing garbage; the JDK's GZIPInputStream drops it silently)");
+            throw new ZipException(
+                    member == 0
+                            ? "not gzip data"
+                            : "the data at byte " + start + ", after gzip member "
+                                    + member
+                                    + ", does not start another member: the input is damaged or has trailing data (gzip(1) "
+                                    + "calls it trailing garbage; the JDK's GZIPInputStream drops it silently)");
         }
         member++;
         GzipHeader.skipAfterMagic(() -> nextByte("header"), member);
@@ -178,7 +183,7 @@ public final class GzipMembersInputStream extends InputStream {
     }
 
     private EOFException cutShort(long cutMember, String part) {
-        return new EOFException("gzip member " + cutMember + " is cut short: the input ended in its " + part
-                + " at byte " + offset());
+        return new EOFException(
+                "gzip member " + cutMember + " is cut short: the input ended in its " + part + " at byte " + offset());
     }
 }

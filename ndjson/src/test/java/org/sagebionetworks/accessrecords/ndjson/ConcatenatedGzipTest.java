@@ -48,7 +48,9 @@ class ConcatenatedGzipTest {
         byte[] both = concat(member(FIRST), member(SECOND, ALL_FIELDS));
 
         for (int at = 1; at < both.length; at++) {
-            assertThat(text(StallingInputStream.splitAt(both, at))).as("split at byte %d", at).isEqualTo(FIRST + SECOND);
+            assertThat(text(StallingInputStream.splitAt(both, at)))
+                    .as("split at byte %d", at)
+                    .isEqualTo(FIRST + SECOND);
         }
     }
 
@@ -57,7 +59,8 @@ class ConcatenatedGzipTest {
         byte[] bytes = concat(member(""), member("a\n"), member(""), member(""), member("b\n"), member(""));
 
         assertThat(text(StallingInputStream.splitAt(bytes, 1))).isEqualTo("a\nb\n");
-        assertThat(text(new ByteArrayInputStream(concat(member(""), member(""))))).isEmpty();
+        assertThat(text(new ByteArrayInputStream(concat(member(""), member("")))))
+                .isEmpty();
     }
 
     @Test
@@ -75,8 +78,10 @@ class ConcatenatedGzipTest {
         byte[] bytes = concat(member(FIRST), member(SECOND));
         bytes[bytes.length - 8] ^= 1;
 
-        assertThatThrownBy(() -> text(new ByteArrayInputStream(bytes))).isInstanceOf(IOException.class)
-                .hasMessageContaining("member 2").hasMessageContaining("CRC");
+        assertThatThrownBy(() -> text(new ByteArrayInputStream(bytes)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("member 2")
+                .hasMessageContaining("CRC");
     }
 
     @Test
@@ -84,8 +89,10 @@ class ConcatenatedGzipTest {
         byte[] bytes = concat(member(FIRST), member(SECOND));
         bytes[bytes.length - 4] ^= 1;
 
-        assertThatThrownBy(() -> text(new ByteArrayInputStream(bytes))).isInstanceOf(IOException.class)
-                .hasMessageContaining("member 2").hasMessageContaining("length");
+        assertThatThrownBy(() -> text(new ByteArrayInputStream(bytes)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("member 2")
+                .hasMessageContaining("length");
     }
 
     @Test
@@ -94,7 +101,8 @@ class ConcatenatedGzipTest {
         second[headerCrcIndex(second)] ^= 1;
 
         assertThatThrownBy(() -> text(new ByteArrayInputStream(concat(member(FIRST), second))))
-                .isInstanceOf(IOException.class).hasMessageContaining("header");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("header");
     }
 
     @Test
@@ -104,8 +112,10 @@ class ConcatenatedGzipTest {
         for (int kept = 1; kept < second.length; kept++) {
             byte[] cut = concat(first, Arrays.copyOf(second, kept));
 
-            assertThatThrownBy(() -> text(new ByteArrayInputStream(cut))).as("member 2 cut after %d bytes", kept)
-                    .isInstanceOf(EOFException.class).hasMessageContaining("member 2");
+            assertThatThrownBy(() -> text(new ByteArrayInputStream(cut)))
+                    .as("member 2 cut after %d bytes", kept)
+                    .isInstanceOf(EOFException.class)
+                    .hasMessageContaining("member 2");
         }
     }
 
@@ -113,13 +123,16 @@ class ConcatenatedGzipTest {
     void bytesAfterAMemberThatStartNoMemberAreAnError() {
         byte[] bytes = concat(member(FIRST), "not gzip\n".getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> text(new ByteArrayInputStream(bytes))).isInstanceOf(IOException.class)
-                .hasMessageContaining("after gzip member 1").hasMessageContaining("byte " + member(FIRST).length);
+        assertThatThrownBy(() -> text(new ByteArrayInputStream(bytes)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("after gzip member 1")
+                .hasMessageContaining("byte " + member(FIRST).length);
     }
 
     @Test
     void plainTextPassesThrough() throws IOException {
-        assertThat(text(new ByteArrayInputStream(FIRST.getBytes(StandardCharsets.UTF_8)))).isEqualTo(FIRST);
+        assertThat(text(new ByteArrayInputStream(FIRST.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(FIRST);
     }
 
     /** In a member with every header field: after the fixed ten bytes, XLEN and the extra field, name, comment. */
@@ -138,7 +151,9 @@ class ConcatenatedGzipTest {
     }
 
     private static String lines(int first, int last) {
-        return IntStream.rangeClosed(first, last).mapToObj(i -> "{\"line\":" + i + "}\n").collect(Collectors.joining());
+        return IntStream.rangeClosed(first, last)
+                .mapToObj(i -> "{\"line\":" + i + "}\n")
+                .collect(Collectors.joining());
     }
 
     private static String text(InputStream raw) throws IOException {

@@ -14,8 +14,7 @@ final class GzipMembers {
     static final int FCOMMENT = 16;
     static final int ALL_FIELDS = FHCRC | FEXTRA | FNAME | FCOMMENT;
 
-    private GzipMembers() {
-    }
+    private GzipMembers() {}
 
     /** One member holding {@code text}, with the header fields that {@code flags} names. */
     static byte[] member(String text, int flags) {

@@ -50,7 +50,8 @@ class NdjsonLineReaderTest {
         assertThat(reader.fullLength()).isEqualTo(5_000);
         assertThat(reader.length()).isEqualTo(101);
         assertThat(reader.next()).isTrue();
-        assertThat(new String(reader.bytes(), 0, reader.length(), StandardCharsets.UTF_8)).isEqualTo("ok");
+        assertThat(new String(reader.bytes(), 0, reader.length(), StandardCharsets.UTF_8))
+                .isEqualTo("ok");
         assertThat(reader.lineNumber()).isEqualTo(2);
         assertThat(reader.next()).isFalse();
     }
@@ -59,7 +60,8 @@ class NdjsonLineReaderTest {
     void gzipContentIsDetectedWhateverTheName() throws IOException {
         byte[] gzip = gzip("one\ntwo\n");
         List<String> lines = new ArrayList<>();
-        try (NdjsonLineReader reader = new NdjsonLineReader(Decompression.detect(new ByteArrayInputStream(gzip)), 100)) {
+        try (NdjsonLineReader reader =
+                new NdjsonLineReader(Decompression.detect(new ByteArrayInputStream(gzip)), 100)) {
             while (reader.next()) {
                 lines.add(new String(reader.bytes(), 0, reader.length(), StandardCharsets.UTF_8));
             }

@@ -25,8 +25,8 @@ final class StallingInputStream extends InputStream {
 
     /** Two segments split at {@code at}, no pause: the second half simply has not arrived when asked about. */
     static StallingInputStream splitAt(byte[] bytes, int at) {
-        return new StallingInputStream(List.of(Arrays.copyOf(bytes, at), Arrays.copyOfRange(bytes, at, bytes.length)),
-                Integer.MAX_VALUE, 0);
+        return new StallingInputStream(
+                List.of(Arrays.copyOf(bytes, at), Arrays.copyOfRange(bytes, at, bytes.length)), Integer.MAX_VALUE, 0);
     }
 
     @Override

@@ -19,19 +19,24 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_TIMESTAMP = "source.timestamp";
     /** Where the archive loader found a line it could not publish: the object's s3:// URI and the 1-based line. */
     public static final String SOURCE_OBJECT = "source.object";
+
     public static final String SOURCE_LINE = "source.line";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
     /**
      * Adds the six headers to {@code headers}, which keeps whatever headers the record arrived with: the error, and
      * the raw record's topic, partition, offset and Kafka timestamp.
      */
-    public static Headers add(Headers headers, String errorClass, String errorMessage, String sourceTopic,
-            int sourcePartition, long sourceOffset, long sourceTimestamp) {
-        return headers
-                .add(ERROR_CLASS, utf8(errorClass))
+    public static Headers add(
+            Headers headers,
+            String errorClass,
+            String errorMessage,
+            String sourceTopic,
+            int sourcePartition,
+            long sourceOffset,
+            long sourceTimestamp) {
+        return headers.add(ERROR_CLASS, utf8(errorClass))
                 .add(ERROR_MESSAGE, utf8(errorMessage))
                 .add(SOURCE_TOPIC, utf8(sourceTopic))
                 .add(SOURCE_PARTITION, utf8(String.valueOf(sourcePartition)))
@@ -40,10 +45,9 @@ public final class DeadLetterHeaders {
     }
 
     /** The archive loader's dead letters: the error headers, and the object and line instead of topic coordinates. */
-    public static Headers addArchiveSource(Headers headers, String errorClass, String errorMessage, String object,
-            long line) {
-        return headers
-                .add(ERROR_CLASS, utf8(errorClass))
+    public static Headers addArchiveSource(
+            Headers headers, String errorClass, String errorMessage, String object, long line) {
+        return headers.add(ERROR_CLASS, utf8(errorClass))
                 .add(ERROR_MESSAGE, utf8(errorMessage))
                 .add(SOURCE_OBJECT, utf8(object))
                 .add(SOURCE_LINE, utf8(String.valueOf(line)));

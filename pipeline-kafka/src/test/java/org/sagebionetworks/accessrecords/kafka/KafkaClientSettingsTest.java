@@ -25,14 +25,18 @@ class KafkaClientSettingsTest {
                 .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL")
                 .containsEntry(SaslConfigs.SASL_MECHANISM, "AWS_MSK_IAM")
                 .containsEntry(SaslConfigs.SASL_JAAS_CONFIG, "software.amazon.msk.auth.iam.IAMLoginModule required;")
-                .containsEntry(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS,
+                .containsEntry(
+                        SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS,
                         "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
-        assertThat(Class.forName(MskIam.CALLBACK_HANDLER)).as("aws-msk-iam-auth ships").isNotNull();
+        assertThat(Class.forName(MskIam.CALLBACK_HANDLER))
+                .as("aws-msk-iam-auth ships")
+                .isNotNull();
     }
 
     @Test
     void anEmptyBootstrapAddressIsRefusedWithWhatToSet() {
-        assertThatIllegalArgumentException().isThrownBy(() -> KafkaClientSettings.of(" ", false))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> KafkaClientSettings.of(" ", false))
                 .withMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
     }
 }

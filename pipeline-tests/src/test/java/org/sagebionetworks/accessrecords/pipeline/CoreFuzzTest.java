@@ -39,7 +39,10 @@ class CoreFuzzTest {
 
         if (outcome instanceof Rejected<ProcessedAccessRecord> rejected) {
             Rejection rejection = rejected.rejection();
-            assertThat(rejection.reason()).as(rejection.message()).isNotNull().isNotEqualTo(RejectionReason.ENRICHMENT_FAILED);
+            assertThat(rejection.reason())
+                    .as(rejection.message())
+                    .isNotNull()
+                    .isNotEqualTo(RejectionReason.ENRICHMENT_FAILED);
             assertThat(rejection.detail()).as(rejection.message()).isNotBlank();
         } else {
             ProcessedAccessRecord row = ((Accepted<ProcessedAccessRecord>) outcome).value();

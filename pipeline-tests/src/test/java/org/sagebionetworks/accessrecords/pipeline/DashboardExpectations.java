@@ -51,7 +51,8 @@ final class DashboardExpectations {
     }
 
     private List<List<String>> callsByClientForAugust2023() {
-        return grouped(row -> !row.getRecordDate().isBefore(LocalDate.of(2023, 8, 1))
+        return grouped(
+                row -> !row.getRecordDate().isBefore(LocalDate.of(2023, 8, 1))
                         && !row.getRecordDate().isAfter(LocalDate.of(2023, 8, 31)),
                 ProcessedAccessRecord::getClient,
                 (client, group) -> row(client, group.size(), distinctUsers(group.stream())),
@@ -59,69 +60,122 @@ final class DashboardExpectations {
     }
 
     private List<List<String>> pythonClientEndpoints() {
-        return grouped(row -> row.getRecordDate().isAfter(LocalDate.of(2023, 9, 1)) && "PYTHON".equals(row.getClient()),
+        return grouped(
+                row -> row.getRecordDate().isAfter(LocalDate.of(2023, 9, 1)) && "PYTHON".equals(row.getClient()),
                 ProcessedAccessRecord::getNormalizedMethodSignature,
-                (signature, group) -> row(signature, group.size()), byCountThenName(1, 0));
+                (signature, group) -> row(signature, group.size()),
+                byCountThenName(1, 0));
     }
 
     private List<List<String>> maxLatencyByInstanceHourly() {
-        return grouped(since(14),
+        return grouped(
+                since(14),
                 row -> Arrays.asList(row.getTimestamp().truncatedTo(ChronoUnit.HOURS), row.getInstance()),
-                (key, group) -> row(key.get(0), key.get(1), group.stream().map(ProcessedAccessRecord::getElapseMs)
-                        .filter(Objects::nonNull).max(Long::compare).orElse(null)),
+                (key, group) -> row(
+                        key.get(0),
+                        key.get(1),
+                        group.stream()
+                                .map(ProcessedAccessRecord::getElapseMs)
+                                .filter(Objects::nonNull)
+                                .max(Long::compare)
+                                .orElse(null)),
                 comparing((List<String> row) -> row.get(0)).thenComparing(row -> row.get(1)));
     }
 
     private List<List<String>> internalErrorsByEndpoint() {
-        return grouped(since(7).and(row -> Long.valueOf(500).equals(row.getResponseStatus())),
+        return grouped(
+                since(7).and(row -> Long.valueOf(500).equals(row.getResponseStatus())),
                 ProcessedAccessRecord::getNormalizedMethodSignature,
-                (signature, group) -> row(signature, group.size()), byCountThenName(1, 0));
+                (signature, group) -> row(signature, group.size()),
+                byCountThenName(1, 0));
     }
 
     private List<List<String>> serverErrorsByEndpointPerDay() {
-        return grouped(since(7), row -> Arrays.asList(row.getRecordDate(), row.getNormalizedMethodSignature()),
-                (key, group) -> row(key.get(0), key.get(1), group.stream().filter(DashboardExpectations::isServerError)
-                        .count(), group.size()),
-                comparing((List<String> row) -> row.get(0)).thenComparing(row -> -Long.parseLong(row.get(2)))
-                        .thenComparing(row -> row.get(1)))
-                .stream().filter(row -> !row.get(2).equals("0")).toList();
+        return grouped(
+                        since(7),
+                        row -> Arrays.asList(row.getRecordDate(), row.getNormalizedMethodSignature()),
+                        (key, group) -> row(
+                                key.get(0),
+                                key.get(1),
+                                group.stream()
+                                        .filter(DashboardExpectations::isServerError)
+                                        .count(),
+                                group.size()),
+                        comparing((List<String> row) -> row.get(0))
+                                .thenComparing(row -> -Long.parseLong(row.get(2)))
+                                .thenComparing(row -> row.get(1)))
+                .stream()
+                .filter(row -> !row.get(2).equals("0"))
+                .toList();
     }
 
     private List<List<String>> slowEndpoints() {
-        return grouped(since(7).and(row -> row.getElapseMs() != null), ProcessedAccessRecord::getNormalizedMethodSignature,
-                (signature, group) -> row(signature, group.size(),
-                        Math.round(group.stream().mapToLong(ProcessedAccessRecord::getElapseMs).average().orElseThrow()),
-                        group.stream().mapToLong(ProcessedAccessRecord::getElapseMs).max().orElseThrow()),
-                byCountThenName(2, 0))
-                .stream().filter(row -> Long.parseLong(row.get(1)) >= 5).limit(20).toList();
+        return grouped(
+                        since(7).and(row -> row.getElapseMs() != null),
+                        ProcessedAccessRecord::getNormalizedMethodSignature,
+                        (signature, group) -> row(
+                                signature,
+                                group.size(),
+                                Math.round(group.stream()
+                                        .mapToLong(ProcessedAccessRecord::getElapseMs)
+                                        .average()
+                                        .orElseThrow()),
+                                group.stream()
+                                        .mapToLong(ProcessedAccessRecord::getElapseMs)
+                                        .max()
+                                        .orElseThrow()),
+                        byCountThenName(2, 0))
+                .stream()
+                .filter(row -> Long.parseLong(row.get(1)) >= 5)
+                .limit(20)
+                .toList();
     }
 
     private List<List<String>> callsPerClientPerDay() {
-        return grouped(since(30), row -> Arrays.asList(row.getRecordDate(), row.getClient()),
+        return grouped(
+                since(30),
+                row -> Arrays.asList(row.getRecordDate(), row.getClient()),
                 (key, group) -> row(key.get(0), key.get(1), group.size()),
-                comparing((List<String> row) -> row.get(0)).thenComparing(row -> -Long.parseLong(row.get(2)))
+                comparing((List<String> row) -> row.get(0))
+                        .thenComparing(row -> -Long.parseLong(row.get(2)))
                         .thenComparing(row -> row.get(1)));
     }
 
     private List<List<String>> topEntities() {
-        return grouped(since(30).and(row -> row.getEntityId() != null), ProcessedAccessRecord::getEntityId,
-                (entity, group) -> row(entity, group.size(), distinctUsers(group.stream())),
-                comparing((List<String> row) -> -Long.parseLong(row.get(1))).thenComparing(row -> Long.parseLong(row.get(0))))
-                .stream().limit(20).toList();
+        return grouped(
+                        since(30).and(row -> row.getEntityId() != null),
+                        ProcessedAccessRecord::getEntityId,
+                        (entity, group) -> row(entity, group.size(), distinctUsers(group.stream())),
+                        comparing((List<String> row) -> -Long.parseLong(row.get(1)))
+                                .thenComparing(row -> Long.parseLong(row.get(0))))
+                .stream()
+                .limit(20)
+                .toList();
     }
 
     private List<List<String>> uniqueUsersPerDay() {
-        return grouped(since(30), ProcessedAccessRecord::getRecordDate,
-                (day, group) -> row(day, distinctUsers(group.stream().filter(row -> !isAnonymous(row))),
-                        group.stream().filter(DashboardExpectations::isAnonymous).count()),
+        return grouped(
+                since(30),
+                ProcessedAccessRecord::getRecordDate,
+                (day, group) -> row(
+                        day,
+                        distinctUsers(group.stream().filter(row -> !isAnonymous(row))),
+                        group.stream()
+                                .filter(DashboardExpectations::isAnonymous)
+                                .count()),
                 comparing((List<String> row) -> row.get(0)));
     }
 
-    private <K> List<List<String>> grouped(Predicate<ProcessedAccessRecord> where,
-            Function<ProcessedAccessRecord, K> groupBy, Aggregate<K> select, Comparator<List<String>> orderBy) {
+    private <K> List<List<String>> grouped(
+            Predicate<ProcessedAccessRecord> where,
+            Function<ProcessedAccessRecord, K> groupBy,
+            Aggregate<K> select,
+            Comparator<List<String>> orderBy) {
         Map<K, List<ProcessedAccessRecord>> groups = rows.stream().filter(where).collect(groupingBy(groupBy));
-        return groups.entrySet().stream().map(group -> select.apply(group.getKey(), group.getValue()))
-                .sorted(orderBy).toList();
+        return groups.entrySet().stream()
+                .map(group -> select.apply(group.getKey(), group.getValue()))
+                .sorted(orderBy)
+                .toList();
     }
 
     private interface Aggregate<K> {
@@ -138,7 +192,10 @@ final class DashboardExpectations {
     }
 
     private static long distinctUsers(Stream<ProcessedAccessRecord> group) {
-        return group.map(ProcessedAccessRecord::getUserId).filter(Objects::nonNull).distinct().count();
+        return group.map(ProcessedAccessRecord::getUserId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .count();
     }
 
     private static boolean isAnonymous(ProcessedAccessRecord row) {

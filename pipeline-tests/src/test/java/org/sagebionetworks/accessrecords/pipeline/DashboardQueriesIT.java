@@ -54,7 +54,8 @@ class DashboardQueriesIT {
 
     @Test
     void theDashboardsAndTheIssuesQueriesAreAllThere() {
-        assertThat(queries().map(QueryFile::name)).hasSizeGreaterThanOrEqualTo(9)
+        assertThat(queries().map(QueryFile::name))
+                .hasSizeGreaterThanOrEqualTo(9)
                 .contains("calls-by-client-for-a-month", "slow-endpoints", "top-entities", "unique-users-per-day");
     }
 
@@ -63,7 +64,9 @@ class DashboardQueriesIT {
     void answersWhatTheInputSays(QueryFile query) throws Exception {
         List<List<String>> expected = expectations.of(query.name());
 
-        assertThat(expected).as("the input must give " + query.name() + " something to find").isNotEmpty();
+        assertThat(expected)
+                .as("the input must give " + query.name() + " something to find")
+                .isNotEmpty();
         assertThat(table.run(query.sql()).textRows()).as(query.name()).containsExactlyElementsOf(expected);
     }
 }

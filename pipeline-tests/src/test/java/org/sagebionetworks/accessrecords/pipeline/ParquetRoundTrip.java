@@ -35,12 +35,13 @@ final class ParquetRoundTrip {
     /** Shared, as the sink shares its own: a reader without one parses Hadoop's XML defaults again each time. */
     private static final Configuration HADOOP = new Configuration();
 
-    private ParquetRoundTrip() {
-    }
+    private ParquetRoundTrip() {}
 
     /** The row's column values as the table holds them after the round trip. */
     static Map<String, Object> throughTheTable(ProcessedAccessRecord row) throws IOException {
-        Struct struct = (Struct) CONVERTER.toConnectData(TOPIC, ConnectEnvelopeSerde.toEnvelope(row)).value();
+        Struct struct = (Struct) CONVERTER
+                .toConnectData(TOPIC, ConnectEnvelopeSerde.toEnvelope(row))
+                .value();
         byte[] file = ParquetFiles.write(List.of(struct));
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new MemoryFile(file))
                 .withConf(HADOOP)

@@ -23,15 +23,30 @@ class ParquetRoundTripTest {
     static Stream<Arguments> acceptedText() {
         return Stream.of(
                 Arguments.of("the reference example", RawRecords.example().json()),
-                Arguments.of("ESC in a /2fa URL", RawRecords.example().with("requestURL", "/repo/v1/2fa/\u001b[31mx").json()),
-                Arguments.of("escaped NUL", RawRecords.example().with("userAgent", "a\u0000b").json()),
-                Arguments.of("C1 control", RawRecords.example().with("userAgent", "a\u009b2J").json()),
-                Arguments.of("escaped surrogate pair",
+                Arguments.of(
+                        "ESC in a /2fa URL",
+                        RawRecords.example()
+                                .with("requestURL", "/repo/v1/2fa/\u001b[31mx")
+                                .json()),
+                Arguments.of(
+                        "escaped NUL",
+                        RawRecords.example().with("userAgent", "a\u0000b").json()),
+                Arguments.of(
+                        "C1 control",
+                        RawRecords.example().with("userAgent", "a\u009b2J").json()),
+                Arguments.of(
+                        "escaped surrogate pair",
                         RawRecords.example().json().replace("synapseclient/", "synapseclient/\\ud83d\\ude00")),
-                Arguments.of("raw four-byte UTF-8 in a URL",
-                        RawRecords.example().with("requestURL", "/repo/v1/entity/syn1/\ud83d\ude00").json()),
-                Arguments.of("dotted capital I and final sigma",
-                        RawRecords.example().with("requestURL", "/repo/v1/\u0130\u03a3/ΟΔΟΣ").json()));
+                Arguments.of(
+                        "raw four-byte UTF-8 in a URL",
+                        RawRecords.example()
+                                .with("requestURL", "/repo/v1/entity/syn1/\ud83d\ude00")
+                                .json()),
+                Arguments.of(
+                        "dotted capital I and final sigma",
+                        RawRecords.example()
+                                .with("requestURL", "/repo/v1/\u0130\u03a3/ΟΔΟΣ")
+                                .json()));
     }
 
     @ParameterizedTest(name = "{0}")

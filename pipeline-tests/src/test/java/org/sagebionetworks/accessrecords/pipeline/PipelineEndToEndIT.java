@@ -49,8 +49,8 @@ class PipelineEndToEndIT {
 
     @Test
     void theInputHasWhatTheTestClaims() {
-        assertThat(run.input().lines).hasSize(run.input().expected.size() + run.input().retried
-                + PipelineInput.BROKEN_LINES);
+        assertThat(run.input().lines)
+                .hasSize(run.input().expected.size() + run.input().retried + PipelineInput.BROKEN_LINES);
     }
 
     @ParameterizedTest
@@ -66,27 +66,38 @@ class PipelineEndToEndIT {
 
     @Test
     void everyColumnOfEveryRowIsWhatTheEnrichmentCoreMakesOfItsRecord() throws Exception {
-        List<String> columns = AccessRecordContract.processed().getFields().stream().map(Schema.Field::name).toList();
-        QueryResult rows = table.run("SELECT " + String.join(", ", columns.stream()
-                .map(name -> name.equals("timestamp") ? "epoch_ms(\"timestamp\")" : '"' + name + '"').toList())
+        List<String> columns = AccessRecordContract.processed().getFields().stream()
+                .map(Schema.Field::name)
+                .toList();
+        QueryResult rows = table.run("SELECT "
+                + String.join(
+                        ", ",
+                        columns.stream()
+                                .map(name -> name.equals("timestamp") ? "epoch_ms(\"timestamp\")" : '"' + name + '"')
+                                .toList())
                 + " FROM processedaccessrecord");
 
         assertThat(rows.textRows()).hasSize(run.input().expected.size()).allSatisfy(row -> {
             ProcessedAccessRecord expected = run.input().expected.get(row.get(0));
             assertThat(expected).as(row.get(0)).isNotNull();
-            assertThat(row).as(row.get(0)).containsExactlyElementsOf(columns.stream()
-                    .map(name -> text(expected.get(name))).toList());
+            assertThat(row)
+                    .as(row.get(0))
+                    .containsExactlyElementsOf(columns.stream()
+                            .map(name -> text(expected.get(name)))
+                            .toList());
         });
     }
 
     @ParameterizedTest
     @EnumSource(Layout.class)
     void eachRowLiesInTheFolderOfItsUtcDayIncludingBothSidesOfMidnight(Layout layout) throws Exception {
-        Pattern folder = Pattern.compile(layout == Layout.YEAR_MONTH_DAY
-                ? ".*/year=(\\d{4})/month=(\\d{2})/day=(\\d{2})/[^/]+$" : ".*/record_date=(\\d{4})-(\\d{2})-(\\d{2})/[^/]+$");
+        Pattern folder = Pattern.compile(
+                layout == Layout.YEAR_MONTH_DAY
+                        ? ".*/year=(\\d{4})/month=(\\d{2})/day=(\\d{2})/[^/]+$"
+                        : ".*/record_date=(\\d{4})-(\\d{2})-(\\d{2})/[^/]+$");
         String glob = run.pipeline().tableDir(layout) + "/**/*.parquet";
-        QueryResult rows = table.run("SELECT session_id, record_date, filename FROM read_parquet("
-                + "'" + glob + "', filename = true, hive_partitioning = false)");
+        QueryResult rows = table.run("SELECT session_id, record_date, filename FROM read_parquet(" + "'" + glob
+                + "', filename = true, hive_partitioning = false)");
 
         Map<String, String> dayBySession = new HashMap<>();
         rows.textRows().forEach(row -> {
@@ -96,7 +107,8 @@ class PipelineEndToEndIT {
             assertThat(day).as(row.get(0)).isEqualTo(row.get(1));
             dayBySession.put(row.get(0), day);
         });
-        assertThat(dayBySession).containsEntry(PipelineInput.LAST_MILLI_OF_DAY, "2023-11-14")
+        assertThat(dayBySession)
+                .containsEntry(PipelineInput.LAST_MILLI_OF_DAY, "2023-11-14")
                 .containsEntry(PipelineInput.FIRST_MILLI_OF_DAY, "2023-11-15");
         assertThat(dayBySession.values().stream().distinct().count()).isGreaterThan(20);
     }
@@ -106,19 +118,25 @@ class PipelineEndToEndIT {
     void objectKeysAreConfluentsKeys(Layout layout) throws Exception {
         String topic = Pattern.quote(Pipeline.PROCESSED);
         String pattern = Pattern.quote(Pipeline.topicsDir(layout)) + "/" + topic + "/"
-                + (layout == Layout.YEAR_MONTH_DAY ? "year=\\d{4}/month=\\d{2}/day=\\d{2}" : "record_date=\\d{4}-\\d{2}-\\d{2}")
+                + (layout == Layout.YEAR_MONTH_DAY
+                        ? "year=\\d{4}/month=\\d{2}/day=\\d{2}"
+                        : "record_date=\\d{4}-\\d{2}-\\d{2}")
                 + "/" + topic + "\\+[01]\\+\\d{10}\\.snappy\\.parquet";
         List<Path> files = run.pipeline().parquetFiles(layout);
 
-        assertThat(files).isNotEmpty().allSatisfy(file ->
-                assertThat(run.pipeline().bucketDir().relativize(file).toString()).matches(pattern));
+        assertThat(files)
+                .isNotEmpty()
+                .allSatisfy(file -> assertThat(
+                                run.pipeline().bucketDir().relativize(file).toString())
+                        .matches(pattern));
     }
 
     @Test
     void parquetColumnsHaveTheTypesTheTableExpects() throws Exception {
         String file = run.pipeline().parquetFiles(Layout.YEAR_MONTH_DAY).get(0).toString();
         Map<String, String> types = new HashMap<>();
-        table.run("SELECT name, type, converted_type, logical_type FROM parquet_schema('" + file + "')").textRows()
+        table.run("SELECT name, type, converted_type, logical_type FROM parquet_schema('" + file + "')")
+                .textRows()
                 .forEach(column -> types.put(column.get(0), column.get(1) + " " + column.get(2) + " " + column.get(3)));
 
         assertThat(types.get("timestamp")).startsWith("INT64 TIMESTAMP_MILLIS").contains("isAdjustedToUTC=1");

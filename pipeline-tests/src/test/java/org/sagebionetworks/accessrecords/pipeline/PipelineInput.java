@@ -47,7 +47,9 @@ final class PipelineInput {
     }
 
     private void history() {
-        SyntheticTraffic august = new SyntheticTraffic(7L, Instant.parse("2023-07-28T00:00:00Z").toEpochMilli(),
+        SyntheticTraffic august = new SyntheticTraffic(
+                7L,
+                Instant.parse("2023-07-28T00:00:00Z").toEpochMilli(),
                 Duration.ofHours(6).toMillis());
         for (int i = 0; i < 150; i++) {
             lines.add(august.next());
@@ -55,14 +57,20 @@ final class PipelineInput {
     }
 
     private void edgesOfADay() {
-        lines.add(RawRecords.example().sessionId(LAST_MILLI_OF_DAY)
-                .timestamp(Instant.parse("2023-11-14T23:59:59.999Z").toEpochMilli()).json());
-        lines.add(RawRecords.example().sessionId(FIRST_MILLI_OF_DAY)
-                .timestamp(Instant.parse("2023-11-15T00:00:00.000Z").toEpochMilli()).json());
+        lines.add(RawRecords.example()
+                .sessionId(LAST_MILLI_OF_DAY)
+                .timestamp(Instant.parse("2023-11-14T23:59:59.999Z").toEpochMilli())
+                .json());
+        lines.add(RawRecords.example()
+                .sessionId(FIRST_MILLI_OF_DAY)
+                .timestamp(Instant.parse("2023-11-15T00:00:00.000Z").toEpochMilli())
+                .json());
     }
 
     private static List<String> recent(Instant now) {
-        SyntheticTraffic lately = new SyntheticTraffic(11L, now.minus(Duration.ofDays(12)).toEpochMilli(),
+        SyntheticTraffic lately = new SyntheticTraffic(
+                11L,
+                now.minus(Duration.ofDays(12)).toEpochMilli(),
                 Duration.ofMinutes(60).toMillis());
         List<String> recent = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
@@ -74,10 +82,17 @@ final class PipelineInput {
     private void pinnedAnswers(Instant now) {
         long yesterday = now.minus(Duration.ofDays(1)).toEpochMilli();
         for (int i = 0; i < 4; i++) {
-            lines.add(RawRecords.example().sessionId("server-error-" + i).timestamp(yesterday + i)
-                    .with("responseStatus", 500L).with("success", false).json());
-            lines.add(RawRecords.example().sessionId("hot-entity-" + i).timestamp(yesterday + 1000 + i)
-                    .with("userId", 100L + i % 2).with("requestURL", "/repo/v1/entity/syn" + HOT_ENTITY + "/bundle")
+            lines.add(RawRecords.example()
+                    .sessionId("server-error-" + i)
+                    .timestamp(yesterday + i)
+                    .with("responseStatus", 500L)
+                    .with("success", false)
+                    .json());
+            lines.add(RawRecords.example()
+                    .sessionId("hot-entity-" + i)
+                    .timestamp(yesterday + 1000 + i)
+                    .with("userId", 100L + i % 2)
+                    .with("requestURL", "/repo/v1/entity/syn" + HOT_ENTITY + "/bundle")
                     .json());
         }
     }
@@ -85,7 +100,10 @@ final class PipelineInput {
     private void broken() {
         lines.add("{\"payload\": {\"sessionId\": \"broken\"");
         lines.add(RawRecords.example().sessionId("no-method").without("method").json());
-        lines.add(RawRecords.example().sessionId("typed").with("timestamp", "noon").json());
+        lines.add(RawRecords.example()
+                .sessionId("typed")
+                .with("timestamp", "noon")
+                .json());
         lines.add("\u0000\u0001 not json");
     }
 }

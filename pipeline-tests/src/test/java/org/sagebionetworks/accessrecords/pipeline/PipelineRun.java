@@ -28,19 +28,22 @@ final class PipelineRun implements BeforeAllCallback {
     private static volatile Finished finished;
 
     /** What the tests read: the running pipeline and the input it was given. */
-    record Finished(Pipeline pipeline, PipelineInput input, Path work) implements ExtensionContext.Store.CloseableResource {
+    record Finished(Pipeline pipeline, PipelineInput input, Path work)
+            implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Exception {
             pipeline.close();
             try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
             }
         }
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(PipelineRun.class.getName(), key -> run());
     }
 
@@ -78,8 +81,8 @@ final class PipelineRun implements BeforeAllCallback {
             int unkeyed = 0;
             for (String line : input.lines) {
                 String key = RawRecords.sessionIdOf(line).orElse("unkeyed-" + unkeyed++);
-                producer.send(new ProducerRecord<>(Pipeline.RAW, key.getBytes(StandardCharsets.UTF_8),
-                        line.getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(
+                        Pipeline.RAW, key.getBytes(StandardCharsets.UTF_8), line.getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }
@@ -96,8 +99,8 @@ final class PipelineRun implements BeforeAllCallback {
                 throw new AssertionError(failure);
             });
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("after " + PATIENCE + " only " + pipeline.parquetFiles(layout).size()
-                        + " of " + count + " files in S3 for " + layout);
+                throw new AssertionError("after " + PATIENCE + " only "
+                        + pipeline.parquetFiles(layout).size() + " of " + count + " files in S3 for " + layout);
             }
             Thread.sleep(500);
         }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class ReplayQueriesTest {
 
     private static final Path FOLDER = Path.of("..", "queries", "replay");
-    private static final String COLUMNS = "(session_id VARCHAR, \"timestamp\" TIMESTAMP, record_date DATE, client VARCHAR)";
+    private static final String COLUMNS =
+            "(session_id VARCHAR, \"timestamp\" TIMESTAMP, record_date DATE, client VARCHAR)";
 
     private Connection duckdb;
 
@@ -46,34 +47,40 @@ class ReplayQueriesTest {
 
     @Test
     void dailyCountsShowTheDayWithTheExtraRowAndLeaveTodayOut() throws Exception {
-        assertThat(run("daily-counts-old-vs-new.sql")).containsExactly(
-                day(2) + " | 2 | 3 | 1",
-                day(1) + " | 1 | 1 | 0");
+        assertThat(run("daily-counts-old-vs-new.sql"))
+                .containsExactly(day(2) + " | 2 | 3 | 1", day(1) + " | 1 | 1 | 0");
     }
 
     @Test
     void countsByClientShowOnlyWhereTheRulesDiffer() throws Exception {
-        assertThat(run("daily-counts-by-client-old-vs-new.sql")).containsExactly(
-                day(2) + " | WEB | 1 | 2 | 1",
-                day(1) + " | PYTHON | 0 | 1 | 1",
-                day(1) + " | WEB | 1 | 0 | -1");
+        assertThat(run("daily-counts-by-client-old-vs-new.sql"))
+                .containsExactly(
+                        day(2) + " | WEB | 1 | 2 | 1",
+                        day(1) + " | PYTHON | 0 | 1 | 1",
+                        day(1) + " | WEB | 1 | 0 | -1");
     }
 
     @Test
     void rowsOnlyInOneVersionCountCopiesSoTheExtraCopyShows() throws Exception {
-        assertThat(run("rows-only-in-one-version.sql")).singleElement().asString()
+        assertThat(run("rows-only-in-one-version.sql"))
+                .singleElement()
+                .asString()
                 .startsWith("only in new | " + day(2) + " | b | ");
     }
 
     @Test
     void duplicateRowsListTheKeyWithItsNumberOfCopies() throws Exception {
-        assertThat(run("duplicate-rows.sql")).singleElement().asString()
-                .startsWith(day(2) + " | b | ").endsWith(" | 2");
+        assertThat(run("duplicate-rows.sql"))
+                .singleElement()
+                .asString()
+                .startsWith(day(2) + " | b | ")
+                .endsWith(" | 2");
     }
 
     /** A row {@code daysAgo} days before today, its timestamp at noon UTC of that day. */
     private static String row(String sessionId, int daysAgo, String client) {
-        return String.format("('%s', CAST(current_date - %d AS TIMESTAMP) + INTERVAL '12' HOUR, current_date - %d, '%s')",
+        return String.format(
+                "('%s', CAST(current_date - %d AS TIMESTAMP) + INTERVAL '12' HOUR, current_date - %d, '%s')",
                 sessionId, daysAgo, daysAgo, client);
     }
 
@@ -88,7 +95,8 @@ class ReplayQueriesTest {
     /** Each result row as its values joined by " | ". */
     private List<String> query(String sql) throws Exception {
         List<String> rows = new ArrayList<>();
-        try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             ResultSetMetaData meta = result.getMetaData();
             while (result.next()) {
                 List<String> values = new ArrayList<>();

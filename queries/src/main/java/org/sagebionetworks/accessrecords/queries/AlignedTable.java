@@ -7,8 +7,7 @@ final class AlignedTable {
 
     private static final String NULL = "null";
 
-    private AlignedTable() {
-    }
+    private AlignedTable() {}
 
     static String render(QueryResult result) {
         List<List<String>> rows = result.textRows();
@@ -21,7 +20,10 @@ final class AlignedTable {
         }
         trimEnd(out).append('\n');
         rows.forEach(row -> appendRow(out, row, widths, numeric));
-        return out.append('(').append(rows.size()).append(rows.size() == 1 ? " row)\n" : " rows)\n").toString();
+        return out.append('(')
+                .append(rows.size())
+                .append(rows.size() == 1 ? " row)\n" : " rows)\n")
+                .toString();
     }
 
     private static int[] widths(List<String> columns, List<List<String>> rows) {
@@ -39,7 +41,8 @@ final class AlignedTable {
         for (int i = 0; i < numeric.length; i++) {
             final int column = i;
             numeric[i] = !result.rows().isEmpty()
-                    && result.rows().stream().allMatch(row -> row.get(column) == null || row.get(column) instanceof Number);
+                    && result.rows().stream()
+                            .allMatch(row -> row.get(column) == null || row.get(column) instanceof Number);
         }
         return numeric;
     }

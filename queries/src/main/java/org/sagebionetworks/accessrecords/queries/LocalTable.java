@@ -19,7 +19,6 @@ import org.sagebionetworks.accessrecords.schema.SharedNames;
  */
 public final class LocalTable implements AutoCloseable {
 
-
     private final Connection duckdb;
 
     private LocalTable(Connection duckdb) {
@@ -29,8 +28,8 @@ public final class LocalTable implements AutoCloseable {
     /** Opens the table over every {@code *.parquet} below {@code root}; there must be at least one. */
     public static LocalTable over(Path root) throws SQLException {
         if (ParquetFolder.list(root).isEmpty()) {
-            throw new IllegalStateException("no Parquet files under " + root.toAbsolutePath()
-                    + ": has the sink written anything yet?");
+            throw new IllegalStateException(
+                    "no Parquet files under " + root.toAbsolutePath() + ": has the sink written anything yet?");
         }
         Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = duckdb.createStatement()) {
@@ -46,7 +45,8 @@ public final class LocalTable implements AutoCloseable {
 
     /** Runs one statement and reads its whole answer. */
     public QueryResult run(String sql) throws SQLException {
-        try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             ResultSetMetaData meta = result.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {

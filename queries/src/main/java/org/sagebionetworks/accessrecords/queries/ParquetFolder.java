@@ -16,8 +16,7 @@ public final class ParquetFolder {
 
     private static final int ATTEMPTS = 5;
 
-    private ParquetFolder() {
-    }
+    private ParquetFolder() {}
 
     /** Every {@code *.parquet} below {@code root}, sorted; empty when {@code root} does not exist. */
     public static List<Path> list(Path root) {
@@ -37,7 +36,9 @@ public final class ParquetFolder {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".parquet")).sorted().toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".parquet"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }

@@ -10,17 +10,17 @@ import java.util.stream.Stream;
 /** The {@code *.sql} files of a folder (the dashboards' queries live in {@code queries/}), in name order. */
 public final class QueryFiles {
 
-    private QueryFiles() {
-    }
+    private QueryFiles() {}
 
     /** A query and the name people know it by: its file name without {@code .sql}. */
-    public record QueryFile(String name, String sql) {
-    }
+    public record QueryFile(String name, String sql) {}
 
     public static List<QueryFile> in(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".sql")).sorted()
-                    .map(QueryFiles::read).toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".sql"))
+                    .sorted()
+                    .map(QueryFiles::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the queries in " + folder.toAbsolutePath(), e);
         }

@@ -31,13 +31,16 @@ public record QueryResult(List<String> columns, List<List<Object>> rows) {
         if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
             return number == Math.rint(number) && !Double.isInfinite(number)
-                    ? Long.toString((long) number) : Double.toString(number);
+                    ? Long.toString((long) number)
+                    : Double.toString(number);
         }
         return value.toString();
     }
 
     /** Every row with its values as {@link #text(Object)}. */
     public List<List<String>> textRows() {
-        return rows.stream().map(row -> row.stream().map(QueryResult::text).toList()).toList();
+        return rows.stream()
+                .map(row -> row.stream().map(QueryResult::text).toList())
+                .toList();
     }
 }

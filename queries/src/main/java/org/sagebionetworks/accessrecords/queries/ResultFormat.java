@@ -32,12 +32,14 @@ public enum ResultFormat {
         @Override
         public String render(QueryResult result) {
             StringBuilder out = new StringBuilder();
-            result.textRows().forEach(row -> out.append(jsonLine(result.columns(), row)).append('\n'));
+            result.textRows()
+                    .forEach(row -> out.append(jsonLine(result.columns(), row)).append('\n'));
             return out.toString();
         }
     };
 
-    private static final JsonFactory JSON_FACTORY = new JsonFactory().setCharacterEscapes(new ControlCharacterEscapes());
+    private static final JsonFactory JSON_FACTORY =
+            new JsonFactory().setCharacterEscapes(new ControlCharacterEscapes());
 
     public abstract String render(QueryResult result);
 

@@ -29,15 +29,17 @@ class LocalTableTest {
                     + "FROM processedaccessrecord ORDER BY client");
 
             assertThat(result.columns()).containsExactly("client", "record_date", "bin");
-            assertThat(result.textRows()).containsExactly(
-                    List.of("PYTHON", "2023-11-15", "2023-11-15T00:00:00Z"),
-                    List.of("WEB", "2023-11-14", "2023-11-14T23:00:00Z"));
+            assertThat(result.textRows())
+                    .containsExactly(
+                            List.of("PYTHON", "2023-11-15", "2023-11-15T00:00:00Z"),
+                            List.of("WEB", "2023-11-14", "2023-11-14T23:00:00Z"));
         }
     }
 
     @Test
     void anEmptyFolderIsNamedInTheError() {
-        assertThatIllegalStateException().isThrownBy(() -> LocalTable.over(root))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> LocalTable.over(root))
                 .withMessageContaining(root.toAbsolutePath().toString())
                 .withMessageContaining("no Parquet files");
     }

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 /** The three ways an answer is printed. */
 class ResultFormatTest {
 
-    private static final QueryResult ANSWER = new QueryResult(List.of("client", "calls", "day"), List.of(
-            Arrays.asList("PYTHON", 1234L, Date.valueOf(LocalDate.of(2023, 11, 14))),
-            Arrays.asList("WEB, \"new\"", 5L, null)));
+    private static final QueryResult ANSWER = new QueryResult(
+            List.of("client", "calls", "day"),
+            List.of(
+                    Arrays.asList("PYTHON", 1234L, Date.valueOf(LocalDate.of(2023, 11, 14))),
+                    Arrays.asList("WEB, \"new\"", 5L, null)));
 
     @Test
     void aTableAlignsColumnsAndRightAlignsNumbers() {
@@ -48,7 +50,8 @@ class ResultFormatTest {
     }
 
     /** A URL may carry any text, escape sequences included; the table shows them, the terminal never runs them. */
-    private static final QueryResult CONTROLS = new QueryResult(List.of("normalized_method_signature", "calls"),
+    private static final QueryResult CONTROLS = new QueryResult(
+            List.of("normalized_method_signature", "calls"),
             List.of(Arrays.asList("GET /2fa/\u001b[31mred\u009b2J", 3L), Arrays.asList("tab\there\nnext\u007f", 1L)));
 
     @Test

@@ -41,7 +41,8 @@ final class ConnectRest {
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, JsonNode> connector : connectorsWithConfig().properties()) {
             JsonNode config = connector.getValue().path("info").path("config");
-            if (reads(config, processedTopic) || topicsDir.equals(config.path("topics.dir").asText())) {
+            if (reads(config, processedTopic)
+                    || topicsDir.equals(config.path("topics.dir").asText())) {
                 names.add(connector.getKey());
             }
         }
@@ -51,7 +52,9 @@ final class ConnectRest {
 
     private static boolean reads(JsonNode config, String topic) {
         String regex = config.path("topics.regex").asText("");
-        return Arrays.stream(config.path("topics").asText("").split(",")).map(String::strip).anyMatch(topic::equals)
+        return Arrays.stream(config.path("topics").asText("").split(","))
+                        .map(String::strip)
+                        .anyMatch(topic::equals)
                 || !regex.isEmpty() && Pattern.matches(regex, topic);
     }
 
@@ -59,16 +62,16 @@ final class ConnectRest {
     private JsonNode connectorsWithConfig() throws InterruptedException {
         URI uri = URI.create(baseUrl + "/connectors?expand=info");
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Kafka Connect at " + uri + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        "Kafka Connect at " + uri + " answered " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot ask Kafka Connect at " + uri + " (" + e + "): check --connect-url",
-                    e);
+            throw new IllegalStateException(
+                    "cannot ask Kafka Connect at " + uri + " (" + e + "): check --connect-url", e);
         }
     }
 }

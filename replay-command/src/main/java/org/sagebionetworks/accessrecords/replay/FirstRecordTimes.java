@@ -39,22 +39,25 @@ final class FirstRecordTimes {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         Map<TopicPartition, Long> first = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             Set<TopicPartition> open = new HashSet<>(ends.keySet());
             consumer.assign(open);
             consumer.seekToBeginning(open);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!open.isEmpty()) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read the first records of " + open + " within " + timeout);
+                    throw new IllegalStateException(
+                            "could not read the first records of " + open + " within " + timeout);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     first.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.timestamp());
                 }
-                open.removeIf(partition -> first.containsKey(partition)
-                        || consumer.position(partition) >= ends.get(partition));
-                consumer.pause(consumer.assignment().stream().filter(partition -> !open.contains(partition)).toList());
+                open.removeIf(partition ->
+                        first.containsKey(partition) || consumer.position(partition) >= ends.get(partition));
+                consumer.pause(consumer.assignment().stream()
+                        .filter(partition -> !open.contains(partition))
+                        .toList());
             }
         }
         return first.values().stream().mapToLong(Long::longValue).max();

@@ -22,8 +22,10 @@ final class GroupMembers {
 
     List<MemberDescription> of(String group) {
         try {
-            return List.copyOf(await(admin.describeConsumerGroups(List.of(group)).all(), "describe the group " + group,
-                    timeout).get(group).members());
+            return List.copyOf(
+                    await(admin.describeConsumerGroups(List.of(group)).all(), "describe the group " + group, timeout)
+                            .get(group)
+                            .members());
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {
                 return List.of(); // Kafka 4 brokers say so for a group that never existed; 3.x ones describe it as Dead

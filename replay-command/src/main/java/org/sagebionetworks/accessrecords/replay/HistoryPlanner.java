@@ -41,8 +41,7 @@ final class HistoryPlanner {
     }
 
     /** @param input null when the target has no history topic, or it cannot be used (the refusals say why) */
-    record Outcome(HistoryInput input, List<String> refusals) {
-    }
+    record Outcome(HistoryInput input, List<String> refusals) {}
 
     Outcome plan(ReplayTarget target, StartingPoint from, Set<String> topics) {
         String history = target.historyTopic();
@@ -50,8 +49,11 @@ final class HistoryPlanner {
             return new Outcome(null, List.of());
         }
         if (history.equals(target.rawTopic()) || history.equals(target.processedTopic())) {
-            return new Outcome(null, List.of("--history-topic " + history + " is the version's raw or processed topic: "
-                    + "give it a topic of its own, e.g. synapse.accessrecords.history." + target.version() + "."));
+            return new Outcome(
+                    null,
+                    List.of("--history-topic " + history + " is the version's raw or processed topic: "
+                            + "give it a topic of its own, e.g. synapse.accessrecords.history." + target.version()
+                            + "."));
         }
         List<String> refusals = new ArrayList<>();
         TopicDescription raw = offsets.describe(target.rawTopic());
@@ -60,12 +62,19 @@ final class HistoryPlanner {
         int own = exists ? offsets.describe(history).partitions().size() : partitions;
         if (own != partitions) {
             refusals.add("The history topic " + history + " has " + own
-                    + " partitions and the raw topic " + raw.name() + " " + partitions + ": a record and its copy in the "
+                    + " partitions and the raw topic " + raw.name() + " " + partitions
+                    + ": a record and its copy in the "
                     + "other topic would land in different tasks and escape the dedup. Delete " + history + " (it is "
                     + target.version() + "'s own) and let replay create it, then load it again.");
         }
-        Config rawConfig = await(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC,
-                raw.name()))).all(), "read the configuration of " + raw.name(), timeout).values().iterator().next();
+        Config rawConfig = await(
+                        admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, raw.name())))
+                                .all(),
+                        "read the configuration of " + raw.name(),
+                        timeout)
+                .values()
+                .iterator()
+                .next();
         refusals.addAll(retentionProblems(target, rawConfig));
         if (!refusals.isEmpty()) {
             return new Outcome(null, refusals);
@@ -73,9 +82,11 @@ final class HistoryPlanner {
         short replication = (short) raw.partitions().get(0).replicas().size();
         // The same largest record as the raw topic: the loader publishes what the raw topic would take, and the
         // service's checks of the dead-letter topic against the raw topic then hold for the history too.
-        String maxMessageBytes = rawConfig.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value();
-        return new Outcome(new HistoryInput(history, partitions, replication, maxMessageBytes, exists,
-                cutover(raw, from)), refusals);
+        String maxMessageBytes =
+                rawConfig.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value();
+        return new Outcome(
+                new HistoryInput(history, partitions, replication, maxMessageBytes, exists, cutover(raw, from)),
+                refusals);
     }
 
     /**
@@ -86,9 +97,10 @@ final class HistoryPlanner {
         if (from.time() != null) {
             return from.time();
         }
-        Map<TopicPartition, Long> ends = offsets.offsets(TopicOffsets.partitionsOf(raw), OffsetSpec.latest()).entrySet()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        Map<TopicPartition, Long> ends =
+                offsets.offsets(TopicOffsets.partitionsOf(raw), OffsetSpec.latest()).entrySet().stream()
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey, entry -> entry.getValue().offset()));
         OptionalLong complete = firstRecords.latestOfFirsts(ends);
         return complete.isPresent() ? Instant.ofEpochMilli(complete.getAsLong()) : null;
     }

@@ -23,11 +23,21 @@ final class LakeFolder implements AutoCloseable {
     /** The key of an object under {@code folder/}, or empty when there is none. */
     Optional<String> anyObjectUnder(String folder) {
         try {
-            return s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(folder + "/").maxKeys(1).build())
-                    .contents().stream().map(S3Object::key).findFirst();
+            return s3
+                    .listObjectsV2(ListObjectsV2Request.builder()
+                            .bucket(bucket)
+                            .prefix(folder + "/")
+                            .maxKeys(1)
+                            .build())
+                    .contents()
+                    .stream()
+                    .map(S3Object::key)
+                    .findFirst();
         } catch (SdkException e) {
-            throw new IllegalStateException("cannot list " + uri(folder) + " (" + e.getMessage() + "): check --lake-bucket, "
-                    + "--lake-region, --lake-endpoint and the credentials (s3:ListBucket on the lake)", e);
+            throw new IllegalStateException(
+                    "cannot list " + uri(folder) + " (" + e.getMessage() + "): check --lake-bucket, "
+                            + "--lake-region, --lake-endpoint and the credentials (s3:ListBucket on the lake)",
+                    e);
         }
     }
 

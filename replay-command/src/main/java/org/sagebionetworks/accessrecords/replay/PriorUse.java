@@ -32,8 +32,7 @@ final class PriorUse {
      * @param refusals         what makes the replay unsafe, each with what to do
      * @param checked          the traces looked for and not found, for the plan
      */
-    record Findings(long processedWritten, List<String> refusals, List<String> checked) {
-    }
+    record Findings(long processedWritten, List<String> refusals, List<String> checked) {}
 
     Findings examine(ReplayTarget target, PipelineVersion serving, Set<String> topics, boolean discardProcessed)
             throws InterruptedException {
@@ -43,9 +42,11 @@ final class PriorUse {
         long written = topics.contains(target.processedTopic()) ? offsets.everWritten(target.processedTopic()) : -1;
         if (written > 0 && !discardProcessed) {
             refusals.add("The processed topic " + target.processedTopic() + " was written before (" + written
-                    + " offsets, whether or not retention has emptied it since): " + target.version() + " was used, and "
+                    + " offsets, whether or not retention has emptied it since): " + target.version()
+                    + " was used, and "
                     + "replaying into it would write its rows a second time. Choose a version never used before, or "
-                    + "discard that attempt: delete its connector and " + lake.uri(target.version().topicsDir())
+                    + "discard that attempt: delete its connector and "
+                    + lake.uri(target.version().topicsDir())
                     + ", then run replay again with --discard-processed-topic.");
         }
         lakeTrace(target, checked).ifPresent(refusals::add);
@@ -60,8 +61,11 @@ final class PriorUse {
             return Optional.empty();
         }
         return Optional.of(serving + " is the version the view " + SharedNames.VIEW + " serves "
-                + "(--serving-version)" + (sameNames && !target.version().equals(serving) ? ", and " + target.version()
-                + " is given its names" : "") + ": replaying into it would delete its state and rewrite its table under "
+                + "(--serving-version)"
+                + (sameNames && !target.version().equals(serving)
+                        ? ", and " + target.version() + " is given its names"
+                        : "")
+                + ": replaying into it would delete its state and rewrite its table under "
                 + "its readers. Replay into a new version and switch the view once it has caught up (docs/replay.md).");
     }
 
@@ -84,14 +88,16 @@ final class PriorUse {
                     + " (docs/replay.md)");
             return Optional.empty();
         }
-        List<String> connectors = connect.connectorsOf(target.processedTopic(), target.version().topicsDir());
+        List<String> connectors =
+                connect.connectorsOf(target.processedTopic(), target.version().topicsDir());
         if (connectors.isEmpty()) {
             checked.add("connectors at " + connect.url() + ": none reads " + target.processedTopic() + " or writes "
                     + target.version().topicsDir());
             return Optional.empty();
         }
         return Optional.of("Kafka Connect at " + connect.url() + " runs " + String.join(", ", connectors) + " for "
-                + target.version() + " (reading " + target.processedTopic() + " or writing " + target.version().topicsDir()
+                + target.version() + " (reading " + target.processedTopic() + " or writing "
+                + target.version().topicsDir()
                 + "): the version was used, or its connector was started too early. Delete it first; if it wrote files, "
                 + "the version was used: choose another.");
     }

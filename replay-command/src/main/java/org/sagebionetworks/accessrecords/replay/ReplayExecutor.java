@@ -78,27 +78,35 @@ final class ReplayExecutor {
             return;
         }
         NewTopic topic = new NewTopic(history.topic(), history.partitions(), history.replicationFactor())
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, history.maxMessageBytes()));
+                .configs(Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        "-1",
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        history.maxMessageBytes()));
         await(admin.createTopics(List.of(topic)).all(), "create " + history.topic(), timeout);
         awaitListed(Set.of(history.topic()), true);
-        out.printf("  created topic %s (%d partitions, max.message.bytes=%s, retention.ms=-1)%n", history.topic(),
-                history.partitions(), history.maxMessageBytes());
+        out.printf(
+                "  created topic %s (%d partitions, max.message.bytes=%s, retention.ms=-1)%n",
+                history.topic(), history.partitions(), history.maxMessageBytes());
     }
 
     private void commitOffsets(ReplayPlan plan) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = plan.resets().stream().collect(Collectors.toMap(
-                reset -> new TopicPartition(reset.topic(), reset.partition()),
-                reset -> new OffsetAndMetadata(reset.offset(), "replay from " + plan.from())));
+        Map<TopicPartition, OffsetAndMetadata> offsets = plan.resets().stream()
+                .collect(Collectors.toMap(
+                        reset -> new TopicPartition(reset.topic(), reset.partition()),
+                        reset -> new OffsetAndMetadata(reset.offset(), "replay from " + plan.from())));
         String group = plan.target().applicationId();
         try {
             await(admin.alterConsumerGroupOffsets(group, offsets).all(), "set the offsets of " + group, timeout);
         } catch (IllegalStateException e) {
             throw new IllegalStateException(e.getMessage() + " (is its app running?). Nothing was deleted.", e);
         }
-        out.printf("  set offsets of %s: %s%n", group, plan.resets().stream()
-                .map(reset -> reset.topic() + "-" + reset.partition() + "=" + reset.offset())
-                .collect(Collectors.joining(", ")));
+        out.printf(
+                "  set offsets of %s: %s%n",
+                group,
+                plan.resets().stream()
+                        .map(reset -> reset.topic() + "-" + reset.partition() + "=" + reset.offset())
+                        .collect(Collectors.joining(", ")));
     }
 
     private void deleteTopics(List<String> topics) throws InterruptedException {

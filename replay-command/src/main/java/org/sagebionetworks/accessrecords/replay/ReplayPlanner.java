@@ -38,7 +38,12 @@ final class ReplayPlanner {
     private final PriorUse priorUse;
     private final HistoryPlanner historyPlanner;
 
-    ReplayPlanner(Admin admin, Duration timeout, Duration memberGrace, PrintStream notes, PriorUse priorUse,
+    ReplayPlanner(
+            Admin admin,
+            Duration timeout,
+            Duration memberGrace,
+            PrintStream notes,
+            PriorUse priorUse,
             HistoryPlanner historyPlanner) {
         this.admin = admin;
         this.timeout = timeout;
@@ -67,13 +72,23 @@ final class ReplayPlanner {
         if (!refusals.isEmpty()) {
             throw ReplayRefusedException.of(refusals);
         }
-        Map<TopicPartition, OffsetAndMetadata> committed = await(admin.listConsumerGroupOffsets(target.applicationId())
-                .partitionsToOffsetAndMetadata(), "read the committed offsets of " + target.applicationId(), timeout);
+        Map<TopicPartition, OffsetAndMetadata> committed = await(
+                admin.listConsumerGroupOffsets(target.applicationId()).partitionsToOffsetAndMetadata(),
+                "read the committed offsets of " + target.applicationId(),
+                timeout);
         List<PartitionReset> resets = new ArrayList<>(rawResets(target.rawTopic(), from, committed));
         resets.addAll(historyResets(history.input(), committed));
-        List<String> internal = topics.stream().filter(target::isInternalTopic).sorted().toList();
-        return new ReplayPlan(target, from, resets, internal, findings, discardProcessed,
-                Files.isDirectory(target.stateDir()), history.input());
+        List<String> internal =
+                topics.stream().filter(target::isInternalTopic).sorted().toList();
+        return new ReplayPlan(
+                target,
+                from,
+                resets,
+                internal,
+                findings,
+                discardProcessed,
+                Files.isDirectory(target.stateDir()),
+                history.input());
     }
 
     /**
@@ -85,8 +100,10 @@ final class ReplayPlanner {
         long deadline = System.nanoTime() + memberGrace.toNanos();
         List<MemberDescription> current = members.of(group);
         if (!current.isEmpty() && !memberGrace.isZero()) {
-            notes.printf("Waiting up to %s for %d member(s) of %s to leave (a stopped app's members expire after "
-                    + "its session timeout)...%n", memberGrace, current.size(), group);
+            notes.printf(
+                    "Waiting up to %s for %d member(s) of %s to leave (a stopped app's members expire after "
+                            + "its session timeout)...%n",
+                    memberGrace, current.size(), group);
         }
         while (!current.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(POLL_MILLIS);
@@ -101,12 +118,13 @@ final class ReplayPlanner {
         }
         return Optional.of("The " + target.version() + " app is still running: its consumer group "
                 + target.applicationId() + " has " + current.size() + " active member(s) ("
-                + GroupMembers.hosts(current) + ") after " + memberGrace + ". Stop it first (e.g. scale its ECS service "
+                + GroupMembers.hosts(current) + ") after " + memberGrace
+                + ". Stop it first (e.g. scale its ECS service "
                 + "to 0), then run replay again.");
     }
 
-    private List<PartitionReset> rawResets(String raw, StartingPoint from,
-            Map<TopicPartition, OffsetAndMetadata> committed) {
+    private List<PartitionReset> rawResets(
+            String raw, StartingPoint from, Map<TopicPartition, OffsetAndMetadata> committed) {
         List<TopicPartition> partitions = offsets.partitionsOf(raw);
         Map<TopicPartition, ListOffsetsResultInfo> found = offsets.offsets(partitions, from.offsetSpec());
         Map<TopicPartition, ListOffsetsResultInfo> ends = offsets.offsets(partitions, OffsetSpec.latest());
@@ -114,8 +132,12 @@ final class ReplayPlanner {
         for (TopicPartition partition : partitions) {
             long offset = found.get(partition).offset();
             boolean atEnd = offset < 0; // a time after every record in the partition
-            resets.add(new PartitionReset(partition.topic(), partition.partition(),
-                    atEnd ? ends.get(partition).offset() : offset, atEnd, committedOffset(committed, partition)));
+            resets.add(new PartitionReset(
+                    partition.topic(),
+                    partition.partition(),
+                    atEnd ? ends.get(partition).offset() : offset,
+                    atEnd,
+                    committedOffset(committed, partition)));
         }
         return resets;
     }
@@ -135,7 +157,11 @@ final class ReplayPlanner {
         List<TopicPartition> partitions = offsets.partitionsOf(history.topic());
         Map<TopicPartition, ListOffsetsResultInfo> starts = offsets.offsets(partitions, OffsetSpec.earliest());
         for (TopicPartition partition : partitions) {
-            resets.add(new PartitionReset(partition.topic(), partition.partition(), starts.get(partition).offset(), false,
+            resets.add(new PartitionReset(
+                    partition.topic(),
+                    partition.partition(),
+                    starts.get(partition).offset(),
+                    false,
                     committedOffset(committed, partition)));
         }
         return resets;

@@ -11,14 +11,28 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
  *                     {@code access-records.topics.history}); null when it reads the raw topic only
  * @param stateDir     Kafka Streams keeps an application's local state in {@code <state.dir>/<application.id>}
  */
-record ReplayTarget(PipelineVersion version, String applicationId, String rawTopic, String processedTopic,
-        String historyTopic, Path stateDir) {
+record ReplayTarget(
+        PipelineVersion version,
+        String applicationId,
+        String rawTopic,
+        String processedTopic,
+        String historyTopic,
+        Path stateDir) {
 
-    static ReplayTarget of(PipelineVersion version, String applicationId, String rawTopic, String processedTopic,
-            String historyTopic, Path stateRoot) {
+    static ReplayTarget of(
+            PipelineVersion version,
+            String applicationId,
+            String rawTopic,
+            String processedTopic,
+            String historyTopic,
+            Path stateRoot) {
         String group = applicationId != null ? applicationId : version.applicationId();
-        return new ReplayTarget(version, group, rawTopic,
-                processedTopic != null ? processedTopic : version.processedTopic(), historyTopic,
+        return new ReplayTarget(
+                version,
+                group,
+                rawTopic,
+                processedTopic != null ? processedTopic : version.processedTopic(),
+                historyTopic,
                 stateRoot.resolve(group));
     }
 

@@ -25,7 +25,8 @@ final class TopicOffsets {
     }
 
     TopicDescription describe(String topic) {
-        return await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic, timeout).get(topic);
+        return await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic, timeout)
+                .get(topic);
     }
 
     List<TopicPartition> partitionsOf(String topic) {
@@ -33,12 +34,14 @@ final class TopicOffsets {
     }
 
     static List<TopicPartition> partitionsOf(TopicDescription topic) {
-        return topic.partitions().stream().map(info -> new TopicPartition(topic.name(), info.partition())).toList();
+        return topic.partitions().stream()
+                .map(info -> new TopicPartition(topic.name(), info.partition()))
+                .toList();
     }
 
     Map<TopicPartition, ListOffsetsResultInfo> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
-        Map<TopicPartition, OffsetSpec> request = partitions.stream()
-                .collect(Collectors.toMap(Function.identity(), partition -> spec));
+        Map<TopicPartition, OffsetSpec> request =
+                partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec));
         return await(admin.listOffsets(request).all(), "list offsets", timeout);
     }
 
@@ -49,6 +52,7 @@ final class TopicOffsets {
      */
     long everWritten(String topic) {
         return offsets(partitionsOf(topic), OffsetSpec.latest()).values().stream()
-                .mapToLong(ListOffsetsResultInfo::offset).sum();
+                .mapToLong(ListOffsetsResultInfo::offset)
+                .sum();
     }
 }

@@ -15,8 +15,16 @@ class ReplayCommandTest {
 
     @Test
     void aMalformedVersionIsRefusedSayingWhatIsExpected() {
-        ReplayRun run = ReplayRun.withArguments("--bootstrap-servers", "localhost:1", "--to-version", "2",
-                "--serving-version", "v1", "--lake-bucket", "lake", "--from-earliest");
+        ReplayRun run = ReplayRun.withArguments(
+                "--bootstrap-servers",
+                "localhost:1",
+                "--to-version",
+                "2",
+                "--serving-version",
+                "v1",
+                "--lake-bucket",
+                "lake",
+                "--from-earliest");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("--to-version", "(v1, v2, v10, ...)");
@@ -25,15 +33,18 @@ class ReplayCommandTest {
     @Test
     void exactlyOneStartingPointIsRequiredAndATimeMustBeIsoWithAnOffset() {
         assertThat(usage().exitCode()).isEqualTo(2);
-        assertThat(usage("--from-earliest", "--from", "2026-11-01T00:00:00Z").exitCode()).isEqualTo(2);
+        assertThat(usage("--from-earliest", "--from", "2026-11-01T00:00:00Z").exitCode())
+                .isEqualTo(2);
         assertThat(usage("--from", "2026-11-01").err()).contains("not an ISO-8601 time with offset");
     }
 
     @Test
     void theServingVersionAndTheLakeMustBeNamed() {
-        assertThat(ReplayRun.withArguments("--to-version", "v2", "--lake-bucket", "lake", "--from-earliest").err())
+        assertThat(ReplayRun.withArguments("--to-version", "v2", "--lake-bucket", "lake", "--from-earliest")
+                        .err())
                 .contains("--serving-version");
-        assertThat(ReplayRun.withArguments("--to-version", "v2", "--serving-version", "v1", "--from-earliest").err())
+        assertThat(ReplayRun.withArguments("--to-version", "v2", "--serving-version", "v1", "--from-earliest")
+                        .err())
                 .contains("--lake-bucket");
     }
 
@@ -41,9 +52,12 @@ class ReplayCommandTest {
     void internalTopicsAreTheApplicationsChangelogsAndRepartitionTopicsOnly() {
         ReplayTarget v1 = ReplayTarget.of(PipelineVersion.of("v1"), null, "raw", null, null, STATE);
 
-        assertThat(v1.isInternalTopic("synapse-access-records-v1-dedup-seen-sessions-changelog")).isTrue();
-        assertThat(v1.isInternalTopic("synapse-access-records-v1-rows-by-session-id-repartition")).isTrue();
-        assertThat(v1.isInternalTopic("synapse-access-records-v10-dedup-seen-sessions-changelog")).isFalse();
+        assertThat(v1.isInternalTopic("synapse-access-records-v1-dedup-seen-sessions-changelog"))
+                .isTrue();
+        assertThat(v1.isInternalTopic("synapse-access-records-v1-rows-by-session-id-repartition"))
+                .isTrue();
+        assertThat(v1.isInternalTopic("synapse-access-records-v10-dedup-seen-sessions-changelog"))
+                .isFalse();
         assertThat(v1.isInternalTopic("synapse.accessrecords.processed.v1")).isFalse();
         assertThat(v1.stateDir()).isEqualTo(STATE.resolve("synapse-access-records-v1"));
     }
@@ -59,8 +73,17 @@ class ReplayCommandTest {
 
     /** A run that reaches no broker: only the options decide its outcome. */
     private static ReplayRun usage(String... start) {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", "localhost:1", "--kafka-timeout", "PT1S",
-                "--to-version", "v2", "--serving-version", "v1", "--lake-bucket", "lake"));
+        List<String> args = new ArrayList<>(List.of(
+                "--bootstrap-servers",
+                "localhost:1",
+                "--kafka-timeout",
+                "PT1S",
+                "--to-version",
+                "v2",
+                "--serving-version",
+                "v1",
+                "--lake-bucket",
+                "lake"));
         args.addAll(List.of(start));
         return ReplayRun.withArguments(args.toArray(String[]::new));
     }

@@ -50,6 +50,7 @@ class ReplayIT {
 
     @TempDir
     static Path lakeDir;
+
     private static TestS3 lake;
 
     @TempDir
@@ -78,10 +79,11 @@ class ReplayIT {
             ServiceRecords.send(producer, raw, List.of(synthetic.get(0))); // a producer retry: dropped by every version
             // On one partition: a record, event time moving 2 h on, then the record again. Inside a 24 h horizon
             // the copy is a duplicate; with a 1 h horizon it is late, which is emitted.
-            for (String line : List.of(record("late-copy", T0), record("advance", T0 + 2 * HOUR),
-                    record("late-copy", T0))) {
+            for (String line :
+                    List.of(record("late-copy", T0), record("advance", T0 + 2 * HOUR), record("late-copy", T0))) {
                 String sessionId = RawRecords.sessionIdOf(line).orElseThrow();
-                producer.send(new ProducerRecord<>(raw, 0, utf8(sessionId), utf8(line))).get();
+                producer.send(new ProducerRecord<>(raw, 0, utf8(sessionId), utf8(line)))
+                        .get();
             }
         }
         int distinct = synthetic.size() + 2;
@@ -90,15 +92,26 @@ class ReplayIT {
 
         ReplayRun dryRun = ReplayRun.of(lake, raw, stateRoot, "--to-version", v2, "--from-earliest");
         assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
-        assertThat(dryRun.out()).contains("dry run", "partition 0 -> offset 0", "partition 1 -> offset 0",
-                "synapse-access-records-" + v2, "topics.dir=processed/" + v2);
-        assertThat(committed("synapse-access-records-" + v2)).as("a dry run changes nothing").isEmpty();
+        assertThat(dryRun.out())
+                .contains(
+                        "dry run",
+                        "partition 0 -> offset 0",
+                        "partition 1 -> offset 0",
+                        "synapse-access-records-" + v2,
+                        "topics.dir=processed/" + v2);
+        assertThat(committed("synapse-access-records-" + v2))
+                .as("a dry run changes nothing")
+                .isEmpty();
 
-        assertThat(ReplayRun.of(lake, raw, stateRoot, "--to-version", v2, "--from-earliest", "--execute").exitCode()).isZero();
+        assertThat(ReplayRun.of(lake, raw, stateRoot, "--to-version", v2, "--from-earliest", "--execute")
+                        .exitCode())
+                .isZero();
         assertThat(committed("synapse-access-records-" + v2)).isEqualTo(Map.of(0, 0L, 1, 0L));
         assertThat(rowsOfVersion(v2, raw, Map.of(), distinct)).isEqualTo(first);
 
-        assertThat(ReplayRun.of(lake, raw, stateRoot, "--to-version", v3, "--from-earliest", "--execute").exitCode()).isZero();
+        assertThat(ReplayRun.of(lake, raw, stateRoot, "--to-version", v3, "--from-earliest", "--execute")
+                        .exitCode())
+                .isZero();
         List<String> changed = rowsOfVersion(v3, raw, Map.of("access-records.dedup.horizon", "1h"), distinct + 1);
         List<String> extra = new ArrayList<>(changed);
         first.forEach(extra::remove);
@@ -119,15 +132,27 @@ class ReplayIT {
             sendStamped(producer, raw, synthetic(32L, T0 + 24 * HOUR, 40), T0 + 24 * HOUR, firstAtOrAfter, expected);
         }
 
-        try (RunningService service = RunningService.forVersion(stateRoot, version, raw, KafkaCluster.uniqueName("dlq"),
-                Map.of()).start()) {
+        try (RunningService service = RunningService.forVersion(
+                        stateRoot, version, raw, KafkaCluster.uniqueName("dlq"), Map.of())
+                .start()) {
             readRows(service.processed, 80);
-            ReplayRun refused = ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from", from.toString(), "--execute",
-                    "--wait-for-stop", "PT3S");
+            ReplayRun refused = ReplayRun.of(
+                    lake,
+                    raw,
+                    stateRoot,
+                    "--to-version",
+                    version,
+                    "--from",
+                    from.toString(),
+                    "--execute",
+                    "--wait-for-stop",
+                    "PT3S");
             assertThat(refused.exitCode()).isEqualTo(1);
             assertThat(refused.err()).contains("still running", applicationId, "Nothing was changed");
         }
-        assertThat(internalTopics(applicationId)).as("changelogs of the first run").isNotEmpty();
+        assertThat(internalTopics(applicationId))
+                .as("changelogs of the first run")
+                .isNotEmpty();
         assertThat(stateRoot.resolve(applicationId)).isDirectory();
 
         // The stopped app's member stays listed until its session (6 s here) times out; replay waits for it.
@@ -135,44 +160,65 @@ class ReplayIT {
         assertThat(rowsExist.exitCode()).isEqualTo(1);
         assertThat(rowsExist.err()).contains("was written before", "--discard-processed-topic");
 
-        ReplayRun done = ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from", from.toString(),
-                "--discard-processed-topic", "--execute");
+        ReplayRun done = ReplayRun.of(
+                lake,
+                raw,
+                stateRoot,
+                "--to-version",
+                version,
+                "--from",
+                from.toString(),
+                "--discard-processed-topic",
+                "--execute");
         assertThat(done.exitCode()).as(done.err()).isZero();
         assertThat(committed(applicationId)).isEqualTo(firstAtOrAfter);
         assertThat(internalTopics(applicationId)).isEmpty();
         assertThat(stateRoot.resolve(applicationId)).doesNotExist();
 
-        try (RunningService again = RunningService.forVersion(stateRoot, version, raw, KafkaCluster.uniqueName("dlq"),
-                Map.of()).start()) {
+        try (RunningService again = RunningService.forVersion(
+                        stateRoot, version, raw, KafkaCluster.uniqueName("dlq"), Map.of())
+                .start()) {
             // Had the dedup store survived, these records would all be dropped as already seen.
-            assertThat(readRows(again.processed, expected.size())).extracting(row -> row.get("session_id").asText())
+            assertThat(readRows(again.processed, expected.size()))
+                    .extracting(row -> row.get("session_id").asText())
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 
     private List<String> rowsOfVersion(String version, String raw, Map<String, Object> settings, int expected) {
-        try (RunningService service = RunningService.forVersion(stateRoot, version, raw, KafkaCluster.uniqueName("dlq"),
-                settings).start()) {
+        try (RunningService service = RunningService.forVersion(
+                        stateRoot, version, raw, KafkaCluster.uniqueName("dlq"), settings)
+                .start()) {
             assertThat(service.processed).isEqualTo("synapse.accessrecords.processed." + version);
-            return readRows(service.processed, expected).stream().map(JsonNode::toString).sorted().toList();
+            return readRows(service.processed, expected).stream()
+                    .map(JsonNode::toString)
+                    .sorted()
+                    .toList();
         }
     }
 
     private static List<JsonNode> readRows(String topic, int expected) {
         try (KafkaConsumer<byte[], byte[]> consumer = KafkaCluster.readCommittedConsumer(topic)) {
-            List<ConsumerRecord<byte[], byte[]>> rows = KafkaCluster.readUntil(consumer, read -> read.size() >= expected,
-                    WAIT, SETTLE);
+            List<ConsumerRecord<byte[], byte[]>> rows =
+                    KafkaCluster.readUntil(consumer, read -> read.size() >= expected, WAIT, SETTLE);
             assertThat(rows).hasSize(expected);
             return rows.stream().map(ServiceRecords::payloadAsEnrichRow).toList();
         }
     }
 
     /** Sends with the given record timestamp; notes each partition's first offset and the session ids. */
-    private static void sendStamped(KafkaProducer<byte[], byte[]> producer, String topic, List<String> lines,
-            long timestamp, Map<Integer, Long> firstOffsets, Set<String> sessionIds) throws Exception {
+    private static void sendStamped(
+            KafkaProducer<byte[], byte[]> producer,
+            String topic,
+            List<String> lines,
+            long timestamp,
+            Map<Integer, Long> firstOffsets,
+            Set<String> sessionIds)
+            throws Exception {
         for (String line : lines) {
             String sessionId = RawRecords.sessionIdOf(line).orElseThrow();
-            RecordMetadata sent = producer.send(new ProducerRecord<>(topic, null, timestamp, utf8(sessionId), utf8(line)))
+            RecordMetadata sent = producer.send(
+                            new ProducerRecord<>(topic, null, timestamp, utf8(sessionId), utf8(line)))
                     .get();
             if (firstOffsets != null && firstOffsets.get(sent.partition()) < 0) {
                 firstOffsets.put(sent.partition(), sent.offset());
@@ -206,7 +252,9 @@ class ReplayIT {
     private static Map<Integer, Long> committed(String group) throws Exception {
         try (Admin admin = admin()) {
             Map<Integer, Long> offsets = new TreeMap<>();
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+            admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
                     .forEach((partition, offset) -> offsets.put(partition.partition(), offset.offset()));
             return offsets;
         }
@@ -214,12 +262,14 @@ class ReplayIT {
 
     private static List<String> internalTopics(String applicationId) throws Exception {
         try (Admin admin = admin()) {
-            return admin.listTopics().names().get().stream().filter(name -> name.startsWith(applicationId + "-")).toList();
+            return admin.listTopics().names().get().stream()
+                    .filter(name -> name.startsWith(applicationId + "-"))
+                    .toList();
         }
     }
 
     private static Admin admin() {
-        return Admin.create(new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaCluster.bootstrapServers())));
+        return Admin.create(
+                new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaCluster.bootstrapServers())));
     }
 }

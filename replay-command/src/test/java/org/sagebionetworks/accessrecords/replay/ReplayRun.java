@@ -22,9 +22,17 @@ record ReplayRun(int exitCode, String out, String err) {
 
     /** The same with another version serving. */
     static ReplayRun serving(String servingVersion, TestS3 lake, String rawTopic, Path stateRoot, String... args) {
-        List<String> all = new ArrayList<>(List.of("--bootstrap-servers", KafkaCluster.bootstrapServers(),
-                "--raw-topic", rawTopic, "--state-dir", stateRoot.toString(), "--kafka-timeout", "PT30S",
-                "--serving-version", servingVersion));
+        List<String> all = new ArrayList<>(List.of(
+                "--bootstrap-servers",
+                KafkaCluster.bootstrapServers(),
+                "--raw-topic",
+                rawTopic,
+                "--state-dir",
+                stateRoot.toString(),
+                "--kafka-timeout",
+                "PT30S",
+                "--serving-version",
+                servingVersion));
         all.addAll(lake.lakeArguments());
         all.addAll(List.of(args));
         return withArguments(all.toArray(String[]::new));
@@ -33,8 +41,10 @@ record ReplayRun(int exitCode, String out, String err) {
     static ReplayRun withArguments(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CommandLine command = new CommandLine(new ReplayCommand().withStreams(
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        CommandLine command = new CommandLine(new ReplayCommand()
+                .withStreams(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)));
         command.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
         int exitCode = command.execute(args);
         return new ReplayRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -3,8 +3,8 @@ package org.sagebionetworks.accessrecords.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,6 +45,7 @@ class ReplaySafetyIT {
 
     @TempDir
     static Path lakeDir;
+
     private static TestS3 lake;
 
     @TempDir
@@ -67,7 +68,8 @@ class ReplaySafetyIT {
         KafkaCluster.createTopic(processed, 2, Map.of());
         try (KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of())) {
             for (int i = 0; i < 6; i++) {
-                producer.send(new ProducerRecord<>(processed, ServiceRecords.utf8("s" + i), ServiceRecords.utf8("row")));
+                producer.send(
+                        new ProducerRecord<>(processed, ServiceRecords.utf8("s" + i), ServiceRecords.utf8("row")));
             }
             producer.flush();
         }
@@ -84,10 +86,14 @@ class ReplaySafetyIT {
         String version = freshVersion();
         String folder = PipelineVersion.of(version).topicsDir();
         String raw = rawTopic();
-        assertThat(ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from-earliest").out())
-                .as("with nothing in the lake").contains("s3://lake/" + folder + "/: empty");
-        lake.putInLake(folder + "/synapse.accessrecords.processed." + version + "/year=2026/month=01/day=01/"
-                + "synapse.accessrecords.processed." + version + "+0+0000000000.snappy.parquet", "parquet");
+        assertThat(ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from-earliest")
+                        .out())
+                .as("with nothing in the lake")
+                .contains("s3://lake/" + folder + "/: empty");
+        lake.putInLake(
+                folder + "/synapse.accessrecords.processed." + version + "/year=2026/month=01/day=01/"
+                        + "synapse.accessrecords.processed." + version + "+0+0000000000.snappy.parquet",
+                "parquet");
 
         ReplayRun run = ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from-earliest");
 
@@ -99,8 +105,10 @@ class ReplaySafetyIT {
     void theServingVersionIsRefusedThoughNothingElseMarksItAsUsed() {
         String version = freshVersion();
         String raw = rawTopic();
-        assertThat(ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from-earliest").exitCode())
-                .as("while another version serves").isZero();
+        assertThat(ReplayRun.of(lake, raw, stateRoot, "--to-version", version, "--from-earliest")
+                        .exitCode())
+                .as("while another version serves")
+                .isZero();
 
         ReplayRun run = ReplayRun.serving(version, lake, raw, stateRoot, "--to-version", version, "--from-earliest");
 
@@ -113,8 +121,8 @@ class ReplaySafetyIT {
         String version = freshVersion();
         String applicationId = PipelineVersion.of(version).applicationId();
         String raw = rawTopic();
-        RunningService service = RunningService.forVersion(stateRoot, version, raw, KafkaCluster.uniqueName("dlq"),
-                Map.of());
+        RunningService service =
+                RunningService.forVersion(stateRoot, version, raw, KafkaCluster.uniqueName("dlq"), Map.of());
         service.start().close();
         Map<String, Uuid> internal = internalTopicIds(applicationId);
         assertThat(internal).as("the first run's changelog").isNotEmpty();
@@ -129,11 +137,15 @@ class ReplaySafetyIT {
         }
         assertThat(plan.internalTopics()).containsExactlyInAnyOrderElementsOf(internal.keySet());
 
-        try (RunningService again = RunningService.forVersion(stateRoot, version, raw, KafkaCluster.uniqueName("dlq"),
-                Map.of()).start(); Admin admin = admin()) {
+        try (RunningService again = RunningService.forVersion(
+                                stateRoot, version, raw, KafkaCluster.uniqueName("dlq"), Map.of())
+                        .start();
+                Admin admin = admin()) {
             assertThatThrownBy(() -> new ReplayExecutor(admin, KAFKA_TIMEOUT, quiet()).execute(plan))
                     .hasMessageContaining(applicationId);
-            assertThat(internalTopicIds(applicationId)).as("the same topics, never deleted").isEqualTo(internal);
+            assertThat(internalTopicIds(applicationId))
+                    .as("the same topics, never deleted")
+                    .isEqualTo(internal);
             assertThat(stateRoot.resolve(applicationId)).isDirectory();
         }
     }
@@ -141,17 +153,32 @@ class ReplaySafetyIT {
     /** What retention does to an old topic: every record gone, the offsets where they were stay. */
     private static void emptyAsRetentionWould(String topic) throws Exception {
         try (Admin admin = admin()) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            List<TopicPartition> partitions =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            Map<TopicPartition, Long> ends = admin
+                    .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all()
+                    .get()
+                    .entrySet()
+                    .stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
             assertThat(ends.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(6);
-            admin.deleteRecords(ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                    e -> RecordsToDelete.beforeOffset(e.getValue())))).all().get();
-            Map<TopicPartition, Long> starts = admin.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()))).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            admin.deleteRecords(ends.entrySet().stream()
+                            .collect(Collectors.toMap(
+                                    Map.Entry::getKey, e -> RecordsToDelete.beforeOffset(e.getValue()))))
+                    .all()
+                    .get();
+            Map<TopicPartition, Long> starts = admin
+                    .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest())))
+                    .all()
+                    .get()
+                    .entrySet()
+                    .stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
             assertThat(starts).as("nothing left to read").isEqualTo(ends);
         }
     }
@@ -159,7 +186,8 @@ class ReplaySafetyIT {
     private static Map<String, Uuid> internalTopicIds(String applicationId) throws Exception {
         try (Admin admin = admin()) {
             List<String> names = admin.listTopics().names().get().stream()
-                    .filter(name -> name.startsWith(applicationId + "-")).toList();
+                    .filter(name -> name.startsWith(applicationId + "-"))
+                    .toList();
             return admin.describeTopics(names).allTopicNames().get().values().stream()
                     .collect(Collectors.toMap(TopicDescription::name, TopicDescription::topicId));
         }
@@ -180,7 +208,7 @@ class ReplaySafetyIT {
     }
 
     private static Admin admin() {
-        return Admin.create(new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaCluster.bootstrapServers())));
+        return Admin.create(
+                new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaCluster.bootstrapServers())));
     }
 }

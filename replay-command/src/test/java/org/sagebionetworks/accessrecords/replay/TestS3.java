@@ -67,7 +67,8 @@ final class TestS3 implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        s3.putObject(PutObjectRequest.builder().bucket(ARCHIVE).key(key).build(), RequestBody.fromBytes(gzip.toByteArray()));
+        s3.putObject(
+                PutObjectRequest.builder().bucket(ARCHIVE).key(key).build(), RequestBody.fromBytes(gzip.toByteArray()));
     }
 
     @Override

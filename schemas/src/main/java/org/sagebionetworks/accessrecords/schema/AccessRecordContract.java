@@ -15,8 +15,7 @@ public final class AccessRecordContract {
     private static final Schema RAW = load("raw-access-record.avsc");
     private static final Schema PROCESSED = load("processed-access-record.avsc");
 
-    private AccessRecordContract() {
-    }
+    private AccessRecordContract() {}
 
     /** The raw Firehose envelope with its payload. */
     public static Schema raw() {
@@ -32,7 +31,8 @@ public final class AccessRecordContract {
     public static int version(Schema schema) {
         Object version = schema.getObjectProp("version");
         if (!(version instanceof Integer number)) {
-            throw new IllegalArgumentException("schema " + schema.getFullName() + " has no integer \"version\" property");
+            throw new IllegalArgumentException(
+                    "schema " + schema.getFullName() + " has no integer \"version\" property");
         }
         return number;
     }

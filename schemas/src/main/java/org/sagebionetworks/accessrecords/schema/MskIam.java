@@ -18,6 +18,5 @@ public final class MskIam {
             "sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;",
             "sasl.client.callback.handler.class", CALLBACK_HANDLER);
 
-    private MskIam() {
-    }
+    private MskIam() {}
 }

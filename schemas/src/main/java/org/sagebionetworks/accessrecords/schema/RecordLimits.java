@@ -14,6 +14,5 @@ public final class RecordLimits {
     /** The default {@code max.message.bytes} of a dead-letter topic: a too-large record with its headers fits. */
     public static final int DEAD_LETTER_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
-    private RecordLimits() {
-    }
+    private RecordLimits() {}
 }

@@ -20,6 +20,5 @@ public final class SharedNames {
     /** Where the service keeps its RocksDB state unless configured otherwise. */
     public static final String STATE_DIR = "/tmp/kafka-streams";
 
-    private SharedNames() {
-    }
+    private SharedNames() {}
 }

@@ -32,13 +32,16 @@ class PipelineVersionTest {
     @NullAndEmptySource
     @ValueSource(strings = {"2", "V2", "v", "v01", "v0", "v2 ", "v-2", "v2.1", "version2", "v1234567890"})
     void anythingButVAndANumberIsRefusedSayingWhatIsExpected(String name) {
-        assertThatIllegalArgumentException().isThrownBy(() -> PipelineVersion.of(name))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PipelineVersion.of(name))
                 .withMessageContaining("(v1, v2, v10, ...)");
     }
 
     @Test
     void versionsAreValues() {
-        assertThat(PipelineVersion.of("v10")).isEqualTo(PipelineVersion.of("v10")).isNotEqualTo(PipelineVersion.of("v1"));
+        assertThat(PipelineVersion.of("v10"))
+                .isEqualTo(PipelineVersion.of("v10"))
+                .isNotEqualTo(PipelineVersion.of("v1"));
         assertThat(PipelineVersion.of("v10")).hasToString("v10");
     }
 }

@@ -15,8 +15,7 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
  */
 final class SchemaEvolution {
 
-    private SchemaEvolution() {
-    }
+    private SchemaEvolution() {}
 
     /** Returns the problems found; an empty list means the current schema may be released. */
     static List<String> problems(Schema current, Map<Integer, Schema> released) {

@@ -53,14 +53,18 @@ class SchemaEvolutionTest {
         Schema current = record(2, "{\"name\": \"a\", \"type\": \"string\"}, {\"name\": \"b\", \"type\": \"long\"}");
 
         assertThat(SchemaEvolution.problems(current, Map.of(1, released)))
-                .singleElement().asString().contains("cannot read data written with released v1");
+                .singleElement()
+                .asString()
+                .contains("cannot read data written with released v1");
     }
 
     @Test
     void aNewOptionalColumnWithDefaultIsAccepted() {
         Schema released = record(1, "{\"name\": \"a\", \"type\": \"string\"}");
-        Schema current = record(2, "{\"name\": \"a\", \"type\": \"string\"},"
-                + " {\"name\": \"b\", \"type\": [\"null\", \"long\"], \"default\": null}");
+        Schema current = record(
+                2,
+                "{\"name\": \"a\", \"type\": \"string\"},"
+                        + " {\"name\": \"b\", \"type\": [\"null\", \"long\"], \"default\": null}");
 
         assertThat(SchemaEvolution.problems(current, Map.of(1, released))).isEmpty();
     }
@@ -68,16 +72,21 @@ class SchemaEvolutionTest {
     @Test
     void changedContentUnderAReleasedVersionNumberIsRejected() {
         Schema released = record(1, "{\"name\": \"a\", \"type\": \"string\"}");
-        Schema current = record(1, "{\"name\": \"a\", \"type\": \"string\"},"
-                + " {\"name\": \"b\", \"type\": [\"null\", \"long\"], \"default\": null}");
+        Schema current = record(
+                1,
+                "{\"name\": \"a\", \"type\": \"string\"},"
+                        + " {\"name\": \"b\", \"type\": [\"null\", \"long\"], \"default\": null}");
 
         assertThat(SchemaEvolution.problems(current, Map.of(1, released)))
-                .singleElement().asString().contains("bump \"version\"");
+                .singleElement()
+                .asString()
+                .contains("bump \"version\"");
     }
 
     private static Schema record(int version, String fields) {
-        return new Schema.Parser().parse(
-                "{\"type\": \"record\", \"name\": \"R\", \"version\": " + version + ", \"fields\": [" + fields + "]}");
+        return new Schema.Parser()
+                .parse("{\"type\": \"record\", \"name\": \"R\", \"version\": " + version + ", \"fields\": [" + fields
+                        + "]}");
     }
 
     private static Map<Integer, Schema> releasedVersions(String name) throws IOException {

@@ -38,38 +38,97 @@ public final class StandInS3SinkConfig extends AbstractConfig {
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(BUCKET, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, "Bucket the files go to.")
             .define(REGION, Type.STRING, "us-west-2", Importance.MEDIUM, "Region of the bucket (Confluent's default).")
-            .define(STORE_URL, Type.STRING, null, Importance.HIGH,
+            .define(
+                    STORE_URL,
+                    Type.STRING,
+                    null,
+                    Importance.HIGH,
                     "Endpoint of an S3-compatible store (s3proxy, MinIO); path-style addressing is used.")
             .define(TOPICS_DIR, Type.STRING, "topics", Importance.HIGH, "Top folder; the pipeline version's own.")
-            .define(PATH_FORMAT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+            .define(
+                    PATH_FORMAT,
+                    Type.STRING,
+                    ConfigDef.NO_DEFAULT_VALUE,
+                    Importance.HIGH,
                     "Joda pattern of the partition folder, e.g. 'year'=YYYY/'month'=MM/'day'=dd.")
-            .define(PARTITION_DURATION_MS, Type.LONG, 86_400_000L, Importance.MEDIUM,
+            .define(
+                    PARTITION_DURATION_MS,
+                    Type.LONG,
+                    86_400_000L,
+                    Importance.MEDIUM,
                     "Only whole UTC days (86400000) are supported.")
             .define(TIMEZONE, Type.STRING, "UTC", ValidString.in("UTC"), Importance.HIGH, "Only UTC.")
             .define(LOCALE, Type.STRING, "en-US", Importance.LOW, "Accepted for compatibility; digits only.")
-            .define(TIMESTAMP_EXTRACTOR, Type.STRING, "RecordField", ValidString.in("RecordField"), Importance.HIGH,
+            .define(
+                    TIMESTAMP_EXTRACTOR,
+                    Type.STRING,
+                    "RecordField",
+                    ValidString.in("RecordField"),
+                    Importance.HIGH,
                     "Only RecordField: the folder comes from the row, so a replay writes the same keys.")
-            .define(TIMESTAMP_FIELD, Type.STRING, "timestamp", Importance.HIGH,
+            .define(
+                    TIMESTAMP_FIELD,
+                    Type.STRING,
+                    "timestamp",
+                    Importance.HIGH,
                     "Field holding a Connect Timestamp or epoch milliseconds.")
-            .define(FLUSH_SIZE, Type.INT, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Range.atLeast(1), Importance.HIGH,
+            .define(
+                    FLUSH_SIZE,
+                    Type.INT,
+                    ConfigDef.NO_DEFAULT_VALUE,
+                    ConfigDef.Range.atLeast(1),
+                    Importance.HIGH,
                     "Records per file; a full file is committed.")
-            .define(ROTATE_INTERVAL_MS, Type.LONG, -1L, Importance.HIGH,
+            .define(
+                    ROTATE_INTERVAL_MS,
+                    Type.LONG,
+                    -1L,
+                    Importance.HIGH,
                     "A file is committed when a record's time exceeds its first record's by this much (record time).")
-            .define(ROTATE_SCHEDULE_INTERVAL_MS, Type.LONG, -1L, ConfigDef.Range.between(-1, -1), Importance.LOW,
+            .define(
+                    ROTATE_SCHEDULE_INTERVAL_MS,
+                    Type.LONG,
+                    -1L,
+                    ConfigDef.Range.between(-1, -1),
+                    Importance.LOW,
                     "Wall-clock rotation is not deterministic; refused.")
             .define(PARQUET_CODEC, Type.STRING, "snappy", ValidString.in("snappy"), Importance.MEDIUM, "Only snappy.")
-            .define(NULL_VALUES, Type.STRING, "fail", ValidString.in("ignore", "fail"), Importance.MEDIUM,
+            .define(
+                    NULL_VALUES,
+                    Type.STRING,
+                    "fail",
+                    ValidString.in("ignore", "fail"),
+                    Importance.MEDIUM,
                     "ignore skips tombstones; fail stops the task (Confluent's default).")
-            .define(PART_RETRIES, Type.INT, 3, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+            .define(
+                    PART_RETRIES,
+                    Type.INT,
+                    3,
+                    ConfigDef.Range.atLeast(0),
+                    Importance.MEDIUM,
                     "How many times a failed upload is retried at once before the batch is given back to Connect "
                             + "(Confluent's default).")
-            .define(PART_RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(0), Importance.LOW,
+            .define(
+                    PART_RETRY_BACKOFF_MS,
+                    Type.LONG,
+                    200L,
+                    ConfigDef.Range.atLeast(0),
+                    Importance.LOW,
                     "Wait before the first of those retries, doubled for each further one (Confluent's default).")
-            .define(RETRY_BACKOFF_MS, Type.LONG, 5000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+            .define(
+                    RETRY_BACKOFF_MS,
+                    Type.LONG,
+                    5000L,
+                    ConfigDef.Range.atLeast(0),
+                    Importance.LOW,
                     "When an upload still fails, how long Connect waits before it delivers the batch again; "
                             + "the task retries for as long as the store is down (Confluent's default).")
             .define(FORMAT_CLASS, Type.STRING, null, Importance.LOW, "Accepted for compatibility; always Parquet.")
-            .define(PARTITIONER_CLASS, Type.STRING, null, Importance.LOW,
+            .define(
+                    PARTITIONER_CLASS,
+                    Type.STRING,
+                    null,
+                    Importance.LOW,
                     "Accepted for compatibility; always time-based on the record field.");
 
     public StandInS3SinkConfig(Map<String, String> settings) {

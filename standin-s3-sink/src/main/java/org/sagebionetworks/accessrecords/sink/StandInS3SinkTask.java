@@ -45,13 +45,19 @@ public final class StandInS3SinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> settings) {
         StandInS3SinkConfig config = new StandInS3SinkConfig(settings);
-        rules = new TopicPartitionWriter.FileRules(config.getString(StandInS3SinkConfig.TOPICS_DIR),
+        rules = new TopicPartitionWriter.FileRules(
+                config.getString(StandInS3SinkConfig.TOPICS_DIR),
                 new DayPath(config.getString(StandInS3SinkConfig.PATH_FORMAT)),
-                config.getString(StandInS3SinkConfig.TIMESTAMP_FIELD), config.getInt(StandInS3SinkConfig.FLUSH_SIZE),
+                config.getString(StandInS3SinkConfig.TIMESTAMP_FIELD),
+                config.getInt(StandInS3SinkConfig.FLUSH_SIZE),
                 config.getLong(StandInS3SinkConfig.ROTATE_INTERVAL_MS));
-        store = new RetryingObjectStore(new S3ObjectStore(config.getString(StandInS3SinkConfig.BUCKET),
-                config.getString(StandInS3SinkConfig.REGION), config.getString(StandInS3SinkConfig.STORE_URL)),
-                config.getInt(StandInS3SinkConfig.PART_RETRIES), config.getLong(StandInS3SinkConfig.PART_RETRY_BACKOFF_MS));
+        store = new RetryingObjectStore(
+                new S3ObjectStore(
+                        config.getString(StandInS3SinkConfig.BUCKET),
+                        config.getString(StandInS3SinkConfig.REGION),
+                        config.getString(StandInS3SinkConfig.STORE_URL)),
+                config.getInt(StandInS3SinkConfig.PART_RETRIES),
+                config.getLong(StandInS3SinkConfig.PART_RETRY_BACKOFF_MS));
         retryBackoffMs = config.getLong(StandInS3SinkConfig.RETRY_BACKOFF_MS);
         ignoreNulls = "ignore".equals(config.getString(StandInS3SinkConfig.NULL_VALUES));
         deadLetters = context.errantRecordReporter();
@@ -75,12 +81,15 @@ public final class StandInS3SinkTask extends SinkTask {
                 }
             }
         } catch (RetriableException e) {
-            LOG.warn("S3 refused an upload ({}); Connect delivers the batch again in {} ms", e.getMessage(),
+            LOG.warn(
+                    "S3 refused an upload ({}); Connect delivers the batch again in {} ms",
+                    e.getMessage(),
                     retryBackoffMs);
             context.timeout(retryBackoffMs);
             throw e;
         } catch (IOException e) {
-            throw new ConnectException("cannot write a Parquet file; restarted, the task resumes from the last committed offset", e);
+            throw new ConnectException(
+                    "cannot write a Parquet file; restarted, the task resumes from the last committed offset", e);
         }
     }
 
@@ -93,8 +102,8 @@ public final class StandInS3SinkTask extends SinkTask {
         } else if (record.value() instanceof Struct row && row.get(rules.timestampField()) != null) {
             writer.write(record, row);
         } else {
-            DataException problem = new DataException("not a row with a " + rules.timestampField() + " at "
-                    + coordinates(record));
+            DataException problem =
+                    new DataException("not a row with a " + rules.timestampField() + " at " + coordinates(record));
             if (deadLetters == null) {
                 throw problem;
             }

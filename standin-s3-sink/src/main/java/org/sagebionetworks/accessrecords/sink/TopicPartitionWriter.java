@@ -29,8 +29,7 @@ final class TopicPartitionWriter {
     private Long committable;
 
     /** The settings that decide where rows go and when a file ends. */
-    record FileRules(String topicsDir, DayPath dayPath, String timestampField, int flushSize, long rotateIntervalMs) {
-    }
+    record FileRules(String topicsDir, DayPath dayPath, String timestampField, int flushSize, long rotateIntervalMs) {}
 
     TopicPartitionWriter(TopicPartition partition, FileRules rules, ObjectStore store) {
         this.partition = partition;
@@ -86,8 +85,14 @@ final class TopicPartitionWriter {
     }
 
     private void commitFile() throws IOException {
-        String key = String.format("%s/%s/%s/%s+%d+%010d.snappy.parquet", rules.topicsDir(), partition.topic(),
-                openFolder, partition.topic(), partition.partition(), startOffset);
+        String key = String.format(
+                "%s/%s/%s/%s+%d+%010d.snappy.parquet",
+                rules.topicsDir(),
+                partition.topic(),
+                openFolder,
+                partition.topic(),
+                partition.partition(),
+                startOffset);
         store.put(key, ParquetFiles.write(rows));
         committable = lastOffset + 1;
         rows.clear();

@@ -10,8 +10,7 @@ import org.apache.parquet.io.SeekableInputStream;
 /** Reads a Parquet file's footer from memory, to count what a test's upload holds. */
 final class ParquetRows {
 
-    private ParquetRows() {
-    }
+    private ParquetRows() {}
 
     static long count(byte[] file) throws IOException {
         try (ParquetFileReader reader = ParquetFileReader.open(new MemoryInputFile(file))) {

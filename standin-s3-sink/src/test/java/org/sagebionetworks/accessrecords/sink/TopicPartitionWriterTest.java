@@ -22,7 +22,8 @@ class TopicPartitionWriterTest {
 
     private static final String TOPIC = "processed.v1";
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 3);
-    private static final Schema ROW = SchemaBuilder.struct().name("Row")
+    private static final Schema ROW = SchemaBuilder.struct()
+            .name("Row")
             .field("session_id", Schema.STRING_SCHEMA)
             .field("timestamp", Timestamp.SCHEMA)
             .build();
@@ -40,8 +41,9 @@ class TopicPartitionWriterTest {
         assertThat(writer.committableOffset()).as("nothing is in S3 yet").isNull();
 
         write(writer, 102, NOV_14.plusSeconds(2));
-        assertThat(store.objects).containsOnlyKeys(
-                "processed/v1/processed.v1/year=2023/month=11/day=14/processed.v1+3+0000000100.snappy.parquet");
+        assertThat(store.objects)
+                .containsOnlyKeys(
+                        "processed/v1/processed.v1/year=2023/month=11/day=14/processed.v1+3+0000000100.snappy.parquet");
         assertThat(ParquetRows.count(store.objects.values().iterator().next())).isEqualTo(3);
         assertThat(writer.committableOffset()).isEqualTo(103);
     }
@@ -53,9 +55,12 @@ class TopicPartitionWriterTest {
         write(writer, 0, Instant.parse("2023-11-14T23:59:59.999Z"));
         write(writer, 1, Instant.parse("2023-11-15T00:00:00.000Z"));
 
-        assertThat(store.objects).containsOnlyKeys(
-                "processed/v1/processed.v1/year=2023/month=11/day=14/processed.v1+3+0000000000.snappy.parquet");
-        assertThat(writer.committableOffset()).as("offset 1 is still in the open file").isEqualTo(1);
+        assertThat(store.objects)
+                .containsOnlyKeys(
+                        "processed/v1/processed.v1/year=2023/month=11/day=14/processed.v1+3+0000000000.snappy.parquet");
+        assertThat(writer.committableOffset())
+                .as("offset 1 is still in the open file")
+                .isEqualTo(1);
     }
 
     @Test
@@ -116,8 +121,9 @@ class TopicPartitionWriterTest {
         store.down = false;
         writer.uploadOwedFile();
 
-        assertThat(store.objects).containsOnlyKeys(
-                "processed/v1/processed.v1/year=2023/month=11/day=14/processed.v1+3+0000000000.snappy.parquet");
+        assertThat(store.objects)
+                .containsOnlyKeys(
+                        "processed/v1/processed.v1/year=2023/month=11/day=14/processed.v1+3+0000000000.snappy.parquet");
         assertThat(ParquetRows.count(store.objects.values().iterator().next())).isEqualTo(2);
         assertThat(writer.committableOffset()).isEqualTo(2);
     }
@@ -149,8 +155,15 @@ class TopicPartitionWriterTest {
     }
 
     private TopicPartitionWriter writer(int flushSize, long rotateIntervalMs) {
-        return new TopicPartitionWriter(PARTITION, new TopicPartitionWriter.FileRules("processed/v1",
-                new DayPath("'year'=YYYY/'month'=MM/'day'=dd"), "timestamp", flushSize, rotateIntervalMs), store);
+        return new TopicPartitionWriter(
+                PARTITION,
+                new TopicPartitionWriter.FileRules(
+                        "processed/v1",
+                        new DayPath("'year'=YYYY/'month'=MM/'day'=dd"),
+                        "timestamp",
+                        flushSize,
+                        rotateIntervalMs),
+                store);
     }
 
     private static void write(TopicPartitionWriter writer, long offset, Instant time) throws IOException {
@@ -176,7 +189,6 @@ class TopicPartitionWriterTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

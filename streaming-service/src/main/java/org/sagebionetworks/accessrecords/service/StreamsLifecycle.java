@@ -37,6 +37,7 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
 
     /** Prefix of free-form Kafka Streams settings, e.g. {@code kafka.streams.session.timeout.ms}. */
     public static final String STREAMS_OVERRIDES = "kafka.streams";
+
     private static final Logger LOG = LoggerFactory.getLogger(StreamsLifecycle.class);
 
     private final KafkaClientSettings client;
@@ -52,9 +53,18 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
     private final Map<String, Object> streamsOverrides;
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
 
-    public StreamsLifecycle(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics, DedupConfig dedup,
-            TopicProvisioner provisioner, LocalStateGuard localState, FutureSightingsTrim futureSightings,
-            PipelineMetrics metrics, FailurePolicy failurePolicy, MeterRegistry registry, Environment environment) {
+    public StreamsLifecycle(
+            KafkaClientSettings client,
+            PipelineConfig pipeline,
+            TopicsConfig topics,
+            DedupConfig dedup,
+            TopicProvisioner provisioner,
+            LocalStateGuard localState,
+            FutureSightingsTrim futureSightings,
+            PipelineMetrics metrics,
+            FailurePolicy failurePolicy,
+            MeterRegistry registry,
+            Environment environment) {
         this.client = client;
         this.pipeline = pipeline;
         this.topics = topics;
@@ -72,13 +82,20 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
     public void onApplicationEvent(StartupEvent event) {
         provisioner.ensureTopics();
         AccessRecordTopics named = AccessRecordTopics.from(topics, pipeline.version());
-        Topology topology = AccessRecordTopology.build(named, dedup,
-                pipeline.inputKeyedBySessionId(), pipeline.maxRecordBytes(), metrics);
-        LOG.info("Starting pipeline {} as {} on {}: {} -> {} (dead letters: {}), dedup horizon {}, max clock skew {}",
-                pipeline.version(), pipeline.applicationId(), client.bootstrapServers(), named.raw().name(),
-                named.processed().name(), named.deadLetter().name(), dedup.horizon(), dedup.maxClockSkew());
-        KafkaStreams kafkaStreams = new KafkaStreams(topology,
-                StreamsSettings.of(client, pipeline, topics, failurePolicy, streamsOverrides));
+        Topology topology = AccessRecordTopology.build(
+                named, dedup, pipeline.inputKeyedBySessionId(), pipeline.maxRecordBytes(), metrics);
+        LOG.info(
+                "Starting pipeline {} as {} on {}: {} -> {} (dead letters: {}), dedup horizon {}, max clock skew {}",
+                pipeline.version(),
+                pipeline.applicationId(),
+                client.bootstrapServers(),
+                named.raw().name(),
+                named.processed().name(),
+                named.deadLetter().name(),
+                dedup.horizon(),
+                dedup.maxClockSkew());
+        KafkaStreams kafkaStreams = new KafkaStreams(
+                topology, StreamsSettings.of(client, pipeline, topics, failurePolicy, streamsOverrides));
         kafkaStreams.setUncaughtExceptionHandler(failurePolicy);
         localState.rebuildIfForeign(kafkaStreams);
         if (futureSightings.trim()) {
@@ -102,7 +119,9 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
         if (kafkaStreams != null) {
             LOG.info("Closing Kafka Streams (at most {})", pipeline.shutdownTimeout());
             boolean closed = kafkaStreams.close(pipeline.shutdownTimeout());
-            LOG.info(closed ? "Kafka Streams closed" : "Kafka Streams did not close within {}", pipeline.shutdownTimeout());
+            LOG.info(
+                    closed ? "Kafka Streams closed" : "Kafka Streams did not close within {}",
+                    pipeline.shutdownTimeout());
         }
     }
 }

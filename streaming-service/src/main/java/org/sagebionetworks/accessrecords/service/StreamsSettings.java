@@ -17,15 +17,18 @@ final class StreamsSettings {
     /** Kafka Streams' way of saying "the broker's default.replication.factor". */
     private static final int BROKER_DEFAULT_REPLICATION = -1;
 
-    private StreamsSettings() {
-    }
+    private StreamsSettings() {}
 
     /**
      * @param overrides any Kafka Streams or client setting given as {@code kafka.streams.<name>}; applied first, so
      *                  the guarantees below cannot be overridden by accident
      */
-    static Properties of(KafkaClientSettings client, PipelineConfig pipeline, TopicsConfig topics,
-            FailurePolicy failurePolicy, Map<String, Object> overrides) {
+    static Properties of(
+            KafkaClientSettings client,
+            PipelineConfig pipeline,
+            TopicsConfig topics,
+            FailurePolicy failurePolicy,
+            Map<String, Object> overrides) {
         Properties props = new Properties();
         props.putAll(overrides);
         props.putAll(client.common());
@@ -33,13 +36,18 @@ final class StreamsSettings {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, pipeline.streamThreads());
         props.put(StreamsConfig.STATE_DIR_CONFIG, pipeline.stateDir());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.replication().map(Short::intValue)
-                .orElse(BROKER_DEFAULT_REPLICATION));
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-                RecordSizeRequirements.producerMaxRequestBytes(pipeline.maxRecordBytes(), topics.deadLetterMaxMessageBytes()));
+        props.put(
+                StreamsConfig.REPLICATION_FACTOR_CONFIG,
+                topics.replication().map(Short::intValue).orElse(BROKER_DEFAULT_REPLICATION));
+        props.put(
+                StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                RecordSizeRequirements.producerMaxRequestBytes(
+                        pipeline.maxRecordBytes(), topics.deadLetterMaxMessageBytes()));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
-        props.put(StreamsConfig.DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ErrorPolicyHandlers.Production.class);
-        props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        props.put(
+                StreamsConfig.DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ErrorPolicyHandlers.Production.class);
+        props.put(
+                StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 ErrorPolicyHandlers.Deserialization.class);
         props.put(ErrorPolicyHandlers.FAILURE_POLICY_CONFIG, failurePolicy);
         return props;

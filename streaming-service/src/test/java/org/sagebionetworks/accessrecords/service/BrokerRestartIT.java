@@ -42,12 +42,15 @@ class BrokerRestartIT {
     @Test
     void aBrokerRestartMidStreamLosesAndRepeatsNothingAndTheServiceIsReadyAgainWithoutARestart() throws Exception {
         try (StandaloneKafka kafka = StandaloneKafka.start(Map.of());
-                RunningService service = RunningService.configure(kafka.bootstrapServers(), stateDir, Map.of()).start();
-                AccessRecordPublisher publisher = new AccessRecordPublisher(PublisherConfig
-                        .builder(kafka.bootstrapServers()).topic(service.raw)
-                        .clientId(KafkaCluster.uniqueName("publisher")).build());
-                KafkaConsumer<byte[], byte[]> rows = KafkaCluster.consumer(kafka.bootstrapServers(), service.processed,
-                        IsolationLevel.READ_COMMITTED)) {
+                RunningService service = RunningService.configure(kafka.bootstrapServers(), stateDir, Map.of())
+                        .start();
+                AccessRecordPublisher publisher =
+                        new AccessRecordPublisher(PublisherConfig.builder(kafka.bootstrapServers())
+                                .topic(service.raw)
+                                .clientId(KafkaCluster.uniqueName("publisher"))
+                                .build());
+                KafkaConsumer<byte[], byte[]> rows = KafkaCluster.consumer(
+                        kafka.bootstrapServers(), service.processed, IsolationLevel.READ_COMMITTED)) {
             List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
             Map<String, String> published;
             try (TrafficStream traffic = TrafficStream.through(publisher, "restart", System.currentTimeMillis())) {
@@ -66,13 +69,17 @@ class BrokerRestartIT {
             assertThat(stats.published()).isEqualTo(published.size());
             assertThat(stats.sent()).as("acknowledged; stats " + stats).isEqualTo(published.size());
             assertThat(stats.failed() + stats.dropped() + stats.invalid()).isZero();
-            assertThat(keys(everything(kafka, service.raw, published.size()))).as("raw topic")
-                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(published.keySet());
+            assertThat(keys(everything(kafka, service.raw, published.size())))
+                    .as("raw topic")
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(published.keySet());
 
-            read.addAll(KafkaCluster.readUntil(rows, more -> read.size() + more.size() >= published.size(), WAIT,
-                    Duration.ofSeconds(3)));
-            assertThat(keys(read)).as("processed topic, read_committed")
-                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(published.keySet());
+            read.addAll(KafkaCluster.readUntil(
+                    rows, more -> read.size() + more.size() >= published.size(), WAIT, Duration.ofSeconds(3)));
+            assertThat(keys(read))
+                    .as("processed topic, read_committed")
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(published.keySet());
             await(() -> status(service, "/health/readiness") == 200, "readiness UP");
             assertThat(status(service, "/health/liveness")).isEqualTo(200);
         }

@@ -61,14 +61,19 @@ class DedupRestoreIT {
             throws Exception {
         try (StandaloneKafka kafka = StandaloneKafka.start(Map.of("log.cleaner.backoff.ms", "500"));
                 KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(kafka.bootstrapServers(), Map.of());
-                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                Admin admin =
+                        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             // One partition: the newest event time is per partition, and the boundary below needs a single one.
-            RunningService pipeline = RunningService.configure(kafka.bootstrapServers(), stateDir, Map.of(
-                    "access-records.dedup.horizon", HORIZON.toString(), "access-records.topics.partitions", 1));
-            List<String> seen = IntStream.range(0, RECORDS).map(n -> RECORDS - 1 - n)
-                    .mapToObj(DedupRestoreIT::secondsBeforeNewest).toList();
-            try (KafkaConsumer<byte[], byte[]> rows =
-                    KafkaCluster.consumer(kafka.bootstrapServers(), pipeline.processed, IsolationLevel.READ_COMMITTED)) {
+            RunningService pipeline = RunningService.configure(
+                    kafka.bootstrapServers(),
+                    stateDir,
+                    Map.of("access-records.dedup.horizon", HORIZON.toString(), "access-records.topics.partitions", 1));
+            List<String> seen = IntStream.range(0, RECORDS)
+                    .map(n -> RECORDS - 1 - n)
+                    .mapToObj(DedupRestoreIT::secondsBeforeNewest)
+                    .toList();
+            try (KafkaConsumer<byte[], byte[]> rows = KafkaCluster.consumer(
+                    kafka.bootstrapServers(), pipeline.processed, IsolationLevel.READ_COMMITTED)) {
                 try (RunningService service = pipeline.start()) {
                     ServiceRecords.send(producer, service.raw, seen);
                     KafkaCluster.readUntil(rows, read -> read.size() >= RECORDS, WAIT, Duration.ZERO);
@@ -78,33 +83,48 @@ class DedupRestoreIT {
 
                 try (RunningService restarted = pipeline.sameTopics(Map.of()).start()) {
                     List<String> again = new ArrayList<>(seen);
-                    again.add(RawRecords.example().sessionId("s-after").timestamp(NEWEST + 1).json());
+                    again.add(RawRecords.example()
+                            .sessionId("s-after")
+                            .timestamp(NEWEST + 1)
+                            .json());
                     ServiceRecords.send(producer, restarted.raw, again);
 
-                    List<ConsumerRecord<byte[], byte[]>> after = KafkaCluster.readUntil(rows,
-                            read -> read.size() >= 5, WAIT, Duration.ofSeconds(2));
-                    assertThat(after).extracting(row -> text(row.key()))
+                    List<ConsumerRecord<byte[], byte[]>> after =
+                            KafkaCluster.readUntil(rows, read -> read.size() >= 5, WAIT, Duration.ofSeconds(2));
+                    assertThat(after)
+                            .extracting(row -> text(row.key()))
                             .as("late (older than newest - horizon), then the new one")
                             .containsExactly("s-9", "s-8", "s-7", "s-6", "s-after");
                     String prometheus = restarted.get("/prometheus").body();
                     assertThat(metric(prometheus, "access_records_duplicates_dropped_total"))
-                            .as("s-0 to s-5, s-5 exactly at newest - horizon").isEqualTo(6);
+                            .as("s-0 to s-5, s-5 exactly at newest - horizon")
+                            .isEqualTo(6);
                     assertThat(metric(prometheus, "access_records_late_total")).isEqualTo(4);
                 }
             }
-            Config changelog = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC,
-                    pipeline.applicationId + "-" + DedupStep.SEEN_SESSIONS + "-changelog"))).all()
-                    .get(30, TimeUnit.SECONDS).values().iterator().next();
+            Config changelog = admin.describeConfigs(List.of(new ConfigResource(
+                            ConfigResource.Type.TOPIC,
+                            pipeline.applicationId + "-" + DedupStep.SEEN_SESSIONS + "-changelog")))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .values()
+                    .iterator()
+                    .next();
             assertThat(changelog.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact,delete");
-            assertThat(Long.parseLong(changelog.get(TopicConfig.RETENTION_MS_CONFIG).value()))
-                    .as("window retention (horizon + 1 ms) + " + StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG)
+            assertThat(Long.parseLong(
+                            changelog.get(TopicConfig.RETENTION_MS_CONFIG).value()))
+                    .as("window retention (horizon + 1 ms) + "
+                            + StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG)
                     .isEqualTo(HORIZON.toMillis() + 1 + Duration.ofDays(1).toMillis());
         }
     }
 
     /** s-N, N seconds before the newest event time: s-0 is the newest. */
     private static String secondsBeforeNewest(int seconds) {
-        return RawRecords.example().sessionId("s-" + seconds).timestamp(NEWEST - seconds * 1000L).json();
+        return RawRecords.example()
+                .sessionId("s-" + seconds)
+                .timestamp(NEWEST - seconds * 1000L)
+                .json();
     }
 
     /**
@@ -114,23 +134,37 @@ class DedupRestoreIT {
      */
     private static void awaitStopLongerThanTheHorizon(StandaloneKafka kafka, Admin admin) throws Exception {
         String canary = KafkaCluster.uniqueName("horizon-canary");
-        kafka.createTopic(canary, 1, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete",
-                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(HORIZON.toMillis())));
+        kafka.createTopic(
+                canary,
+                1,
+                Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        "compact,delete",
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        String.valueOf(HORIZON.toMillis())));
         try (KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(kafka.bootstrapServers(), Map.of())) {
-            producer.send(new ProducerRecord<>(canary, utf8("stopped"), utf8("at this time"))).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(canary, utf8("stopped"), utf8("at this time")))
+                    .get(30, TimeUnit.SECONDS);
         }
         TopicPartition partition = new TopicPartition(canary, 0);
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (admin.listOffsets(Map.of(partition, OffsetSpec.earliest())).partitionResult(partition)
-                .get(30, TimeUnit.SECONDS).offset() == 0) {
-            assertThat(System.nanoTime()).as("the broker deleted the canary within " + WAIT).isLessThan(deadline);
+        while (admin.listOffsets(Map.of(partition, OffsetSpec.earliest()))
+                        .partitionResult(partition)
+                        .get(30, TimeUnit.SECONDS)
+                        .offset()
+                == 0) {
+            assertThat(System.nanoTime())
+                    .as("the broker deleted the canary within " + WAIT)
+                    .isLessThan(deadline);
             TimeUnit.MILLISECONDS.sleep(250);
         }
     }
 
     private static void wipe(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(directory)).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder())
+                    .filter(path -> !path.equals(directory))
+                    .toList()) {
                 Files.delete(path);
             }
         }

@@ -43,14 +43,15 @@ class EnricherServiceIT {
     void everyValidRecordComesOutOnceFieldForFieldAsTheEnrichCommandWritesIt() throws Exception {
         List<String> lines = SampleFile.lines();
         Map<String, JsonNode> expected = ServiceRecords.expectedRows(lines);
-        try (RunningService service = RunningService.configure(stateDir, Map.of()).start();
+        try (RunningService service =
+                        RunningService.configure(stateDir, Map.of()).start();
                 KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of());
                 KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(service.processed)) {
 
             ServiceRecords.send(producer, service.raw, lines);
 
-            List<ConsumerRecord<byte[], byte[]>> out = KafkaCluster.readUntil(rows,
-                    read -> read.size() >= expected.size(), WAIT, SETTLE);
+            List<ConsumerRecord<byte[], byte[]>> out =
+                    KafkaCluster.readUntil(rows, read -> read.size() >= expected.size(), WAIT, SETTLE);
             assertThat(out).hasSize(expected.size());
             for (ConsumerRecord<byte[], byte[]> row : out) {
                 assertThat(ServiceRecords.payloadAsEnrichRow(row)).isEqualTo(expected.get(text(row.key())));
@@ -59,9 +60,11 @@ class EnricherServiceIT {
             String prometheus = service.get("/prometheus").body();
             assertThat(metric(prometheus, "access_records_in_total")).isEqualTo(lines.size());
             assertThat(metric(prometheus, "access_records_out_total")).isEqualTo(expected.size());
-            assertThat(metric(prometheus, "access_records_duplicates_dropped_total")).isEqualTo(SampleFile.RESENT.size());
+            assertThat(metric(prometheus, "access_records_duplicates_dropped_total"))
+                    .isEqualTo(SampleFile.RESENT.size());
             assertThat(metric(prometheus, "access_records_dead_lettered_total")).isEqualTo(SampleFile.BAD_LINES.size());
-            assertThat(metric(prometheus, "access_records_event_time_lag_seconds")).isPositive();
+            assertThat(metric(prometheus, "access_records_event_time_lag_seconds"))
+                    .isPositive();
             assertThat(prometheus).contains("kafka_stream_");
             assertThat(service.get("/health").statusCode()).isEqualTo(200);
             assertThat(service.get("/health/readiness").body()).contains("\"status\":\"UP\"");
@@ -73,35 +76,51 @@ class EnricherServiceIT {
     void badRecordsLandInTheDeadLetterTopicWithTheirReasonWhileGoodOnesFlowOn() throws Exception {
         RunningService configured = RunningService.configure(stateDir, Map.of());
         KafkaCluster.createTopic(configured.raw, 2, Map.of("max.message.bytes", String.valueOf(3 * 1024 * 1024)));
-        byte[] twoMegabytes = RawRecords.example().sessionId("s-huge").with("userAgent", "u".repeat(2 * 1024 * 1024)).bytes();
+        byte[] twoMegabytes = RawRecords.example()
+                .sessionId("s-huge")
+                .with("userAgent", "u".repeat(2 * 1024 * 1024))
+                .bytes();
         List<byte[]> bad = List.of(
                 utf8("{\"payload\": {\"sessionId\": \"s-cut\""),
                 RawRecords.example().sessionId("s-no-url").without("requestURL").bytes(),
-                RawRecords.example().sessionId("s-typed").with("timestamp", "noon").bytes(),
+                RawRecords.example()
+                        .sessionId("s-typed")
+                        .with("timestamp", "noon")
+                        .bytes(),
                 new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0},
                 twoMegabytes);
         List<String> reasons = List.of("MALFORMED_JSON", "MISSING_FIELD", "WRONG_TYPE", "MALFORMED_JSON", "TOO_LARGE");
 
         try (RunningService service = configured.start();
-                KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(
-                        Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024));
+                KafkaProducer<byte[], byte[]> producer =
+                        KafkaCluster.producer(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024));
                 KafkaConsumer<byte[], byte[]> letters = KafkaCluster.readCommittedConsumer(service.deadLetter);
                 KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(service.processed)) {
 
             List<ProducerRecord<byte[], byte[]>> sent = new ArrayList<>();
-            sent.add(new ProducerRecord<>(service.raw, 0, utf8("s-good-1"), RawRecords.example().sessionId("s-good-1").bytes()));
+            sent.add(new ProducerRecord<>(
+                    service.raw,
+                    0,
+                    utf8("s-good-1"),
+                    RawRecords.example().sessionId("s-good-1").bytes()));
             for (int i = 0; i < bad.size(); i++) {
                 sent.add(new ProducerRecord<>(service.raw, 0, utf8("bad-" + i), bad.get(i)));
             }
-            sent.add(new ProducerRecord<>(service.raw, 0, utf8("s-good-2"), RawRecords.example().sessionId("s-good-2").bytes()));
+            sent.add(new ProducerRecord<>(
+                    service.raw,
+                    0,
+                    utf8("s-good-2"),
+                    RawRecords.example().sessionId("s-good-2").bytes()));
             for (ProducerRecord<byte[], byte[]> record : sent) {
                 producer.send(record).get();
             }
 
-            List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>(KafkaCluster.readUntil(letters,
-                    read -> read.size() >= bad.size(), WAIT, SETTLE));
+            List<ConsumerRecord<byte[], byte[]>> dead =
+                    new ArrayList<>(KafkaCluster.readUntil(letters, read -> read.size() >= bad.size(), WAIT, SETTLE));
             dead.sort(Comparator.comparing(r -> Long.parseLong(header(r, DeadLetterHeaders.SOURCE_OFFSET))));
-            assertThat(dead).extracting(r -> header(r, DeadLetterHeaders.ERROR_CLASS)).containsExactlyElementsOf(reasons);
+            assertThat(dead)
+                    .extracting(r -> header(r, DeadLetterHeaders.ERROR_CLASS))
+                    .containsExactlyElementsOf(reasons);
             for (int i = 0; i < bad.size(); i++) {
                 ConsumerRecord<byte[], byte[]> letter = dead.get(i);
                 assertThat(letter.value()).isEqualTo(bad.get(i));
@@ -113,7 +132,8 @@ class EnricherServiceIT {
             }
             // Rows are keyed by session id, so the two may land in different partitions: no order between them.
             assertThat(KafkaCluster.readUntil(rows, read -> read.size() >= 2, WAIT, SETTLE))
-                    .extracting(r -> text(r.key())).containsExactlyInAnyOrder("s-good-1", "s-good-2");
+                    .extracting(r -> text(r.key()))
+                    .containsExactlyInAnyOrder("s-good-1", "s-good-2");
             String prometheus = service.get("/prometheus").body();
             assertThat(metric(prometheus, "access_records_dead_lettered_total")).isEqualTo(bad.size());
         }
@@ -127,23 +147,46 @@ class EnricherServiceIT {
         try (KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of());
                 KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(first.processed)) {
             try (RunningService service = first.start()) {
-                ServiceRecords.send(producer, service.raw, List.of(
-                        RawRecords.example().sessionId("s-1").timestamp(now).json(),
-                        RawRecords.example().sessionId("s-2").timestamp(now + 1).json()));
+                ServiceRecords.send(
+                        producer,
+                        service.raw,
+                        List.of(
+                                RawRecords.example()
+                                        .sessionId("s-1")
+                                        .timestamp(now)
+                                        .json(),
+                                RawRecords.example()
+                                        .sessionId("s-2")
+                                        .timestamp(now + 1)
+                                        .json()));
                 KafkaCluster.readUntil(rows, read -> read.size() >= 2, WAIT, Duration.ZERO);
             }
-            try (RunningService restarted = first.sameTopics(Map.of("access-records.state-dir", otherStateDir.toString()))
+            try (RunningService restarted = first.sameTopics(
+                            Map.of("access-records.state-dir", otherStateDir.toString()))
                     .start()) {
-                ServiceRecords.send(producer, restarted.raw, List.of(
-                        RawRecords.example().sessionId("s-1").timestamp(now).json(),
-                        RawRecords.example().sessionId("s-3").timestamp(now + 2).json(),
-                        RawRecords.example().sessionId("s-ancient").timestamp(now - Duration.ofHours(2).toMillis()).json()));
+                ServiceRecords.send(
+                        producer,
+                        restarted.raw,
+                        List.of(
+                                RawRecords.example()
+                                        .sessionId("s-1")
+                                        .timestamp(now)
+                                        .json(),
+                                RawRecords.example()
+                                        .sessionId("s-3")
+                                        .timestamp(now + 2)
+                                        .json(),
+                                RawRecords.example()
+                                        .sessionId("s-ancient")
+                                        .timestamp(now - Duration.ofHours(2).toMillis())
+                                        .json()));
 
-                List<ConsumerRecord<byte[], byte[]>> after = KafkaCluster.readUntil(rows, read -> read.size() >= 2,
-                        WAIT, SETTLE);
+                List<ConsumerRecord<byte[], byte[]>> after =
+                        KafkaCluster.readUntil(rows, read -> read.size() >= 2, WAIT, SETTLE);
                 assertThat(after).extracting(r -> text(r.key())).containsExactlyInAnyOrder("s-3", "s-ancient");
                 String prometheus = restarted.get("/prometheus").body();
-                assertThat(metric(prometheus, "access_records_duplicates_dropped_total")).isEqualTo(1);
+                assertThat(metric(prometheus, "access_records_duplicates_dropped_total"))
+                        .isEqualTo(1);
                 assertThat(metric(prometheus, "access_records_late_total")).isEqualTo(1);
             }
         }

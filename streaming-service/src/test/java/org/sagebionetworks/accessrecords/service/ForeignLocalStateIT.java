@@ -62,7 +62,9 @@ class ForeignLocalStateIT {
             RunningService onSecond = onFirst.sameTopics(Map.of("kafka.bootstrap.servers", second.bootstrapServers()));
             List<ConsumerRecord<byte[], byte[]>> rows = runOnce(onSecond, second.bootstrapServers(), records.size());
 
-            assertThat(rows).extracting(row -> text(row.key())).doesNotHaveDuplicates()
+            assertThat(rows)
+                    .extracting(row -> text(row.key()))
+                    .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(sessionIds());
         }
     }
@@ -73,24 +75,27 @@ class ForeignLocalStateIT {
         runOnce(service, KafkaCluster.bootstrapServers(), records.size());
         deleteChangelogs(service.applicationId);
 
-        List<ConsumerRecord<byte[], byte[]>> rows = runOnce(service, KafkaCluster.bootstrapServers(),
-                2 * records.size());
+        List<ConsumerRecord<byte[], byte[]>> rows =
+                runOnce(service, KafkaCluster.bootstrapServers(), 2 * records.size());
 
-        Map<String, Long> rowsPerSession = rows.stream()
-                .collect(Collectors.groupingBy(row -> text(row.key()), Collectors.counting()));
-        assertThat(rowsPerSession).containsOnlyKeys(sessionIds()).allSatisfy((id, count) -> assertThat(count)
-                .as("rows of %s: one before the changelogs were recreated, one after", id).isEqualTo(2));
+        Map<String, Long> rowsPerSession =
+                rows.stream().collect(Collectors.groupingBy(row -> text(row.key()), Collectors.counting()));
+        assertThat(rowsPerSession)
+                .containsOnlyKeys(sessionIds())
+                .allSatisfy((id, count) -> assertThat(count)
+                        .as("rows of %s: one before the changelogs were recreated, one after", id)
+                        .isEqualTo(2));
     }
 
     /**
      * Starts the service, sends the records, and once it has read them returns every row of the processed topic
      * (waiting for {@code expectedRows}), then stops the service.
      */
-    private List<ConsumerRecord<byte[], byte[]>> runOnce(RunningService configured, String bootstrapServers,
-            int expectedRows) throws Exception {
+    private List<ConsumerRecord<byte[], byte[]>> runOnce(
+            RunningService configured, String bootstrapServers, int expectedRows) throws Exception {
         try (RunningService service = configured.start();
-                KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+                KafkaProducer<byte[], byte[]> producer =
+                        KafkaCluster.producer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
                 KafkaConsumer<byte[], byte[]> rows = readCommitted(bootstrapServers, service.processed)) {
             double sentBefore = metric(service.get("/prometheus").body(), "access_records_in_total");
             ServiceRecords.send(producer, service.raw, records);
@@ -103,13 +108,18 @@ class ForeignLocalStateIT {
         long anHourAgo = Instant.now().minus(Duration.ofHours(1)).toEpochMilli();
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            lines.add(RawRecords.example().sessionId("s-" + i).timestamp(anHourAgo + i).json());
+            lines.add(RawRecords.example()
+                    .sessionId("s-" + i)
+                    .timestamp(anHourAgo + i)
+                    .json());
         }
         return lines;
     }
 
     private Set<String> sessionIds() {
-        return records.stream().map(line -> ServiceRecords.sessionIdOf(line, "?")).collect(Collectors.toSet());
+        return records.stream()
+                .map(line -> ServiceRecords.sessionIdOf(line, "?"))
+                .collect(Collectors.toSet());
     }
 
     private static void awaitProcessed(RunningService service, double expected) throws Exception {
@@ -124,7 +134,8 @@ class ForeignLocalStateIT {
 
     /** What a replay run on another machine does to the app's internal topics: its local state stays here. */
     private static void deleteChangelogs(String applicationId) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaCluster.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaCluster.bootstrapServers()))) {
             Set<String> changelogs = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                     .filter(topic -> topic.startsWith(applicationId + "-") && topic.endsWith("-changelog"))
                     .collect(Collectors.toSet());

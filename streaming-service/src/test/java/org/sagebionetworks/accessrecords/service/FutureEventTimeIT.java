@@ -55,10 +55,13 @@ class FutureEventTimeIT {
         Instant now = Instant.now();
         List<String> unique = new ArrayList<>();
         for (int i = 0; i < UNIQUE; i++) {
-            unique.add(RawRecords.example().sessionId("s-" + i)
-                    .timestamp(now.minus(Duration.ofHours(1)).toEpochMilli() + i * 3_000L).json());
+            unique.add(RawRecords.example()
+                    .sessionId("s-" + i)
+                    .timestamp(now.minus(Duration.ofHours(1)).toEpochMilli() + i * 3_000L)
+                    .json());
         }
-        try (RunningService service = RunningService.configure(stateDir, Map.of()).start();
+        try (RunningService service =
+                        RunningService.configure(stateDir, Map.of()).start();
                 KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of());
                 KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(service.processed);
                 KafkaConsumer<byte[], byte[]> letters = KafkaCluster.readCommittedConsumer(service.deadLetter)) {
@@ -68,15 +71,21 @@ class FutureEventTimeIT {
             ServiceRecords.send(producer, service.raw, unique.subList(0, RESENT));
             awaitMetric(service, "access_records_in_total", FUTURE + UNIQUE + RESENT);
 
-            List<ConsumerRecord<byte[], byte[]>> out = KafkaCluster.readUntil(rows, read -> read.size() >= UNIQUE,
-                    WAIT, Duration.ofSeconds(2));
-            assertThat(out).extracting(row -> text(row.key())).doesNotHaveDuplicates().hasSize(UNIQUE);
-            List<ConsumerRecord<byte[], byte[]>> dead = KafkaCluster.readUntil(letters, read -> read.size() >= FUTURE,
-                    WAIT, Duration.ZERO);
-            assertThat(dead).extracting(letter -> header(letter, DeadLetterHeaders.ERROR_CLASS))
-                    .containsOnly("ABSURD_VALUE").hasSize(FUTURE);
+            List<ConsumerRecord<byte[], byte[]>> out =
+                    KafkaCluster.readUntil(rows, read -> read.size() >= UNIQUE, WAIT, Duration.ofSeconds(2));
+            assertThat(out)
+                    .extracting(row -> text(row.key()))
+                    .doesNotHaveDuplicates()
+                    .hasSize(UNIQUE);
+            List<ConsumerRecord<byte[], byte[]>> dead =
+                    KafkaCluster.readUntil(letters, read -> read.size() >= FUTURE, WAIT, Duration.ZERO);
+            assertThat(dead)
+                    .extracting(letter -> header(letter, DeadLetterHeaders.ERROR_CLASS))
+                    .containsOnly("ABSURD_VALUE")
+                    .hasSize(FUTURE);
             String prometheus = service.get("/prometheus").body();
-            assertThat(metric(prometheus, "access_records_duplicates_dropped_total")).isEqualTo(RESENT);
+            assertThat(metric(prometheus, "access_records_duplicates_dropped_total"))
+                    .isEqualTo(RESENT);
             assertThat(metric(prometheus, "access_records_late_total")).isZero();
         }
     }
@@ -86,8 +95,12 @@ class FutureEventTimeIT {
             throws Exception {
         for (int i = 0; i < FUTURE; i++) {
             String sessionId = "s-future-" + i;
-            String line = RawRecords.example().sessionId(sessionId).timestamp(future.toEpochMilli()).json();
-            producer.send(new ProducerRecord<>(raw, i % 2, utf8(sessionId), utf8(line))).get();
+            String line = RawRecords.example()
+                    .sessionId(sessionId)
+                    .timestamp(future.toEpochMilli())
+                    .json();
+            producer.send(new ProducerRecord<>(raw, i % 2, utf8(sessionId), utf8(line)))
+                    .get();
         }
     }
 

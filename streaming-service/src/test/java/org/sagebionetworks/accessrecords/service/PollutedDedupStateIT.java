@@ -54,34 +54,48 @@ class PollutedDedupStateIT {
         List<String> unique = new ArrayList<>();
         long anHourAgo = Instant.now().minus(Duration.ofHours(1)).toEpochMilli();
         for (int i = 0; i < UNIQUE; i++) {
-            unique.add(RawRecords.example().sessionId("s-" + i).timestamp(anHourAgo + i).json());
+            unique.add(RawRecords.example()
+                    .sessionId("s-" + i)
+                    .timestamp(anHourAgo + i)
+                    .json());
         }
 
-        try (RunningService upgraded = configured.sameTopics(
-                        Map.of("access-records.state-dir", newTaskStateDir.toString())).start();
+        try (RunningService upgraded = configured
+                        .sameTopics(Map.of("access-records.state-dir", newTaskStateDir.toString()))
+                        .start();
                 KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of());
                 KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(upgraded.processed)) {
             ServiceRecords.send(producer, upgraded.raw, unique);
             ServiceRecords.send(producer, upgraded.raw, unique.subList(0, RESENT));
 
-            List<ConsumerRecord<byte[], byte[]>> out = KafkaCluster.readUntil(rows, read -> read.size() >= UNIQUE,
-                    WAIT, Duration.ofSeconds(2));
-            assertThat(out).extracting(row -> text(row.key())).doesNotHaveDuplicates().hasSize(UNIQUE);
+            List<ConsumerRecord<byte[], byte[]>> out =
+                    KafkaCluster.readUntil(rows, read -> read.size() >= UNIQUE, WAIT, Duration.ofSeconds(2));
+            assertThat(out)
+                    .extracting(row -> text(row.key()))
+                    .doesNotHaveDuplicates()
+                    .hasSize(UNIQUE);
             String prometheus = upgraded.get("/prometheus").body();
-            assertThat(metric(prometheus, "access_records_duplicates_dropped_total")).isEqualTo(RESENT);
+            assertThat(metric(prometheus, "access_records_duplicates_dropped_total"))
+                    .isEqualTo(RESENT);
             assertThat(metric(prometheus, "access_records_late_total")).isZero();
         }
     }
 
     /** What the dedup step wrote for a record stamped 2099 before the limit: a sighting and the newest time. */
     private static void pollute(String applicationId) throws Exception {
-        byte[] sighting = WindowKeySchema.toStoreKeyBinary(Bytes.wrap(utf8("s-2099")), YEAR_2099, 0).get();
+        byte[] sighting = WindowKeySchema.toStoreKeyBinary(Bytes.wrap(utf8("s-2099")), YEAR_2099, 0)
+                .get();
         try (KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of())) {
             for (int partition = 0; partition < 2; partition++) {
-                producer.send(new ProducerRecord<>(changelog(applicationId, DedupStep.SEEN_SESSIONS), partition,
-                        sighting, new byte[] {1})).get();
-                producer.send(new ProducerRecord<>(changelog(applicationId, DedupStep.NEWEST_EVENT_TIME), partition,
-                        utf8("newest"), Serdes.Long().serializer().serialize(null, YEAR_2099))).get();
+                producer.send(new ProducerRecord<>(
+                                changelog(applicationId, DedupStep.SEEN_SESSIONS), partition, sighting, new byte[] {1}))
+                        .get();
+                producer.send(new ProducerRecord<>(
+                                changelog(applicationId, DedupStep.NEWEST_EVENT_TIME),
+                                partition,
+                                utf8("newest"),
+                                Serdes.Long().serializer().serialize(null, YEAR_2099)))
+                        .get();
             }
         }
     }

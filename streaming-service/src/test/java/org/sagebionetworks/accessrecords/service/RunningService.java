@@ -29,8 +29,8 @@ public final class RunningService implements AutoCloseable {
 
     private RunningService(Map<String, Object> properties) {
         this.properties = properties;
-        PipelineVersion version = PipelineVersion.of((String) properties.getOrDefault(
-                "access-records.pipeline-version", PipelineVersion.DEFAULT));
+        PipelineVersion version = PipelineVersion.of(
+                (String) properties.getOrDefault("access-records.pipeline-version", PipelineVersion.DEFAULT));
         this.applicationId = (String) properties.getOrDefault("access-records.application-id", version.applicationId());
         this.raw = (String) properties.get("access-records.topics.raw");
         this.processed = (String) properties.getOrDefault("access-records.topics.processed", version.processedTopic());
@@ -64,8 +64,8 @@ public final class RunningService implements AutoCloseable {
      * A pipeline named by its version alone, as in production: the application id and the processed topic are the
      * version's (so pick a version no other test uses); the raw and dead-letter topics are the ones given.
      */
-    public static RunningService forVersion(Path stateDir, String version, String raw, String deadLetter,
-            Map<String, Object> extra) {
+    public static RunningService forVersion(
+            Path stateDir, String version, String raw, String deadLetter, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(configure(stateDir, Map.of()).properties);
         properties.remove("access-records.application-id");
         properties.remove("access-records.topics.processed");
@@ -101,7 +101,9 @@ public final class RunningService implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -23,8 +23,7 @@ public final class ServiceRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ServiceRecords() {
-    }
+    private ServiceRecords() {}
 
     /** Sends each line keyed by its sessionId (or by "unkeyed-N" when it has none) and waits for the acks. */
     public static void send(KafkaProducer<byte[], byte[]> producer, String topic, List<String> lines) {
@@ -58,14 +57,18 @@ public final class ServiceRecords {
 
     /** A processed-topic value's payload in the enrich command's form (record_date as YYYY-MM-DD). */
     public static JsonNode payloadAsEnrichRow(ConsumerRecord<byte[], byte[]> record) {
-        ObjectNode payload = (ObjectNode) tree(new String(record.value(), StandardCharsets.UTF_8)).get("payload");
-        payload.put("record_date", LocalDate.ofEpochDay(payload.get("record_date").asLong()).toString());
+        ObjectNode payload = (ObjectNode)
+                tree(new String(record.value(), StandardCharsets.UTF_8)).get("payload");
+        payload.put(
+                "record_date",
+                LocalDate.ofEpochDay(payload.get("record_date").asLong()).toString());
         return payload;
     }
 
     /** The sum of a Prometheus metric's samples (all label sets). */
     public static double metric(String prometheusText, String name) {
-        return prometheusText.lines()
+        return prometheusText
+                .lines()
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();

@@ -43,8 +43,9 @@ class StartupFailureTest {
     void aRemovedErrorPolicySettingStopsStartupNamingItAndWhy() {
         assertThatThrownBy(() -> start(Map.of("access-records.deserialization-errors", "CONTINUE")))
                 .rootCause()
-                .hasMessageContaining("access-records.deserialization-errors (env ACCESS_RECORDS_DESERIALIZATION_ERRORS) "
-                        + "was removed")
+                .hasMessageContaining(
+                        "access-records.deserialization-errors (env ACCESS_RECORDS_DESERIALIZATION_ERRORS) "
+                                + "was removed")
                 .hasMessageContaining("Remove the setting");
     }
 

@@ -25,8 +25,7 @@ final class TrafficStream implements AutoCloseable {
     interface Sender {
         void send(String sessionId, String line);
 
-        default void flush() {
-        }
+        default void flush() {}
     }
 
     private final String prefix;
@@ -46,8 +45,8 @@ final class TrafficStream implements AutoCloseable {
     }
 
     /** Straight to the topic, remembering the partition of each acknowledged record (see {@link #partitionOf}). */
-    static TrafficStream toTopic(KafkaProducer<byte[], byte[]> producer, String topic, String prefix,
-            long firstEventTime) {
+    static TrafficStream toTopic(
+            KafkaProducer<byte[], byte[]> producer, String topic, String prefix, long firstEventTime) {
         TrafficStream stream = new TrafficStream(prefix, firstEventTime);
         return stream.start(new Sender() {
             @Override
@@ -108,7 +107,10 @@ final class TrafficStream implements AutoCloseable {
         try {
             for (long n = 0; running; n++) {
                 String sessionId = prefix + "-" + n;
-                String line = RawRecords.example().sessionId(sessionId).timestamp(firstEventTime + n).json();
+                String line = RawRecords.example()
+                        .sessionId(sessionId)
+                        .timestamp(firstEventTime + n)
+                        .json();
                 lines.put(sessionId, line);
                 sender.send(sessionId, line);
                 if (n % BATCH == BATCH - 1) {

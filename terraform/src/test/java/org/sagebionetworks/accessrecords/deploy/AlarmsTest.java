@@ -23,7 +23,8 @@ class AlarmsTest {
                 .isEqualTo("{ for v, p in local.pipelines : v => format(\"connect-%s\", p.connector_name) }");
         assertThat(sink.get("Consumer Group")).hasToString("local.sink_groups.each.key");
         assertThat(sink.get("Topic")).hasToString("each.value.processed_topic");
-        assertThat(TF.block("resource", "aws_cloudwatch_metric_alarm", "enricher_lag").get("namespace"))
+        assertThat(TF.block("resource", "aws_cloudwatch_metric_alarm", "enricher_lag")
+                        .get("namespace"))
                 .isEqualTo("AWS/Kafka");
     }
 
@@ -32,7 +33,8 @@ class AlarmsTest {
         Map<?, ?> topics = (Map<?, ?>) TF.entries("locals").get("dead_letter_topics");
         String alarm = TF.blockText("resource", "aws_cloudwatch_metric_alarm", "dead_letters");
 
-        assertThat(topics.values()).extracting(String::valueOf)
+        assertThat(topics.values())
+                .extracting(String::valueOf)
                 .containsExactlyInAnyOrder("local.dead_letter_topic", "local.sink_dead_letter_topic");
         assertThat(HclText.attribute(HclText.block(alarm, "dynamic\\s+\"metric_query\""), "for_each"))
                 .hasValue("local.broker_ids");
@@ -51,6 +53,7 @@ class AlarmsTest {
     }
 
     private static Map<?, ?> dimensions(String alarm) {
-        return (Map<?, ?>) TF.block("resource", "aws_cloudwatch_metric_alarm", alarm).get("dimensions");
+        return (Map<?, ?>)
+                TF.block("resource", "aws_cloudwatch_metric_alarm", alarm).get("dimensions");
     }
 }

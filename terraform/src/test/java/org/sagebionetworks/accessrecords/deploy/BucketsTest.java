@@ -14,17 +14,24 @@ class BucketsTest {
     void theBucketsAreTheLakeThePluginsAndTheAthenaResults() {
         Map<?, ?> buckets = (Map<?, ?>) TF.entries("locals").get("buckets");
 
-        assertThat(buckets.keySet()).extracting(String::valueOf).containsExactlyInAnyOrder("lake", "plugins", "athena_results");
-        assertThat(((Map<?, ?>) TF.entries("resource").get("aws_s3_bucket")).keySet()).extracting(String::valueOf)
-                .as("no bucket outside the map the companions iterate").containsExactly("this");
+        assertThat(buckets.keySet())
+                .extracting(String::valueOf)
+                .containsExactlyInAnyOrder("lake", "plugins", "athena_results");
+        assertThat(((Map<?, ?>) TF.entries("resource").get("aws_s3_bucket")).keySet())
+                .extracting(String::valueOf)
+                .as("no bucket outside the map the companions iterate")
+                .containsExactly("this");
         assertThat(HclText.attribute(TF.blockText("resource", "aws_s3_bucket", "this"), "for_each"))
                 .hasValue("local.buckets");
     }
 
     @Test
     void everyBucketHasAPublicAccessBlockEncryptionAndMultipartCleanUp() {
-        for (String companion : new String[] {"aws_s3_bucket_public_access_block",
-            "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_lifecycle_configuration"}) {
+        for (String companion : new String[] {
+            "aws_s3_bucket_public_access_block",
+            "aws_s3_bucket_server_side_encryption_configuration",
+            "aws_s3_bucket_lifecycle_configuration"
+        }) {
             Map<String, Object> resource = TF.block("resource", companion, "this");
             assertThat(resource.get("for_each")).as(companion).hasToString("aws_s3_bucket.this");
             assertThat(resource.get("bucket")).as(companion).hasToString("each.value.id");
@@ -34,13 +41,16 @@ class BucketsTest {
     @Test
     void thePublicAccessBlockBlocksEverythingAndEncryptionAndCleanUpAreOn() {
         Map<String, Object> access = TF.block("resource", "aws_s3_bucket_public_access_block", "this");
-        Map<?, ?> encryption = (Map<?, ?>) ((Map<?, ?>) TF.block("resource",
-                "aws_s3_bucket_server_side_encryption_configuration", "this").get("rule"))
-                .get("apply_server_side_encryption_by_default");
-        Map<?, ?> rule = (Map<?, ?>) TF.block("resource", "aws_s3_bucket_lifecycle_configuration", "this").get("rule");
+        Map<?, ?> encryption = (Map<?, ?>)
+                ((Map<?, ?>) TF.block("resource", "aws_s3_bucket_server_side_encryption_configuration", "this")
+                                .get("rule"))
+                        .get("apply_server_side_encryption_by_default");
+        Map<?, ?> rule = (Map<?, ?>) TF.block("resource", "aws_s3_bucket_lifecycle_configuration", "this")
+                .get("rule");
 
-        for (String flag : new String[] {"block_public_acls", "block_public_policy", "ignore_public_acls",
-            "restrict_public_buckets"}) {
+        for (String flag : new String[] {
+            "block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"
+        }) {
             assertThat(access.get(flag)).as(flag).isEqualTo(true);
         }
         assertThat(encryption.get("sse_algorithm")).isIn("AES256", "aws:kms");

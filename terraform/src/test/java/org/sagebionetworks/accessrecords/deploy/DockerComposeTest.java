@@ -28,8 +28,8 @@ class DockerComposeTest {
 
     @Test
     void theStackIsKraftKafkaConnectWithConfluentsS3SinkMinioTheEnricherAndTwoOneShots() {
-        assertThat(SERVICES).containsOnlyKeys("kafka", "minio", "minio-buckets", "enricher", "connect",
-                "register-connector");
+        assertThat(SERVICES)
+                .containsOnlyKeys("kafka", "minio", "minio-buckets", "enricher", "connect", "register-connector");
         assertThat(image("kafka")).startsWith("apache/kafka:3.9.");
         assertThat(environment("kafka").get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
         assertThat(image("connect")).startsWith("confluentinc/cp-kafka-connect:");
@@ -37,7 +37,8 @@ class DockerComposeTest {
                 .containsPattern("confluent-hub install --no-prompt confluentinc/kafka-connect-s3:\\S+");
         assertThat(service("enricher").get("build")).isEqualTo("./enricher-service");
         assertThat(Repository.read(Repository.ROOT.resolve("enricher-service/Dockerfile")))
-                .contains("COPY target/enricher-service.jar").contains("EXPOSE 8080");
+                .contains("COPY target/enricher-service.jar")
+                .contains("EXPOSE 8080");
     }
 
     @Test
@@ -46,10 +47,12 @@ class DockerComposeTest {
         Map<String, String> v1 = PipelineNames.of(TF, "v1");
 
         assertThat(enricher.keySet()).allMatch(SERVICE.environmentVariables()::contains);
-        assertThat(enricher).containsEntry("ACCESS_RECORDS_APPLICATION_ID", v1.get("application_id"))
+        assertThat(enricher)
+                .containsEntry("ACCESS_RECORDS_APPLICATION_ID", v1.get("application_id"))
                 .containsEntry("ACCESS_RECORDS_TOPICS_PROCESSED", v1.get("processed_topic"))
                 .containsEntry("ACCESS_RECORDS_TOPICS_RAW", SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_RAW"))
-                .containsEntry("ACCESS_RECORDS_TOPICS_DEAD_LETTER", SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_DEAD_LETTER"))
+                .containsEntry(
+                        "ACCESS_RECORDS_TOPICS_DEAD_LETTER", SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_DEAD_LETTER"))
                 .containsEntry("MICRONAUT_SERVER_PORT", SERVICE.defaultOf("MICRONAUT_SERVER_PORT"));
         assertThat(strings(service("enricher").get("ports"))).contains("8080:8080");
         assertThat(String.join(" ", strings(((Map<?, ?>) service("enricher").get("healthcheck")).get("test"))))
@@ -78,13 +81,15 @@ class DockerComposeTest {
 
         assertThat(register.keySet()).containsAll(needed);
         assertThat(Layout.named(register.get("layout"))).isNotNull();
-        assertThat(register).containsEntry("processed_topic", environment("enricher").get("ACCESS_RECORDS_TOPICS_PROCESSED"))
+        assertThat(register)
+                .containsEntry("processed_topic", environment("enricher").get("ACCESS_RECORDS_TOPICS_PROCESSED"))
                 .containsEntry("topics_dir", PipelineNames.of(TF, "v1").get("topics_dir"))
                 .containsEntry("sink_dead_letter_topic", PipelineNames.literalLocal(TF, "sink_dead_letter_topic"))
                 .containsEntry("s3_endpoint", "http://minio:9000");
         assertThat(String.join(" ", strings(service("minio-buckets").get("command"))))
                 .contains("local/" + register.get("lake_bucket"));
-        assertThat(strings(service("register-connector").get("volumes"))).contains("./connect-config:/connect-config:ro");
+        assertThat(strings(service("register-connector").get("volumes")))
+                .contains("./connect-config:/connect-config:ro");
     }
 
     @Test
@@ -92,14 +97,22 @@ class DockerComposeTest {
         String script = Repository.read(Repository.ROOT.resolve("docker/register-connector.py"));
         Matcher keys = Pattern.compile("ENDPOINT_KEYS = \\(([^)]*)\\)").matcher(script);
         assertThat(keys.find()).isTrue();
-        List<String> added = Pattern.compile("\"([^\"]+)\"").matcher(keys.group(1)).results().map(m -> m.group(1)).toList();
+        List<String> added = Pattern.compile("\"([^\"]+)\"")
+                .matcher(keys.group(1))
+                .results()
+                .map(m -> m.group(1))
+                .toList();
 
         Set<String> localChanges = new TreeSet<>();
         SinkConnectorConfig.read("local.json").fieldNames().forEachRemaining(localChanges::add);
         localChanges.removeAll(Set.of("description", "connector.class"));
         assertThat(added).containsExactlyInAnyOrderElementsOf(localChanges).contains("store.url");
-        assertThat(script).contains("\"s3-sink.json\"").contains("\"local.json\"").contains("\"layouts\"");
-        assertThat(environment("connect").get("AWS_ACCESS_KEY_ID")).isEqualTo(environment("minio").get("MINIO_ROOT_USER"));
+        assertThat(script)
+                .contains("\"s3-sink.json\"")
+                .contains("\"local.json\"")
+                .contains("\"layouts\"");
+        assertThat(environment("connect").get("AWS_ACCESS_KEY_ID"))
+                .isEqualTo(environment("minio").get("MINIO_ROOT_USER"));
     }
 
     private static Map<String, Object> services() {
@@ -121,8 +134,8 @@ class DockerComposeTest {
     /** A service's environment with every value as the container sees it (YAML numbers become text). */
     private static Map<String, String> environment(String name) {
         Map<String, String> environment = new LinkedHashMap<>();
-        ((Map<?, ?>) service(name).get("environment")).forEach((key, value) ->
-                environment.put(String.valueOf(key), String.valueOf(value)));
+        ((Map<?, ?>) service(name).get("environment"))
+                .forEach((key, value) -> environment.put(String.valueOf(key), String.valueOf(value)));
         return environment;
     }
 

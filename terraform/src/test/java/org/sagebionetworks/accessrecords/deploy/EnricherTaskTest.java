@@ -27,26 +27,31 @@ class EnricherTaskTest {
                 .containsEntry("ACCESS_RECORDS_TOPICS_RAW", "local.raw_topic")
                 .containsEntry("ACCESS_RECORDS_TOPICS_PROCESSED", "p.processed_topic")
                 .containsEntry("ACCESS_RECORDS_TOPICS_DEAD_LETTER", "local.dead_letter_topic")
-                .containsEntry("ACCESS_RECORDS_TOPICS_HISTORY",
+                .containsEntry(
+                        "ACCESS_RECORDS_TOPICS_HISTORY",
                         "contains(var.history_pipeline_versions, v) ? p.history_topic : null")
                 .containsEntry("MICRONAUT_SERVER_PORT", "\"" + SERVICE.defaultOf("MICRONAUT_SERVER_PORT") + "\"");
-        assertThat(HclText.attribute(containerDefinitionText(), "environment")).hasValue(
-                "[for name, value in local.enricher_environment[each.key] : { name = name, value = value } "
+        assertThat(HclText.attribute(containerDefinitionText(), "environment"))
+                .hasValue("[for name, value in local.enricher_environment[each.key] : { name = name, value = value } "
                         + "if value != null]");
     }
 
     @Test
     void theHealthCheckAsksTheReadinessEndpointOnTheServicePort() throws Exception {
-        Object definitions = TF.block("resource", "aws_ecs_task_definition", "enricher").get("container_definitions");
-        JsonNode container = new ObjectMapper().readTree(String.valueOf(definitions)).get(0);
+        Object definitions =
+                TF.block("resource", "aws_ecs_task_definition", "enricher").get("container_definitions");
+        JsonNode container =
+                new ObjectMapper().readTree(String.valueOf(definitions)).get(0);
         String command = container.get("healthCheck").get("command").get(1).asText();
 
         assertThat(SERVICE.httpPaths()).contains("/health/readiness");
         assertThat(command).contains("http://localhost:8080/health/readiness");
-        assertThat(container.get("portMappings").get(0).get("containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.get("portMappings").get(0).get("containerPort").asInt())
+                .isEqualTo(8080);
         assertThat(SERVICE.defaultOf("MICRONAUT_SERVER_PORT")).isEqualTo("8080");
         assertThat(Repository.read(Repository.ROOT.resolve("enricher-service/Dockerfile")))
-                .as("the health check runs curl inside the image").containsPattern("apt-get install[^\\n]* curl");
+                .as("the health check runs curl inside the image")
+                .containsPattern("apt-get install[^\\n]* curl");
     }
 
     @Test
@@ -58,7 +63,8 @@ class EnricherTaskTest {
         assertThat(service.get("launch_type")).isEqualTo("FARGATE");
         assertThat(service.get("for_each")).hasToString("local.pipelines");
         assertThat(HclText.attribute(task, "task_role_arn")).hasValue("aws_iam_role.enricher[each.key].arn");
-        assertThat(HclText.attribute(rolePolicy, "policy")).hasValue("data.aws_iam_policy_document.enricher[each.key].json");
+        assertThat(HclText.attribute(rolePolicy, "policy"))
+                .hasValue("data.aws_iam_policy_document.enricher[each.key].json");
         assertThat(HclText.attribute(task, "requires_compatibilities")).hasValue("[\"FARGATE\"]");
     }
 
@@ -68,7 +74,8 @@ class EnricherTaskTest {
         Map<String, String> variables = new LinkedHashMap<>();
         Pattern.compile("(?m)^\\s*([A-Z][A-Z0-9_]+)\\s*=\\s*(.+?)\\s*$")
                 .matcher(local.substring(open, HclText.closing(local, open)))
-                .results().forEach(match -> variables.put(match.group(1), match.group(2)));
+                .results()
+                .forEach(match -> variables.put(match.group(1), match.group(2)));
         assertThat(variables).hasSizeGreaterThan(5);
         return variables;
     }

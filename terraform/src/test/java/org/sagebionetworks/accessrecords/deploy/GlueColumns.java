@@ -27,8 +27,7 @@ final class GlueColumns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private GlueColumns() {
-    }
+    private GlueColumns() {}
 
     /** Column name to Hive type, in schema order. */
     static Map<String, String> expected(Schema record) {
@@ -51,7 +50,8 @@ final class GlueColumns {
             columns.put(field.get("name").asText(), String.valueOf(hive));
         }
         if (!unmapped.isEmpty()) {
-            throw new AssertionError("local.glue_types has no Hive type for " + unmapped + "; terraform plan would fail");
+            throw new AssertionError(
+                    "local.glue_types has no Hive type for " + unmapped + "; terraform plan would fail");
         }
         return columns;
     }
@@ -69,7 +69,8 @@ final class GlueColumns {
                 }
             });
             if (branches.size() != 1) {
-                throw new AssertionError(field + ": one() fails on a union with " + branches.size() + " non-null branches");
+                throw new AssertionError(
+                        field + ": one() fails on a union with " + branches.size() + " non-null branches");
             }
             JsonNode branch = branches.get(0);
             return branch.has("logicalType") ? branch.get("logicalType").asText() : branch.asText();
@@ -82,7 +83,9 @@ final class GlueColumns {
 
     private static String hiveType(Schema schema, String field) {
         if (schema.isUnion()) {
-            List<Schema> branches = schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
+            List<Schema> branches = schema.getTypes().stream()
+                    .filter(s -> s.getType() != Schema.Type.NULL)
+                    .toList();
             return hiveType(branches.get(0), field);
         }
         LogicalType logical = schema.getLogicalType();

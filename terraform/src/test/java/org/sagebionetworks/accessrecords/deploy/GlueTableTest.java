@@ -24,7 +24,8 @@ class GlueTableTest {
     @Test
     void terraformReadsTheContractSchemaFileAndTheLayoutFileOfTheChosenLayout() throws Exception {
         assertThat(TF.localText("processed_schema"))
-                .isEqualTo("jsondecode(file(\"${path.module}/../schemas/src/main/avro/processed-access-record.avsc\"))");
+                .isEqualTo(
+                        "jsondecode(file(\"${path.module}/../schemas/src/main/avro/processed-access-record.avsc\"))");
         assertThat(new Schema.Parser().parse(Repository.PROCESSED_SCHEMA.toFile()))
                 .isEqualTo(AccessRecordContract.processed());
         assertThat(TF.localText("layout"))
@@ -40,8 +41,12 @@ class GlueTableTest {
 
         Map<String, String> expected = GlueColumns.expected(AccessRecordContract.processed());
         assertThat(derived).containsExactlyEntriesOf(expected);
-        assertThat(expected).containsEntry("timestamp", "timestamp").containsEntry("record_date", "date")
-                .containsEntry("user_id", "bigint").containsEntry("success", "boolean").containsEntry("client", "string");
+        assertThat(expected)
+                .containsEntry("timestamp", "timestamp")
+                .containsEntry("record_date", "date")
+                .containsEntry("user_id", "bigint")
+                .containsEntry("success", "boolean")
+                .containsEntry("client", "string");
     }
 
     @ParameterizedTest
@@ -49,12 +54,18 @@ class GlueTableTest {
     void aPartitionKeyIsNeverAlsoADataColumn(Layout layout) {
         assertThat(TF.localText("partition_keys")).isEqualTo("[for key in local.layout.partition_keys : key.name]");
         assertThat(TF.localText("table_columns"))
-                .isEqualTo("[for column in local.contract_columns : column if !contains(local.partition_keys, column.name)]");
+                .isEqualTo(
+                        "[for column in local.contract_columns : column if !contains(local.partition_keys, column.name)]");
         assertThat(HclText.block(TABLE, "dynamic\\s+\"columns\"")).contains("for_each = local.table_columns");
-        assertThat(HclText.block(TABLE, "dynamic\\s+\"partition_keys\"")).contains("for_each = local.layout.partition_keys");
+        assertThat(HclText.block(TABLE, "dynamic\\s+\"partition_keys\""))
+                .contains("for_each = local.layout.partition_keys");
 
-        List<String> contract = AccessRecordContract.processed().getFields().stream().map(Schema.Field::name).toList();
-        List<String> columns = contract.stream().filter(name -> !layout.partitionKeys().contains(name)).toList();
+        List<String> contract = AccessRecordContract.processed().getFields().stream()
+                .map(Schema.Field::name)
+                .toList();
+        List<String> columns = contract.stream()
+                .filter(name -> !layout.partitionKeys().contains(name))
+                .toList();
 
         assertThat(columns.contains("record_date")).isEqualTo(layout == Layout.YEAR_MONTH_DAY);
         assertThat(columns).hasSize(contract.size() - (layout == Layout.RECORD_DATE ? 1 : 0));
@@ -66,13 +77,18 @@ class GlueTableTest {
     @ParameterizedTest
     @EnumSource(Layout.class)
     void partitionProjectionCoversEveryKeyOfTheLayoutAsAthenaRequires(Layout layout) {
-        assertThat(TF.localText("partition_projection").replaceAll("\\s+", " ")).isEqualTo(
-                "{ for setting in flatten([ for key in local.layout.partition_keys : [ for name, value in key.projection :"
-                        + " { key = \"projection.${key.name}.${name}\", value = value } ] ]) : setting.key => setting.value }");
+        assertThat(TF.localText("partition_projection").replaceAll("\\s+", " "))
+                .isEqualTo(
+                        "{ for setting in flatten([ for key in local.layout.partition_keys : [ for name, value in key.projection :"
+                                + " { key = \"projection.${key.name}.${name}\", value = value } ] ]) : setting.key => setting.value }");
         Map<String, String> projection = new LinkedHashMap<>();
-        layout.definition().get("partition_keys").forEach(key -> key.get("projection").fields().forEachRemaining(
-                setting -> projection.put("projection." + key.get("name").asText() + "." + setting.getKey(),
-                        setting.getValue().asText())));
+        layout.definition()
+                .get("partition_keys")
+                .forEach(key -> key.get("projection")
+                        .fields()
+                        .forEachRemaining(setting -> projection.put(
+                                "projection." + key.get("name").asText() + "." + setting.getKey(),
+                                setting.getValue().asText())));
 
         for (String key : layout.partitionKeys()) {
             String type = projection.get("projection." + key + ".type");
@@ -83,7 +99,8 @@ class GlueTableTest {
             }
         }
         assertThat(projection.keySet()).allMatch(name -> layout.partitionKeys().contains(name.split("\\.")[1]));
-        assertThat(HclText.attribute(TABLE, "parameters").orElseThrow()).startsWith("merge(local.partition_projection, {");
+        assertThat(HclText.attribute(TABLE, "parameters").orElseThrow())
+                .startsWith("merge(local.partition_projection, {");
         assertThat(parameter("projection.enabled")).isEqualTo("\"true\"");
     }
 
@@ -93,26 +110,42 @@ class GlueTableTest {
         Map<String, String> names = PipelineNames.of(TF, "v1");
         Map<String, String> variables = new LinkedHashMap<>();
         SinkConnectorConfig.VARIABLES.forEach(name -> variables.put(name, "x"));
-        variables.putAll(Map.of("lake_bucket", PipelineNames.LAKE_BUCKET, "topics_dir", names.get("topics_dir"),
-                "processed_topic", names.get("processed_topic")));
+        variables.putAll(Map.of(
+                "lake_bucket",
+                PipelineNames.LAKE_BUCKET,
+                "topics_dir",
+                names.get("topics_dir"),
+                "processed_topic",
+                names.get("processed_topic")));
         Map<String, String> sink = SinkConnectorConfig.production(layout, variables);
-        String connectorFolder = "s3://" + sink.get("s3.bucket.name") + "/" + sink.get("topics.dir") + "/"
-                + sink.get("topics") + "/";
+        String connectorFolder =
+                "s3://" + sink.get("s3.bucket.name") + "/" + sink.get("topics.dir") + "/" + sink.get("topics") + "/";
 
-        assertThat(TF.localText("table_locations")).isEqualTo("{ for v, p in local.pipelines : v => "
-                + "format(\"s3://%s/%s/%s/\", aws_s3_bucket.this[\"lake\"].bucket, p.topics_dir, p.processed_topic) }");
-        String location = String.format("s3://%s/%s/%s/", PipelineNames.LAKE_BUCKET, names.get("topics_dir"),
-                names.get("processed_topic"));
-        assertThat(location).isEqualTo(connectorFolder)
+        assertThat(TF.localText("table_locations"))
+                .isEqualTo(
+                        "{ for v, p in local.pipelines : v => "
+                                + "format(\"s3://%s/%s/%s/\", aws_s3_bucket.this[\"lake\"].bucket, p.topics_dir, p.processed_topic) }");
+        String location = String.format(
+                "s3://%s/%s/%s/", PipelineNames.LAKE_BUCKET, names.get("topics_dir"), names.get("processed_topic"));
+        assertThat(location)
+                .isEqualTo(connectorFolder)
                 .isEqualTo("s3://" + PipelineNames.LAKE_BUCKET + "/processed/v1/synapse.accessrecords.processed.v1/");
-        assertThat(HclText.attribute(HclText.block(TABLE, "storage_descriptor"), "location").orElseThrow())
+        assertThat(HclText.attribute(HclText.block(TABLE, "storage_descriptor"), "location")
+                        .orElseThrow())
                 .isEqualTo("local.table_locations[each.key]");
-        String template = HclTemplate.render(parameter("storage.location.template"),
-                Map.of("local.table_locations[each.key]", location,
-                        "local.layout.location_template", layout.locationTemplate()));
+        String template = HclTemplate.render(
+                parameter("storage.location.template"),
+                Map.of(
+                        "local.table_locations[each.key]",
+                        location,
+                        "local.layout.location_template",
+                        layout.locationTemplate()));
         assertThat(template).isEqualTo(connectorFolder + layout.locationTemplate());
-        assertThat(template).contains(Set.of("${record_date}", "${year}").stream()
-                .filter(layout.locationTemplate()::contains).findFirst().orElseThrow());
+        assertThat(template)
+                .contains(Set.of("${record_date}", "${year}").stream()
+                        .filter(layout.locationTemplate()::contains)
+                        .findFirst()
+                        .orElseThrow());
     }
 
     @Test
@@ -121,7 +154,8 @@ class GlueTableTest {
         Map<?, ?> storage = (Map<?, ?>) table.get("storage_descriptor");
 
         assertThat(table.get("table_type")).isEqualTo("EXTERNAL_TABLE");
-        assertThat(storage.get("input_format")).isEqualTo("org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat");
+        assertThat(storage.get("input_format"))
+                .isEqualTo("org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat");
         assertThat(((Map<?, ?>) storage.get("ser_de_info")).get("serialization_library"))
                 .isEqualTo("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe");
         assertThat(table.get("for_each")).hasToString("local.pipelines");

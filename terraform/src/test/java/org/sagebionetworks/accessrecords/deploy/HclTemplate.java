@@ -13,8 +13,7 @@ final class HclTemplate {
 
     private static final Pattern INTERPOLATION = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
 
-    private HclTemplate() {
-    }
+    private HclTemplate() {}
 
     static String render(String expression, Map<String, String> bindings) {
         String literal = expression.strip();

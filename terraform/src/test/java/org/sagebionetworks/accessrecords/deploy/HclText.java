@@ -17,8 +17,7 @@ final class HclText {
 
     private static final Pattern HEREDOC = Pattern.compile("<<-?([A-Za-z_]+)\\n");
 
-    private HclText() {
-    }
+    private HclText() {}
 
     /** The text without {@code #}, {@code //} and {@code /* *}{@code /} comments. */
     static String withoutComments(String text) {
@@ -61,10 +60,12 @@ final class HclText {
 
     /** The expression assigned to {@code name} at the top level of a block body. */
     static Optional<String> attribute(String body, String name) {
-        Matcher matcher = Pattern.compile("(?m)^\\s*\"?" + Pattern.quote(name) + "\"?\\s*=(?!=)").matcher(body);
+        Matcher matcher = Pattern.compile("(?m)^\\s*\"?" + Pattern.quote(name) + "\"?\\s*=(?!=)")
+                .matcher(body);
         while (matcher.find()) {
             if (depthAt(body, matcher.start()) == 0) {
-                return Optional.of(body.substring(matcher.end(), expressionEnd(body, matcher.end())).strip());
+                return Optional.of(body.substring(matcher.end(), expressionEnd(body, matcher.end()))
+                        .strip());
             }
         }
         return Optional.empty();

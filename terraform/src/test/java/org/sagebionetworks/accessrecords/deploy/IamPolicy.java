@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
  */
 final class IamPolicy {
 
-    private record Statement(List<String> actions, List<String> resources) {
-    }
+    private record Statement(List<String> actions, List<String> resources) {}
 
     private final List<Statement> statements = new ArrayList<>();
 
     private IamPolicy(String documentBody, Map<String, String> bindings) {
         for (String statement : HclText.blocks(documentBody, "statement")) {
-            if (HclText.attribute(statement, "effect").filter(effect -> !effect.equals("\"Allow\"")).isPresent()) {
+            if (HclText.attribute(statement, "effect")
+                    .filter(effect -> !effect.equals("\"Allow\""))
+                    .isPresent()) {
                 throw new AssertionError("only Allow statements are interpreted: " + statement);
             }
             statements.add(new Statement(list(statement, "actions", Map.of()), list(statement, "resources", bindings)));
@@ -33,8 +34,9 @@ final class IamPolicy {
     }
 
     boolean allows(String action, String resource) {
-        return statements.stream().anyMatch(statement -> statement.actions().stream().anyMatch(a -> matches(a, action))
-                && statement.resources().stream().anyMatch(r -> matches(r, resource)));
+        return statements.stream()
+                .anyMatch(statement -> statement.actions().stream().anyMatch(a -> matches(a, action))
+                        && statement.resources().stream().anyMatch(r -> matches(r, resource)));
     }
 
     private static boolean matches(String pattern, String value) {
@@ -49,6 +51,7 @@ final class IamPolicy {
             throw new AssertionError(attribute + " is not a list literal: " + expression);
         }
         return HclText.splitTopLevel(expression.substring(1, expression.length() - 1), ',').stream()
-                .map(element -> HclTemplate.renderValue(element, bindings)).toList();
+                .map(element -> HclTemplate.renderValue(element, bindings))
+                .toList();
     }
 }

@@ -23,7 +23,9 @@ class KafkaIamTest {
         IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
 
         for (String action : new String[] {"Connect", "DescribeCluster", "WriteDataIdempotently"}) {
-            assertThat(enricher.allows("kafka-cluster:" + action, PipelineNames.CLUSTER_ARN)).as(action).isTrue();
+            assertThat(enricher.allows("kafka-cluster:" + action, PipelineNames.CLUSTER_ARN))
+                    .as(action)
+                    .isTrue();
         }
     }
 
@@ -31,21 +33,29 @@ class KafkaIamTest {
     void theEnricherReadsRawAndWritesProcessedAndDeadLetters() {
         IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
 
-        assertThat(enricher.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.raw")).isTrue();
-        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.processed.v1")).isTrue();
-        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.raw.dlq")).isTrue();
-        assertThat(enricher.allows("kafka-cluster:CreateTopic", TOPIC + "synapse.accessrecords.processed.v1")).isTrue();
-        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.raw")).isFalse();
-        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.processed.v2")).isFalse();
+        assertThat(enricher.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.raw"))
+                .isTrue();
+        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.processed.v1"))
+                .isTrue();
+        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.raw.dlq"))
+                .isTrue();
+        assertThat(enricher.allows("kafka-cluster:CreateTopic", TOPIC + "synapse.accessrecords.processed.v1"))
+                .isTrue();
+        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.raw"))
+                .isFalse();
+        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.processed.v2"))
+                .isFalse();
     }
 
     @Test
     void theEnricherReadsTheSizeLimitsOfTheTopicsItChecksAtStartup() {
         IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
 
-        for (String topic : new String[] {"synapse.accessrecords.raw", "synapse.accessrecords.processed.v1",
-            "synapse.accessrecords.raw.dlq"}) {
-            assertThat(enricher.allows("kafka-cluster:DescribeTopicDynamicConfiguration", TOPIC + topic)).as(topic)
+        for (String topic : new String[] {
+            "synapse.accessrecords.raw", "synapse.accessrecords.processed.v1", "synapse.accessrecords.raw.dlq"
+        }) {
+            assertThat(enricher.allows("kafka-cluster:DescribeTopicDynamicConfiguration", TOPIC + topic))
+                    .as(topic)
                     .isTrue();
         }
     }
@@ -54,11 +64,16 @@ class KafkaIamTest {
     void theEnricherOnlyReadsItsOwnHistoryTopic() {
         IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
 
-        assertThat(enricher.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.history.v1")).isTrue();
-        assertThat(enricher.allows("kafka-cluster:DescribeTopic", TOPIC + "synapse.accessrecords.history.v1")).isTrue();
-        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.history.v1")).isFalse();
-        assertThat(enricher.allows("kafka-cluster:CreateTopic", TOPIC + "synapse.accessrecords.history.v1")).isFalse();
-        assertThat(enricher.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.history.v2")).isFalse();
+        assertThat(enricher.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.history.v1"))
+                .isTrue();
+        assertThat(enricher.allows("kafka-cluster:DescribeTopic", TOPIC + "synapse.accessrecords.history.v1"))
+                .isTrue();
+        assertThat(enricher.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.history.v1"))
+                .isFalse();
+        assertThat(enricher.allows("kafka-cluster:CreateTopic", TOPIC + "synapse.accessrecords.history.v1"))
+                .isFalse();
+        assertThat(enricher.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.history.v2"))
+                .isFalse();
     }
 
     @Test
@@ -67,21 +82,30 @@ class KafkaIamTest {
         String changelog = TOPIC + APP + "-dedup-store-changelog";
 
         for (String action : new String[] {"CreateTopic", "DescribeTopic", "AlterTopic", "ReadData", "WriteData"}) {
-            assertThat(enricher.allows("kafka-cluster:" + action, changelog)).as(action).isTrue();
+            assertThat(enricher.allows("kafka-cluster:" + action, changelog))
+                    .as(action)
+                    .isTrue();
         }
-        assertThat(enricher.allows("kafka-cluster:DeleteTopic", changelog)).as("DeleteRecords on its changelogs")
+        assertThat(enricher.allows("kafka-cluster:DeleteTopic", changelog))
+                .as("DeleteRecords on its changelogs")
                 .isTrue();
-        assertThat(enricher.allows("kafka-cluster:DeleteTopic", TOPIC + "synapse.accessrecords.raw")).isFalse();
-        assertThat(enricher.allows("kafka-cluster:DeleteTopic", TOPIC + "synapse-access-records-v2-dedup-store-changelog"))
+        assertThat(enricher.allows("kafka-cluster:DeleteTopic", TOPIC + "synapse.accessrecords.raw"))
+                .isFalse();
+        assertThat(enricher.allows(
+                        "kafka-cluster:DeleteTopic", TOPIC + "synapse-access-records-v2-dedup-store-changelog"))
                 .isFalse();
         assertThat(enricher.allows("kafka-cluster:AlterGroup", GROUP + APP)).isTrue();
         assertThat(enricher.allows("kafka-cluster:DescribeGroup", GROUP + APP)).isTrue();
         String threadProducer = TRANSACTIONAL_ID + APP + "-5f8c2a6e-0d7e-4a8e-9a4b-1f2c3d4e5f60-1";
-        assertThat(enricher.allows("kafka-cluster:DescribeTransactionalId", threadProducer)).isTrue();
-        assertThat(enricher.allows("kafka-cluster:AlterTransactionalId", threadProducer)).isTrue();
-        assertThat(enricher.allows("kafka-cluster:AlterTransactionalId", TRANSACTIONAL_ID + "synapse-access-records-v2-x"))
+        assertThat(enricher.allows("kafka-cluster:DescribeTransactionalId", threadProducer))
+                .isTrue();
+        assertThat(enricher.allows("kafka-cluster:AlterTransactionalId", threadProducer))
+                .isTrue();
+        assertThat(enricher.allows(
+                        "kafka-cluster:AlterTransactionalId", TRANSACTIONAL_ID + "synapse-access-records-v2-x"))
                 .isFalse();
-        assertThat(enricher.allows("kafka-cluster:AlterGroup", GROUP + "synapse-access-records-v2")).isFalse();
+        assertThat(enricher.allows("kafka-cluster:AlterGroup", GROUP + "synapse-access-records-v2"))
+                .isFalse();
     }
 
     @Test
@@ -89,15 +113,23 @@ class KafkaIamTest {
         IamPolicy sink = IamPolicy.of(TF, "sink", V1);
         String connectorGroup = GROUP + "connect-" + V1.get("each.value.connector_name");
 
-        assertThat(sink.allows("kafka-cluster:Connect", PipelineNames.CLUSTER_ARN)).isTrue();
-        assertThat(sink.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.processed.v1")).isTrue();
-        assertThat(sink.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.sink.dlq")).isTrue();
+        assertThat(sink.allows("kafka-cluster:Connect", PipelineNames.CLUSTER_ARN))
+                .isTrue();
+        assertThat(sink.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.processed.v1"))
+                .isTrue();
+        assertThat(sink.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.sink.dlq"))
+                .isTrue();
         assertThat(sink.allows("kafka-cluster:AlterGroup", connectorGroup)).isTrue();
-        assertThat(sink.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.processed.v1")).isFalse();
+        assertThat(sink.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.processed.v1"))
+                .isFalse();
         String lake = "arn:aws:s3:::" + PipelineNames.LAKE_BUCKET;
-        assertThat(sink.allows("s3:PutObject", lake + "/processed/v1/synapse.accessrecords.processed.v1/year=2026/"
-                + "month=11/day=23/synapse.accessrecords.processed.v1+0+0000000000.snappy.parquet")).isTrue();
-        assertThat(sink.allows("s3:PutObject", lake + "/processed/v2/x.parquet")).isFalse();
+        assertThat(sink.allows(
+                        "s3:PutObject",
+                        lake + "/processed/v1/synapse.accessrecords.processed.v1/year=2026/"
+                                + "month=11/day=23/synapse.accessrecords.processed.v1+0+0000000000.snappy.parquet"))
+                .isTrue();
+        assertThat(sink.allows("s3:PutObject", lake + "/processed/v2/x.parquet"))
+                .isFalse();
         assertThat(sink.allows("s3:ListBucket", lake)).isTrue();
     }
 }

@@ -20,19 +20,18 @@ final class PipelineNames {
 
     private static final Pattern SHAPE = Pattern.compile(
             "\\{ for pipeline in \\[for v in local\\.pipeline_versions : \\{(.*)}] : pipeline\\.version => pipeline }");
-    private static final List<String> SHARED = List.of("raw_topic", "dead_letter_topic", "sink_dead_letter_topic",
-            "view_name");
+    private static final List<String> SHARED =
+            List.of("raw_topic", "dead_letter_topic", "sink_dead_letter_topic", "view_name");
 
-    private PipelineNames() {
-    }
+    private PipelineNames() {}
 
     /** application_id, processed_topic, topics_dir, table_name, connector_name of one version. */
     static Map<String, String> of(TerraformConfig terraform, String version) {
         String expression = terraform.localText("pipelines").replaceAll("\\s+", " ");
         Matcher shape = SHAPE.matcher(expression);
         if (!shape.matches()) {
-            throw new AssertionError("local.pipelines changed shape; the test evaluates exactly " + SHAPE
-                    + " but found " + expression);
+            throw new AssertionError(
+                    "local.pipelines changed shape; the test evaluates exactly " + SHAPE + " but found " + expression);
         }
         Map<String, String> bindings = Map.of("v", version, "var.stack_name", STACK);
         Map<String, String> names = new LinkedHashMap<>();

@@ -23,7 +23,8 @@ class PipelineNamingTest {
     void terraformNamesAVersionAsPipelineVersionDerivesIt(String name) {
         PipelineVersion version = PipelineVersion.of(name);
 
-        assertThat(PipelineNames.of(TF, name)).containsEntry("application_id", version.applicationId())
+        assertThat(PipelineNames.of(TF, name))
+                .containsEntry("application_id", version.applicationId())
                 .containsEntry("processed_topic", version.processedTopic())
                 .containsEntry("topics_dir", version.topicsDir())
                 .containsEntry("table_name", version.glueTable());
@@ -39,7 +40,8 @@ class PipelineNamingTest {
                 .isEqualTo(names.get("application_id"));
         assertThat(SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_PROCESSED").replace("<version>", version))
                 .isEqualTo(names.get("processed_topic"));
-        assertThat(PipelineNames.literalLocal(TF, "raw_topic")).isEqualTo(SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_RAW"));
+        assertThat(PipelineNames.literalLocal(TF, "raw_topic"))
+                .isEqualTo(SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_RAW"));
         assertThat(PipelineNames.literalLocal(TF, "dead_letter_topic"))
                 .isEqualTo(SERVICE.defaultOf("ACCESS_RECORDS_TOPICS_DEAD_LETTER"));
     }
@@ -57,7 +59,8 @@ class PipelineNamingTest {
     void aVersionOwnsItsApplicationTopicFolderTableAndConnector() {
         Map<String, String> v2 = PipelineNames.of(TF, "v2");
 
-        assertThat(v2).containsEntry("application_id", "synapse-access-records-v2")
+        assertThat(v2)
+                .containsEntry("application_id", "synapse-access-records-v2")
                 .containsEntry("processed_topic", "synapse.accessrecords.processed.v2")
                 .containsEntry("topics_dir", "processed/v2")
                 .containsEntry("table_name", "processedaccessrecord_v2")
@@ -65,7 +68,8 @@ class PipelineNamingTest {
                 .containsEntry("history_topic", "synapse.accessrecords.history.v2");
         assertThat(TF.localText("pipeline_versions"))
                 .isEqualTo("toset(distinct(concat([var.pipeline_version], var.extra_pipeline_versions)))");
-        assertThat(((Map<?, ?>) TF.entries("variable").get("pipeline_version")).get("default")).isEqualTo("v1");
+        assertThat(((Map<?, ?>) TF.entries("variable").get("pipeline_version")).get("default"))
+                .isEqualTo("v1");
     }
 
     @Test
@@ -73,10 +77,13 @@ class PipelineNamingTest {
         String switchView = TF.blockText("resource", "aws_athena_named_query", "switch_view");
         String query = HclText.attribute(switchView, "query").orElseThrow();
 
-        assertThat(query).contains("CREATE OR REPLACE VIEW ${local.view_name} AS")
+        assertThat(query)
+                .contains("CREATE OR REPLACE VIEW ${local.view_name} AS")
                 .contains("aws_glue_catalog_table.processed[var.pipeline_version].name")
                 .contains("local.view_columns");
-        assertThat(TF.localText("view_columns")).startsWith("concat(").contains("local.contract_columns")
+        assertThat(TF.localText("view_columns"))
+                .startsWith("concat(")
+                .contains("local.contract_columns")
                 .contains("local.partition_keys");
     }
 
@@ -84,7 +91,8 @@ class PipelineNamingTest {
     void everyQueryFileBecomesANamedQueryOfTheWorkgroup() {
         String queries = TF.blockText("resource", "aws_athena_named_query", "queries");
 
-        assertThat(HclText.attribute(queries, "for_each")).hasValue("fileset(\"${path.module}/../queries\", \"*.sql\")");
+        assertThat(HclText.attribute(queries, "for_each"))
+                .hasValue("fileset(\"${path.module}/../queries\", \"*.sql\")");
         assertThat(HclText.attribute(queries, "query")).hasValue("file(\"${path.module}/../queries/${each.value}\")");
         assertThat(HclText.attribute(queries, "workgroup")).hasValue("aws_athena_workgroup.this.name");
         Map<String, Object> workgroup = TF.block("resource", "aws_athena_workgroup", "this");
@@ -92,7 +100,8 @@ class PipelineNamingTest {
         assertThat(configuration.get("enforce_workgroup_configuration")).isEqualTo(true);
         assertThat(((Map<?, ?>) configuration.get("engine_version")).get("selected_engine_version"))
                 .isEqualTo("Athena engine version 3");
-        String configurationText = HclText.block(TF.blockText("resource", "aws_athena_workgroup", "this"), "configuration");
+        String configurationText =
+                HclText.block(TF.blockText("resource", "aws_athena_workgroup", "this"), "configuration");
         assertThat(HclText.attribute(configurationText, "bytes_scanned_cutoff_per_query"))
                 .hasValue("var.athena_bytes_scanned_cutoff");
     }

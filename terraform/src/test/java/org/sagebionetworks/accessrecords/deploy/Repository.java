@@ -15,8 +15,7 @@ final class Repository {
     static final Path SERVICE_PAGE = ROOT.resolve("docs/service.md");
     static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
 
-    private Repository() {
-    }
+    private Repository() {}
 
     static String read(Path file) {
         try {

@@ -14,12 +14,13 @@ import java.util.stream.Collectors;
  */
 final class ServiceConfiguration {
 
-    private static final Pattern ROW = Pattern.compile(
-            "(?m)^\\|\\s*(`[^`]+`)?\\s*\\|\\s*`([A-Z][A-Z0-9_]+)`\\s*\\|\\s*`?([^|`]*)`?\\s*\\|");
+    private static final Pattern ROW =
+            Pattern.compile("(?m)^\\|\\s*(`[^`]+`)?\\s*\\|\\s*`([A-Z][A-Z0-9_]+)`\\s*\\|\\s*`?([^|`]*)`?\\s*\\|");
     private static final Pattern PATH_ROW = Pattern.compile("(?m)^\\|\\s*`(/[a-z/]+)`\\s*\\|");
 
     /** Tables are found by their header rows (data), not by the headings around them (prose). */
     private static final String CONFIGURATION_HEADER = "| property | environment variable | default | meaning |";
+
     private static final String HTTP_HEADER = "| path | what |";
 
     private final Map<String, String> defaults = new LinkedHashMap<>();
@@ -30,7 +31,10 @@ final class ServiceConfiguration {
         while (row.find()) {
             defaults.put(row.group(2), row.group(3).strip());
         }
-        httpPaths = Set.copyOf(PATH_ROW.matcher(table(page, HTTP_HEADER)).results().map(m -> m.group(1)).toList());
+        httpPaths = Set.copyOf(PATH_ROW.matcher(table(page, HTTP_HEADER))
+                .results()
+                .map(m -> m.group(1))
+                .toList());
         if (defaults.size() < 10 || httpPaths.isEmpty()) {
             throw new AssertionError("the service page's configuration or HTTP table was not found or changed shape");
         }
@@ -64,7 +68,9 @@ final class ServiceConfiguration {
         if (start < 0 || page.indexOf("\n" + header + "\n", start + 1) >= 0) {
             throw new AssertionError("no single table is headed " + header);
         }
-        return page.substring(start + 1).lines().takeWhile(line -> line.startsWith("|"))
+        return page.substring(start + 1)
+                .lines()
+                .takeWhile(line -> line.startsWith("|"))
                 .collect(Collectors.joining("\n"));
     }
 }

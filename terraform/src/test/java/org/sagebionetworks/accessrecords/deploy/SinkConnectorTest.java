@@ -22,14 +22,16 @@ class SinkConnectorTest {
         assertThat(calls).hasSize(1);
         List<String> arguments = calls.get(0);
         assertThat(arguments.get(0)).isEqualTo("\"${path.module}/../connect-config/s3-sink.json\"");
-        assertThat(HclText.attribute(CONNECTOR, "connector_configuration").orElseThrow()).startsWith("jsondecode(templatefile(");
+        assertThat(HclText.attribute(CONNECTOR, "connector_configuration").orElseThrow())
+                .startsWith("jsondecode(templatefile(");
 
         Map<String, String> passed = objectLiteral(arguments.get(1));
 
         assertThat(passed.keySet())
                 .containsAll(SinkConnectorConfig.placeholders(SinkConnectorConfig.read("s3-sink.json")))
                 .allMatch(SinkConnectorConfig.VARIABLES::contains);
-        assertThat(passed).containsEntry("path_format", "local.layout.path_format")
+        assertThat(passed)
+                .containsEntry("path_format", "local.layout.path_format")
                 .containsEntry("processed_topic", "each.value.processed_topic")
                 .containsEntry("topics_dir", "each.value.topics_dir")
                 .containsEntry("connector_name", "each.value.connector_name")
@@ -41,13 +43,17 @@ class SinkConnectorTest {
     void theLayoutSettingAcceptsExactlyTheLayoutFilesAndDefaultsToYearMonthDay() {
         Map<?, ?> layout = (Map<?, ?>) TF.entries("variable").get("layout");
         String validation = HclText.block(TF.text(), "variable\\s+\"layout\"");
-        String condition = HclText.attribute(HclText.block(validation, "validation"), "condition").orElseThrow();
+        String condition = HclText.attribute(HclText.block(validation, "validation"), "condition")
+                .orElseThrow();
 
         assertThat(layout.get("default")).isEqualTo(Layout.YEAR_MONTH_DAY.fileName());
-        String[] allowed = Arrays.stream(Layout.values()).map(l -> "\"" + l.fileName() + "\"").toArray(String[]::new);
+        String[] allowed = Arrays.stream(Layout.values())
+                .map(l -> "\"" + l.fileName() + "\"")
+                .toArray(String[]::new);
         assertThat(condition).isEqualTo("contains([" + String.join(", ", allowed) + "], var.layout)");
         for (Layout each : Layout.values()) {
-            assertThat(Repository.CONNECT_CONFIG.resolve("layouts/" + each.fileName() + ".json")).exists();
+            assertThat(Repository.CONNECT_CONFIG.resolve("layouts/" + each.fileName() + ".json"))
+                    .exists();
         }
     }
 
@@ -59,15 +65,18 @@ class SinkConnectorTest {
         Map<String, Object> connector = TF.block("resource", "aws_mskconnect_connector", "s3_sink");
 
         assertThat(((Map<?, ?>) variables.get("kafka_version")).get("default")).isEqualTo("3.9.x.kraft");
-        assertThat(((Map<?, ?>) variables.get("kafkaconnect_version")).get("default")).isEqualTo("3.7.x");
-        assertThat(((Map<?, ?>) ((Map<?, ?>) cluster.get("client_authentication")).get("sasl")).get("iam")).isEqualTo(true);
+        assertThat(((Map<?, ?>) variables.get("kafkaconnect_version")).get("default"))
+                .isEqualTo("3.7.x");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) cluster.get("client_authentication")).get("sasl")).get("iam"))
+                .isEqualTo(true);
         assertThat(encryption.get("client_broker")).isEqualTo("TLS");
         assertThat(encryption.get("in_cluster")).isEqualTo(true);
         assertThat(((Map<?, ?>) connector.get("kafka_cluster_client_authentication")).get("authentication_type"))
                 .isEqualTo("IAM");
         assertThat(((Map<?, ?>) connector.get("kafka_cluster_encryption_in_transit")).get("encryption_type"))
                 .isEqualTo("TLS");
-        assertThat(HclText.attribute(HclText.block(CONNECTOR, "apache_kafka_cluster"), "bootstrap_servers").orElseThrow())
+        assertThat(HclText.attribute(HclText.block(CONNECTOR, "apache_kafka_cluster"), "bootstrap_servers")
+                        .orElseThrow())
                 .isEqualTo("aws_msk_cluster.this.bootstrap_brokers_sasl_iam");
     }
 
@@ -80,7 +89,8 @@ class SinkConnectorTest {
         String autoscaling = HclText.block(CONNECTOR, "autoscaling");
         assertThat(HclText.attribute(autoscaling, "mcu_count")).hasValue("var.connector_mcu_count");
         assertThat(HclText.attribute(autoscaling, "max_worker_count")).hasValue("var.connector_max_workers");
-        assertThat(HclText.attribute(HclText.block(CONNECTOR, "cloudwatch_logs"), "enabled")).hasValue("true");
+        assertThat(HclText.attribute(HclText.block(CONNECTOR, "cloudwatch_logs"), "enabled"))
+                .hasValue("true");
     }
 
     /** {@code { name = expression ... }} as written, one attribute per line. */

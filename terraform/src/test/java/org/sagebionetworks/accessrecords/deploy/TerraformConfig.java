@@ -77,7 +77,8 @@ final class TerraformConfig {
     /** The source text of a local value's expression. */
     String localText(String name) {
         List<String> found = HclText.blocks(text(), "locals").stream()
-                .flatMap(body -> HclText.attribute(body, name).stream()).toList();
+                .flatMap(body -> HclText.attribute(body, name).stream())
+                .toList();
         if (found.size() != 1) {
             throw new AssertionError("expected one local." + name + ", found " + found.size());
         }
@@ -86,12 +87,15 @@ final class TerraformConfig {
 
     private void put(String kind, String name, Object value, Path file) {
         Map<String, Object> entries = parsed.computeIfAbsent(kind, k -> new LinkedHashMap<>());
-        if (entries.get(name) instanceof Map<?, ?> existing && value instanceof Map<?, ?> more
-                && !kind.equals("variable") && !kind.equals("output")) {
+        if (entries.get(name) instanceof Map<?, ?> existing
+                && value instanceof Map<?, ?> more
+                && !kind.equals("variable")
+                && !kind.equals("output")) {
             Map<Object, Object> merged = new LinkedHashMap<>(existing);
             more.forEach((key, v) -> {
                 if (merged.putIfAbsent(key, v) != null) {
-                    throw new AssertionError(kind + " " + name + "." + key + " is declared twice (again in " + file + ")");
+                    throw new AssertionError(
+                            kind + " " + name + "." + key + " is declared twice (again in " + file + ")");
                 }
             });
             entries.put(name, merged);
@@ -115,7 +119,9 @@ final class TerraformConfig {
 
     private static List<Path> tfFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> tf = files.filter(file -> file.toString().endsWith(".tf")).sorted().toList();
+            List<Path> tf = files.filter(file -> file.toString().endsWith(".tf"))
+                    .sorted()
+                    .toList();
             if (tf.isEmpty()) {
                 throw new AssertionError("no .tf files in " + dir);
             }

@@ -28,10 +28,13 @@ class TerraformReferencesTest {
         List<Path> read = new ArrayList<>();
         Matcher call = FILE_FUNCTIONS.matcher(TF.text());
         while (call.find()) {
-            String path = HclText.calls(TF.text().substring(call.start()), call.group(1)).get(0).get(0);
+            String path = HclText.calls(TF.text().substring(call.start()), call.group(1))
+                    .get(0)
+                    .get(0);
             if (path.startsWith("var.")) {
                 assertThat(((Map<?, ?>) TF.entries("variable").get(path.substring(4))).get("default"))
-                        .as(path + " is a deploy-time input, so it must be optional").isNull();
+                        .as(path + " is a deploy-time input, so it must be optional")
+                        .isNull();
             } else if (call.group(1).equals("fileset")) {
                 assertThat(resolve(path, Map.of())).isEqualTo(Repository.ROOT.resolve("queries"));
             } else {
@@ -40,27 +43,35 @@ class TerraformReferencesTest {
         }
 
         assertThat(read).isNotEmpty().allSatisfy(file -> assertThat(file).isRegularFile());
-        assertThat(read).contains(Repository.PROCESSED_SCHEMA, Repository.CONNECT_CONFIG.resolve("s3-sink.json"),
-                Repository.CONNECT_CONFIG.resolve("layouts/record-date.json"));
+        assertThat(read)
+                .contains(
+                        Repository.PROCESSED_SCHEMA,
+                        Repository.CONNECT_CONFIG.resolve("s3-sink.json"),
+                        Repository.CONNECT_CONFIG.resolve("layouts/record-date.json"));
     }
 
     @Test
     void everyVariableUsedIsDeclaredAndEveryDeclaredVariableIsUsed() {
         Set<String> used = references("var");
 
-        assertThat(used).containsExactlyInAnyOrderElementsOf(TF.entries("variable").keySet());
-        TF.entries("variable").forEach((name, block) ->
-                assertThat(((Map<?, ?>) block).get("description")).as(name + " has a description").isNotNull());
+        assertThat(used)
+                .containsExactlyInAnyOrderElementsOf(TF.entries("variable").keySet());
+        TF.entries("variable")
+                .forEach((name, block) -> assertThat(((Map<?, ?>) block).get("description"))
+                        .as(name + " has a description")
+                        .isNotNull());
     }
 
     @Test
     void everyLocalUsedIsDefinedAndEveryLocalDefinedIsUsed() {
-        assertThat(references("local")).containsExactlyInAnyOrderElementsOf(TF.entries("locals").keySet());
+        assertThat(references("local"))
+                .containsExactlyInAnyOrderElementsOf(TF.entries("locals").keySet());
     }
 
     @Test
     void everyResourceAndDataSourceReferencedIsDeclared() {
-        Matcher reference = Pattern.compile("(?<![\\w.])(data\\.)?(aws_[a-z0-9_]+)\\.([a-z0-9_]+)").matcher(TF.text());
+        Matcher reference = Pattern.compile("(?<![\\w.])(data\\.)?(aws_[a-z0-9_]+)\\.([a-z0-9_]+)")
+                .matcher(TF.text());
         Set<String> missing = new TreeSet<>();
         int checked = 0;
         while (reference.find()) {
@@ -77,7 +88,9 @@ class TerraformReferencesTest {
 
     private static Set<String> references(String prefix) {
         Set<String> names = new TreeSet<>();
-        Pattern.compile("(?<![\\w.])" + prefix + "\\.([a-z0-9_]+)").matcher(TF.text()).results()
+        Pattern.compile("(?<![\\w.])" + prefix + "\\.([a-z0-9_]+)")
+                .matcher(TF.text())
+                .results()
                 .forEach(match -> names.add(match.group(1)));
         return names;
     }
@@ -87,7 +100,8 @@ class TerraformReferencesTest {
         List<Path> paths = new ArrayList<>();
         if (template.contains("${each.value}")) {
             for (Path query : queryFiles()) {
-                paths.add(resolve(template, Map.of("each.value", query.getFileName().toString())));
+                paths.add(resolve(
+                        template, Map.of("each.value", query.getFileName().toString())));
             }
         } else if (template.contains("${var.layout}")) {
             for (Layout layout : Layout.values()) {
@@ -112,7 +126,9 @@ class TerraformReferencesTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(queries)) {
-            return files.filter(file -> file.toString().endsWith(".sql")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
         }
     }
 }

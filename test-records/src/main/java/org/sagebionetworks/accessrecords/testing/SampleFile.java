@@ -20,14 +20,14 @@ public final class SampleFile {
     public static final int RECORDS = 200;
     /** Each of these record indexes is sent a second time, a few records later. */
     public static final List<Integer> RESENT = List.of(3, 57, 140);
+
     public static final List<String> BAD_LINES = List.of(
             "{\"stack\":\"prod\",\"payload\":{\"sessionId\":\"cut-off-by-a-crash\",\"timestamp\":17000",
             "{\"payload\":{\"timestamp\":1700000000123,\"method\":\"GET\",\"requestURL\":\"/repo/v1/version\"}}",
             "{\"payload\":{\"sessionId\":\"s-typed\",\"timestamp\":\"yesterday\",\"method\":\"GET\",\"requestURL\":\"/repo/v1/version\"}}",
             "{\"payload\":{\"sessionId\":\"s-seconds\",\"timestamp\":1700000000,\"method\":\"GET\",\"requestURL\":\"/repo/v1/version\"}}");
 
-    private SampleFile() {
-    }
+    private SampleFile() {}
 
     public static List<String> lines() {
         SyntheticTraffic traffic = new SyntheticTraffic(SEED, START_MILLIS, 600_000L);

@@ -120,15 +120,20 @@ public final class SyntheticTraffic {
         json.writeBooleanField("success", status < 400);
         json.writeStringField("stack", "prod");
         json.writeStringField("instance", instance);
-        json.writeStringField("date", LocalDate.ofEpochDay(Math.floorDiv(timestamp, 86_400_000L)).toString());
+        json.writeStringField(
+                "date",
+                LocalDate.ofEpochDay(Math.floorDiv(timestamp, 86_400_000L)).toString());
         json.writeStringField("vmId", Long.toHexString(random.nextLong()) + ":3bc2313e:14e6fef3e73:-7ffd");
         writeNullable(json, "returnObjectId", random.nextInt(4) == 0 ? "syn" + random.nextInt(60_000_000) : null);
         writeNullable(json, "queryString", random.nextInt(3) == 0 ? "mask=" + random.nextInt(4096) : null);
         json.writeNumberField("responseStatus", status);
-        writeNullable(json, "oauthClientId", random.nextInt(20) == 0 ? String.valueOf(100 + random.nextInt(900)) : null);
+        writeNullable(
+                json, "oauthClientId", random.nextInt(20) == 0 ? String.valueOf(100 + random.nextInt(900)) : null);
         writeNullable(json, "basicAuthUsername", null);
-        writeNullable(json, "authenticationMethod", random.nextInt(6) == 0 ? null
-                : AUTH_METHODS.get(random.nextInt(AUTH_METHODS.size())));
+        writeNullable(
+                json,
+                "authenticationMethod",
+                random.nextInt(6) == 0 ? null : AUTH_METHODS.get(random.nextInt(AUTH_METHODS.size())));
         json.writeStringField("xforwardedFor", "203.0.113." + random.nextInt(256));
     }
 

@@ -14,8 +14,7 @@ import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
  */
 public final class ExpectedTable {
 
-    private ExpectedTable() {
-    }
+    private ExpectedTable() {}
 
     /** Rows by session id, in the order their lines first came. */
     public static Map<String, ProcessedAccessRecord> of(List<String> lines) {

@@ -61,7 +61,8 @@ public final class KafkaCluster implements BeforeAllCallback {
 
     public static void createTopic(String name, int partitions, Map<String, String> configs) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all()
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
+                    .all()
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topic " + name, e);
@@ -97,8 +98,8 @@ public final class KafkaCluster implements BeforeAllCallback {
      * A consumer of the topic from its start, in a group of its own, on any broker; with
      * {@link IsolationLevel#READ_UNCOMMITTED} it also sees the records of open and aborted transactions.
      */
-    public static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, String topic,
-            IsolationLevel isolation) {
+    public static KafkaConsumer<byte[], byte[]> consumer(
+            String bootstrapServers, String topic, IsolationLevel isolation) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, uniqueName("reader"));
@@ -116,8 +117,11 @@ public final class KafkaCluster implements BeforeAllCallback {
      * Reads until {@code done} holds for everything read so far, or fails after {@code timeout}; then reads for
      * {@code settle} more to catch anything that should not have come.
      */
-    public static List<ConsumerRecord<byte[], byte[]>> readUntil(KafkaConsumer<byte[], byte[]> consumer,
-            Predicate<List<ConsumerRecord<byte[], byte[]>>> done, Duration timeout, Duration settle) {
+    public static List<ConsumerRecord<byte[], byte[]>> readUntil(
+            KafkaConsumer<byte[], byte[]> consumer,
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+            Duration timeout,
+            Duration settle) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.test(records)) {

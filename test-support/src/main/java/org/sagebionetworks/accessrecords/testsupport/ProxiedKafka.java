@@ -37,8 +37,8 @@ public final class ProxiedKafka {
         KafkaClusterTestKit kit = KafkaCluster.singleNode()
                 .setConfigProp("listeners", "EXTERNAL://localhost:0,PROXIED://localhost:0,CONTROLLER://localhost:0")
                 .setConfigProp("advertised.listeners", "EXTERNAL://localhost:0,PROXIED://localhost:" + proxy.port())
-                .setConfigProp("listener.security.protocol.map",
-                        "EXTERNAL:PLAINTEXT,PROXIED:PLAINTEXT,CONTROLLER:PLAINTEXT")
+                .setConfigProp(
+                        "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,PROXIED:PLAINTEXT,CONTROLLER:PLAINTEXT")
                 .build();
         kit.format();
         kit.startup();
@@ -60,7 +60,9 @@ public final class ProxiedKafka {
     public String createTopic(int partitions) throws Exception {
         String name = KafkaCluster.uniqueName("raw");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         return name;
     }

@@ -26,8 +26,7 @@ final class S3ProxyClassPath {
 
     private static List<URL> urls;
 
-    private S3ProxyClassPath() {
-    }
+    private S3ProxyClassPath() {}
 
     /** The logging folder first, so that s3proxy's logback finds that logback.xml, then the jars. */
     static synchronized URL[] urls() throws IOException {
@@ -51,7 +50,8 @@ final class S3ProxyClassPath {
 
     private static List<String> jarNames(URL jarList) throws IOException {
         try (InputStream in = jarList.openStream()) {
-            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(":"));
+            return List.of(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(":"));
         }
     }
 

@@ -38,13 +38,17 @@ public final class S3ProxyServer implements AutoCloseable {
             Properties properties = new Properties();
             properties.setProperty("jclouds.filesystem.basedir", baseDir.toString());
             Object blobStore = isolated.loadClass("org.gaul.s3proxy.BlobStores")
-                    .getMethod("create", String.class, Properties.class).invoke(null, "filesystem", properties);
+                    .getMethod("create", String.class, Properties.class)
+                    .invoke(null, "filesystem", properties);
             Class<?> blobStoreType = isolated.loadClass("org.gaul.s3proxy.blobstore.BlobStore");
             Class<?> authType = isolated.loadClass("org.gaul.s3proxy.auth.AuthenticationType");
-            Object builder = isolated.loadClass("org.gaul.s3proxy.S3Proxy").getMethod("builder").invoke(null);
+            Object builder = isolated.loadClass("org.gaul.s3proxy.S3Proxy")
+                    .getMethod("builder")
+                    .invoke(null);
             builder.getClass().getMethod("blobStore", blobStoreType).invoke(builder, blobStore);
             builder.getClass().getMethod("endpoint", URI.class).invoke(builder, URI.create("http://127.0.0.1:" + port));
-            builder.getClass().getMethod("awsAuthentication", authType, String.class, String.class)
+            builder.getClass()
+                    .getMethod("awsAuthentication", authType, String.class, String.class)
                     .invoke(builder, authType.getField("NONE").get(null), null, null);
             Object proxy = builder.getClass().getMethod("build").invoke(builder);
             proxy.getClass().getMethod("start").invoke(proxy);

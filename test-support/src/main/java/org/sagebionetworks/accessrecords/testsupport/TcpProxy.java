@@ -17,7 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TcpProxy implements AutoCloseable {
 
-    private enum Mode { FORWARD, SWALLOW_RESPONSES, REFUSE }
+    private enum Mode {
+        FORWARD,
+        SWALLOW_RESPONSES,
+        REFUSE
+    }
 
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -80,7 +84,8 @@ public final class TcpProxy implements AutoCloseable {
 
     private void relay(Socket from, Socket to, boolean responses) {
         byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             for (int read = in.read(buffer); read >= 0 && mode != Mode.REFUSE; read = in.read(buffer)) {
                 if (!responses || mode != Mode.SWALLOW_RESPONSES) {
                     out.write(buffer, 0, read);

@@ -13,8 +13,8 @@ public final class IsoInstantConverter implements ITypeConverter<Instant> {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not an ISO-8601 time with offset: '" + value
-                    + "' (e.g. 2026-11-01T00:00:00Z)");
+            throw new IllegalArgumentException(
+                    "not an ISO-8601 time with offset: '" + value + "' (e.g. 2026-11-01T00:00:00Z)");
         }
     }
 }

@@ -16,8 +16,7 @@ import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
  */
 public final class KafkaCalls {
 
-    private KafkaCalls() {
-    }
+    private KafkaCalls() {}
 
     /** An admin client whose every call gives up after {@code timeout}. */
     public static Admin admin(KafkaClientSettings client, Duration timeout) {
@@ -34,8 +33,10 @@ public final class KafkaCalls {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka did not let us " + action + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not let us " + action + " within " + timeout
-                    + ": check --bootstrap-servers (KAFKA_BOOTSTRAP_SERVERS) and --msk-iam (ACCESS_RECORDS_MSK_IAM)", e);
+            throw new IllegalStateException(
+                    "Kafka did not let us " + action + " within " + timeout
+                            + ": check --bootstrap-servers (KAFKA_BOOTSTRAP_SERVERS) and --msk-iam (ACCESS_RECORDS_MSK_IAM)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to " + action, e);

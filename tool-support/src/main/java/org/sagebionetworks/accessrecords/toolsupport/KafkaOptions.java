@@ -12,22 +12,33 @@ import picocli.CommandLine.Option;
  */
 public final class KafkaOptions {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT[,...]",
             defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
             description = "Kafka brokers (default: env KAFKA_BOOTSTRAP_SERVERS, else ${DEFAULT-VALUE}).")
     private String bootstrapServers;
 
-    @Option(names = "--msk-iam", arity = "0..1", paramLabel = "true|false", fallbackValue = "true",
+    @Option(
+            names = "--msk-iam",
+            arity = "0..1",
+            paramLabel = "true|false",
+            fallbackValue = "true",
             defaultValue = "${env:ACCESS_RECORDS_MSK_IAM:-false}",
             description = "MSK IAM authentication (default: env ACCESS_RECORDS_MSK_IAM, else ${DEFAULT-VALUE}).")
     private boolean mskIam;
 
-    @Option(names = "--raw-topic", paramLabel = "TOPIC",
+    @Option(
+            names = "--raw-topic",
+            paramLabel = "TOPIC",
             defaultValue = "${env:ACCESS_RECORDS_TOPICS_RAW:-" + SharedNames.RAW_TOPIC + "}",
             description = "The raw topic (default: env ACCESS_RECORDS_TOPICS_RAW, else ${DEFAULT-VALUE}).")
     private String rawTopic;
 
-    @Option(names = "--kafka-timeout", paramLabel = "DURATION", defaultValue = "PT60S",
+    @Option(
+            names = "--kafka-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "PT60S",
             description = "How long one Kafka request may take before the tool gives up (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 

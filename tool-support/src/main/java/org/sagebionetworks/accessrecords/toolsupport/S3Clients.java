@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  */
 public final class S3Clients {
 
-    private S3Clients() {
-    }
+    private S3Clients() {}
 
     /** @param endpoint an S3-compatible endpoint, or null (or blank) for AWS S3 */
     public static S3Client of(String region, String endpoint) {

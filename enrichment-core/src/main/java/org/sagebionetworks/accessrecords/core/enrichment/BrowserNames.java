@@ -11,8 +11,7 @@ final class BrowserNames {
     private static final String[] NAMES = {"mozilla", "safari", "opera", "lynx", "ucweb", "chrome", "firefox"};
     private static final String ASCII_FIRST_LETTERS = "msolucf";
 
-    private BrowserNames() {
-    }
+    private BrowserNames() {}
 
     /** The end index of the leftmost browser name at or after {@code from}, or -1. */
     static int findEnd(String userAgent, int from) {

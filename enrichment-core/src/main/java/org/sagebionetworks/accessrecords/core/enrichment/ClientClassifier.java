@@ -16,8 +16,7 @@ public final class ClientClassifier {
     /** The Java client's token has been misspelt by some releases; both spellings count. */
     private static final String MISSPELT_JAVA_TOKEN = "Synpase-Java-Client";
 
-    private ClientClassifier() {
-    }
+    private ClientClassifier() {}
 
     public static Client classify(String userAgent) {
         if (userAgent == null) {
@@ -44,8 +43,10 @@ public final class ClientClassifier {
         }
         return switch (client) {
             case WEB -> webVersion(userAgent);
-            case JAVA -> versionAfter(userAgent.startsWith("Synpase") ? MISSPELT_JAVA_TOKEN
-                    : Client.JAVA.userAgentToken(), userAgent);
+            case JAVA ->
+                versionAfter(
+                        userAgent.startsWith("Synpase") ? MISSPELT_JAVA_TOKEN : Client.JAVA.userAgentToken(),
+                        userAgent);
             case UNKNOWN -> null;
             default -> versionAfter(client.userAgentToken(), userAgent);
         };

@@ -13,8 +13,7 @@ public final class Enricher {
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
-    private Enricher() {
-    }
+    private Enricher() {}
 
     public static ProcessedAccessRecord enrich(RawAccessRecord raw) {
         ProcessedAccessRecord out = new ProcessedAccessRecord();
@@ -39,7 +38,6 @@ public final class Enricher {
         }
         return padded.substring(start);
     }
-
 
     private static void copyPayload(RawAccessRecord raw, ProcessedAccessRecord out) {
         out.setSessionId(raw.getSessionId());

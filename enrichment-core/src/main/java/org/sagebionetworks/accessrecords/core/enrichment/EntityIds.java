@@ -10,8 +10,7 @@ public final class EntityIds {
     private static final String MARKER = "/entity/";
     private static final String SYN = "syn";
 
-    private EntityIds() {
-    }
+    private EntityIds() {}
 
     public static Long of(String requestUrl) {
         return requestUrl == null ? null : ofLowerCased(PythonText.lower(requestUrl));

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class PythonText {
 
-    private static final String PYTHON_WHITESPACE =
-            "\t\n\u000b\f\r\u001c\u001d\u001e\u001f \u0085\u00a0\u1680"
+    private static final String PYTHON_WHITESPACE = "\t\n\u000b\f\r\u001c\u001d\u001e\u001f \u0085\u00a0\u1680"
             + "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
             + "\u2028\u2029\u202f\u205f\u3000";
 
@@ -22,8 +21,7 @@ final class PythonText {
     private static final String CASE_IGNORABLE_PUNCTUATION =
             "'.:\u00b7\u0387\u055f\u05f4\u2018\u2019\u2024\u2027\ufe13\ufe52\ufe55\uff07\uff0e\uff1a";
 
-    private PythonText() {
-    }
+    private PythonText() {}
 
     /**
      * {@code str.lower()}. Java's full lower-casing agrees except for the capital sigma, whose final form Java
@@ -76,7 +74,10 @@ final class PythonText {
 
     private static boolean isCaseIgnorable(int cp) {
         return switch (Character.getType(cp)) {
-            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT, Character.MODIFIER_LETTER,
+            case Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK,
+                    Character.FORMAT,
+                    Character.MODIFIER_LETTER,
                     Character.MODIFIER_SYMBOL -> true;
             default -> cp < 0x10000 && CASE_IGNORABLE_PUNCTUATION.indexOf(cp) >= 0;
         };
@@ -90,13 +91,20 @@ final class PythonText {
     /** {@code \w} of a str pattern: a Unicode letter or number (any L* or N* category), or underscore. */
     static boolean isWordChar(int codePoint) {
         if (codePoint < 0x80) {
-            return codePoint >= 'a' && codePoint <= 'z' || codePoint >= 'A' && codePoint <= 'Z'
-                    || codePoint >= '0' && codePoint <= '9' || codePoint == '_';
+            return codePoint >= 'a' && codePoint <= 'z'
+                    || codePoint >= 'A' && codePoint <= 'Z'
+                    || codePoint >= '0' && codePoint <= '9'
+                    || codePoint == '_';
         }
         return switch (Character.getType(codePoint)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
-                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER -> true;
             default -> false;
         };
     }
@@ -139,7 +147,8 @@ final class PythonText {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
-                out.append(new String(run, 0, runLength, StandardCharsets.UTF_8)).append(c);
+                out.append(new String(run, 0, runLength, StandardCharsets.UTF_8))
+                        .append(c);
                 runLength = 0;
             } else if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
                 run[runLength++] = (byte) (hexValue(s.charAt(i + 1)) << 4 | hexValue(s.charAt(i + 2)));

@@ -11,8 +11,7 @@ public final class UrlSignature {
 
     private static final String VERSION_MARKER = "/v1/";
 
-    private UrlSignature() {
-    }
+    private UrlSignature() {}
 
     public static String of(String requestUrl) {
         return ofLowerCased(PythonText.lower(requestUrl));

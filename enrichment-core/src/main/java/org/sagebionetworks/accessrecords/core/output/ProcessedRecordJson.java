@@ -23,20 +23,24 @@ public final class ProcessedRecordJson {
     /** No separator between root values: each record ends its own line; no control character printed raw. */
     private static final JsonFactory JSON =
             new JsonFactory().setRootValueSeparator(null).setCharacterEscapes(new ControlCharacterEscapes());
-    private static final List<Schema.Field> COLUMNS = ProcessedAccessRecord.getClassSchema().getFields();
+
+    private static final List<Schema.Field> COLUMNS =
+            ProcessedAccessRecord.getClassSchema().getFields();
     /** Column names quoted and encoded once, not once per record. */
     private static final SerializedString[] NAMES =
             COLUMNS.stream().map(column -> new SerializedString(column.name())).toArray(SerializedString[]::new);
 
-    private ProcessedRecordJson() {
-    }
+    private ProcessedRecordJson() {}
 
     public static JsonGenerator newGenerator(OutputStream out) throws IOException {
         return JSON.createGenerator(out);
     }
 
     /** How {@code record_date} is written: the enrich command's text, or Connect's days since 1970-01-01. */
-    public enum DateForm { ISO_DATE, EPOCH_DAYS }
+    public enum DateForm {
+        ISO_DATE,
+        EPOCH_DAYS
+    }
 
     /** Writes one record followed by a newline. */
     public static void writeLine(ProcessedAccessRecord record, JsonGenerator json) throws IOException {

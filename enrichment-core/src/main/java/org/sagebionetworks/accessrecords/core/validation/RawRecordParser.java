@@ -71,13 +71,13 @@ public final class RawRecordParser {
             throw new RecordRejectedException(Rejection.ofRecord(RejectionReason.MALFORMED_JSON, "empty input"));
         }
         if (first != JsonToken.START_OBJECT) {
-            throw new RecordRejectedException(Rejection.ofRecord(RejectionReason.WRONG_TYPE,
-                    "expected a JSON object, got " + RecordShape.describe(first)));
+            throw new RecordRejectedException(Rejection.ofRecord(
+                    RejectionReason.WRONG_TYPE, "expected a JSON object, got " + RecordShape.describe(first)));
         }
         SpecificRecordBase record = envelope.read(parser);
         if (parser.nextToken() != null) {
-            throw new RecordRejectedException(Rejection.ofRecord(RejectionReason.MALFORMED_JSON,
-                    "more than one JSON value on the line"));
+            throw new RecordRejectedException(
+                    Rejection.ofRecord(RejectionReason.MALFORMED_JSON, "more than one JSON value on the line"));
         }
         return record;
     }

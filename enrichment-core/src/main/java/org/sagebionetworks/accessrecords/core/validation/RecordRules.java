@@ -11,22 +11,24 @@ public final class RecordRules {
 
     /** Synapse's first access records are from 2011; earlier times are seconds mistaken for milliseconds. */
     public static final Instant EARLIEST_TIMESTAMP = Instant.parse("2010-01-01T00:00:00Z");
+
     public static final Instant LATEST_TIMESTAMP = Instant.parse("2100-01-01T00:00:00Z");
     /** Synapse writes a 36-character UUID; the room above that is for other producers' ids. */
     public static final int MAX_SESSION_ID_LENGTH = 128;
+
     public static final int MAX_METHOD_LENGTH = 32;
     /** Synapse's servers refuse request lines far shorter than this. */
     public static final int MAX_REQUEST_URL_LENGTH = 65_536;
 
-    private RecordRules() {
-    }
+    private RecordRules() {}
 
     /** The first rule the payload breaks, or null when it breaks none. */
     static Rejection firstViolation(RawAccessRecord payload) {
         long timestamp = payload.getTimestamp();
         if (timestamp < EARLIEST_TIMESTAMP.toEpochMilli() || timestamp >= LATEST_TIMESTAMP.toEpochMilli()) {
-            return absurd("payload.timestamp", timestamp + " is outside [" + EARLIEST_TIMESTAMP + ", "
-                    + LATEST_TIMESTAMP + ")");
+            return absurd(
+                    "payload.timestamp",
+                    timestamp + " is outside [" + EARLIEST_TIMESTAMP + ", " + LATEST_TIMESTAMP + ")");
         }
         Rejection sessionId = boundedText("payload.sessionId", payload.getSessionId(), MAX_SESSION_ID_LENGTH);
         if (sessionId != null) {

@@ -16,8 +16,7 @@ import org.apache.avro.specific.SpecificRecordBase;
  */
 final class RecordShape {
 
-    private record FieldShape(String path, int position, Schema.Type type, boolean nullable, RecordShape nested) {
-    }
+    private record FieldShape(String path, int position, Schema.Type type, boolean nullable, RecordShape nested) {}
 
     private final Schema schema;
     private final Map<String, FieldShape> fieldsByName = new HashMap<>();
@@ -33,10 +32,12 @@ final class RecordShape {
             Schema type = nonNullBranch(field.schema());
             String path = pathPrefix + field.name();
             RecordShape nested = type.getType() == Schema.Type.RECORD ? new RecordShape(type, path + ".") : null;
-            fieldsByName.put(field.name(),
-                    new FieldShape(path, field.pos(), type.getType(), type != field.schema(), nested));
+            fieldsByName.put(
+                    field.name(), new FieldShape(path, field.pos(), type.getType(), type != field.schema(), nested));
         }
-        this.required = fieldsByName.values().stream().filter(field -> !field.nullable()).toList();
+        this.required = fieldsByName.values().stream()
+                .filter(field -> !field.nullable())
+                .toList();
     }
 
     static RecordShape of(Schema schema, String pathPrefix) {
@@ -82,8 +83,10 @@ final class RecordShape {
             case LONG:
                 if (token == JsonToken.VALUE_NUMBER_INT) {
                     if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                        throw new RecordRejectedException(Rejection.ofField(RejectionReason.ABSURD_VALUE,
-                                field.path(), parser.getText() + " does not fit a 64-bit integer"));
+                        throw new RecordRejectedException(Rejection.ofField(
+                                RejectionReason.ABSURD_VALUE,
+                                field.path(),
+                                parser.getText() + " does not fit a 64-bit integer"));
                     }
                     return parser.getLongValue();
                 }
@@ -101,7 +104,9 @@ final class RecordShape {
             default:
                 throw new IllegalStateException("the contract uses no " + field.type() + " field: " + field.path());
         }
-        throw new RecordRejectedException(Rejection.ofField(RejectionReason.WRONG_TYPE, field.path(),
+        throw new RecordRejectedException(Rejection.ofField(
+                RejectionReason.WRONG_TYPE,
+                field.path(),
                 "expected " + jsonTypeOf(field.type()) + ", got " + describe(token)));
     }
 

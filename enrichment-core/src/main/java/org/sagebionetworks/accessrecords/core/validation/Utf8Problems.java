@@ -11,8 +11,7 @@ final class Utf8Problems {
     private static final String NOT_UTF8 = "not UTF-8: ";
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
 
-    private Utf8Problems() {
-    }
+    private Utf8Problems() {}
 
     /** The problem starting at {@code bytes[at]}, which is byte {@code position} of the line. */
     static String describe(byte[] bytes, int at, int to, int position) {

@@ -22,14 +22,16 @@ final class Utf8Text {
     private static final long BACKSLASHES = ONES * '\\';
     /** Four words a step while the text is plain: measured 30 % faster than one word a step. */
     private static final int BLOCK = 4 * Long.BYTES;
+
     static final int ESCAPE_LENGTH = 6;
 
-    private Utf8Text() {
-    }
+    private Utf8Text() {}
 
     /** Why {@code bytes[from, to)} is not such text, for people; null when it is. */
     static String problem(byte[] bytes, int from, int to) {
-        if (to - from >= 3 && bytes[from] == (byte) 0xef && bytes[from + 1] == (byte) 0xbb
+        if (to - from >= 3
+                && bytes[from] == (byte) 0xef
+                && bytes[from + 1] == (byte) 0xbb
                 && bytes[from + 2] == (byte) 0xbf) {
             return "starts with a byte order mark (EF BB BF), which JSON text does not allow";
         }
@@ -42,8 +44,9 @@ final class Utf8Text {
         int i = from;
         while (i < to) {
             int left = to - i;
-            if (left >= BLOCK && (notPlain(bytes, i) | notPlain(bytes, i + 8) | notPlain(bytes, i + 16)
-                    | notPlain(bytes, i + 24)) == 0) {
+            if (left >= BLOCK
+                    && (notPlain(bytes, i) | notPlain(bytes, i + 8) | notPlain(bytes, i + 16) | notPlain(bytes, i + 24))
+                            == 0) {
                 i += BLOCK;
             } else if (left >= Long.BYTES && notPlain(bytes, i) == 0) {
                 i += Long.BYTES;
@@ -111,7 +114,8 @@ final class Utf8Text {
         }
         int pair = i + ESCAPE_LENGTH;
         int low = to - pair >= ESCAPE_LENGTH && bytes[pair] == '\\' && bytes[pair + 1] == 'u'
-                ? escapedUnit(bytes, pair) : -1;
+                ? escapedUnit(bytes, pair)
+                : -1;
         return low >= 0 && Character.isLowSurrogate((char) low) ? pair + ESCAPE_LENGTH : -1;
     }
 

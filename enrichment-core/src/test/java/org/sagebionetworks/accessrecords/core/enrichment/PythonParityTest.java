@@ -30,7 +30,8 @@ class PythonParityTest {
     void urlSignaturesMatchPython() {
         SoftAssertions softly = new SoftAssertions();
         for (JsonNode c : cases) {
-            softly.assertThat(UrlSignature.of(c.get("url").asText())).as(c.get("url").toString())
+            softly.assertThat(UrlSignature.of(c.get("url").asText()))
+                    .as(c.get("url").toString())
                     .isEqualTo(c.get("sig").asText());
         }
         softly.assertAll();
@@ -41,7 +42,9 @@ class PythonParityTest {
         SoftAssertions softly = new SoftAssertions();
         for (JsonNode c : cases) {
             Long expected = c.get("eid").isNull() ? null : c.get("eid").asLong();
-            softly.assertThat(EntityIds.of(c.get("url").asText())).as(c.get("url").toString()).isEqualTo(expected);
+            softly.assertThat(EntityIds.of(c.get("url").asText()))
+                    .as(c.get("url").toString())
+                    .isEqualTo(expected);
         }
         softly.assertAll();
     }
@@ -52,9 +55,13 @@ class PythonParityTest {
         for (JsonNode c : cases) {
             String userAgent = c.get("ua").isNull() ? null : c.get("ua").asText();
             Client client = ClientClassifier.classify(userAgent);
-            softly.assertThat(client.name()).as("client of " + c.get("ua")).isEqualTo(c.get("client").asText());
-            softly.assertThat(ClientClassifier.version(client, userAgent)).as("version of " + c.get("ua"))
-                    .isEqualTo(c.get("version").isNull() ? null : c.get("version").asText());
+            softly.assertThat(client.name())
+                    .as("client of " + c.get("ua"))
+                    .isEqualTo(c.get("client").asText());
+            softly.assertThat(ClientClassifier.version(client, userAgent))
+                    .as("version of " + c.get("ua"))
+                    .isEqualTo(
+                            c.get("version").isNull() ? null : c.get("version").asText());
         }
         softly.assertAll();
     }

@@ -30,18 +30,20 @@ class ReferenceVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> matchesTheGlueJob() throws IOException {
-        return vectors().stream().map(vector -> DynamicTest.dynamicTest(
-                vector.get("function").asText() + vector.get("args"),
-                () -> assertThat(evaluate(vector)).isEqualTo(expected(vector.get("expected")))));
+        return vectors().stream()
+                .map(vector -> DynamicTest.dynamicTest(
+                        vector.get("function").asText() + vector.get("args"),
+                        () -> assertThat(evaluate(vector)).isEqualTo(expected(vector.get("expected")))));
     }
 
     private static Object evaluate(JsonNode vector) {
         JsonNode args = vector.get("args");
-        Function<Integer, String> text = i -> args.get(i).isNull() ? null : args.get(i).asText();
+        Function<Integer, String> text =
+                i -> args.get(i).isNull() ? null : args.get(i).asText();
         return switch (vector.get("function").asText()) {
             case "get_client" -> ClientClassifier.classify(text.apply(0)).name();
-            case "get_client_version" -> ClientClassifier.version(
-                    text.apply(0) == null ? null : Client.valueOf(text.apply(0)), text.apply(1));
+            case "get_client_version" ->
+                ClientClassifier.version(text.apply(0) == null ? null : Client.valueOf(text.apply(0)), text.apply(1));
             case "get_entity_id" -> EntityIds.of(text.apply(0));
             case "get_normalized_method_signature" -> UrlSignature.of(text.apply(0));
             case "record_date" -> Enricher.recordDate(args.get(0).asLong()).toString();

@@ -36,8 +36,21 @@ class RawRecordParserTest {
     @Test
     void optionalFieldsMayBeAbsentOrNull() {
         RawRecords onlyRequired = RawRecords.example();
-        List.of("userId", "userAgent", "host", "threadId", "elapseMS", "success", "stack", "instance", "date",
-                "vmId", "queryString", "responseStatus", "authenticationMethod", "xforwardedFor")
+        List.of(
+                        "userId",
+                        "userAgent",
+                        "host",
+                        "threadId",
+                        "elapseMS",
+                        "success",
+                        "stack",
+                        "instance",
+                        "date",
+                        "vmId",
+                        "queryString",
+                        "responseStatus",
+                        "authenticationMethod",
+                        "xforwardedFor")
                 .forEach(onlyRequired::without);
         onlyRequired.with("origin", null);
 
@@ -52,7 +65,9 @@ class RawRecordParserTest {
         String reordered = "{\"payload\":{\"requestURL\":\"/repo/v1/version\",\"newField\":{\"deep\":[1,2,{}]},"
                 + "\"method\":\"GET\",\"timestamp\":1700000000123,\"sessionId\":\"s-1\"},\"extra\":true}";
 
-        assertThat(accepted(reordered.getBytes(StandardCharsets.UTF_8)).getPayload().getRequestURL())
+        assertThat(accepted(reordered.getBytes(StandardCharsets.UTF_8))
+                        .getPayload()
+                        .getRequestURL())
                 .isEqualTo("/repo/v1/version");
     }
 
@@ -74,21 +89,29 @@ class RawRecordParserTest {
     void anEnvelopeWithoutPayloadIsRejected() {
         byte[] json = "{\"stack\":\"prod\",\"timestamp\":1700000000123}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(rejection(json)).isEqualTo(
-                Rejection.ofField(RejectionReason.MISSING_FIELD, "payload", "absent or null"));
+        assertThat(rejection(json))
+                .isEqualTo(Rejection.ofField(RejectionReason.MISSING_FIELD, "payload", "absent or null"));
     }
 
     @Test
     void mistypedFieldsAreRejectedWithExpectedAndActualType() {
         Map<String, Object> mistyped = Map.of(
-                "timestamp", "1700000000123",
-                "sessionId", 42L,
-                "userId", "1984530",
-                "success", "yes",
-                "elapseMS", 7.5,
-                "method", List.of("GET"),
-                "requestURL", Map.of("path", "/repo/v1/version"));
-        mistyped.forEach((field, value) -> assertThat(rejection(RawRecords.example().with(field, value).bytes()))
+                "timestamp",
+                "1700000000123",
+                "sessionId",
+                42L,
+                "userId",
+                "1984530",
+                "success",
+                "yes",
+                "elapseMS",
+                7.5,
+                "method",
+                List.of("GET"),
+                "requestURL",
+                Map.of("path", "/repo/v1/version"));
+        mistyped.forEach((field, value) -> assertThat(
+                        rejection(RawRecords.example().with(field, value).bytes()))
                 .as(field)
                 .satisfies(r -> assertThat(r.reason()).isEqualTo(RejectionReason.WRONG_TYPE))
                 .satisfies(r -> assertThat(r.field()).isEqualTo("payload." + field)));
@@ -100,7 +123,8 @@ class RawRecordParserTest {
     @Test
     void aPayloadThatIsNotAnObjectIsRejected() {
         assertThat(rejection("{\"payload\":[1,2]}".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(Rejection.ofField(RejectionReason.WRONG_TYPE, "payload", "expected an object, got an array"));
+                .isEqualTo(
+                        Rejection.ofField(RejectionReason.WRONG_TYPE, "payload", "expected an object, got an array"));
     }
 
     @ParameterizedTest
@@ -110,18 +134,26 @@ class RawRecordParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{", "{\"payload\":", "{'payload': {}}", "not json at all",
-            "{\"payload\":{\"sessionId\":\"x\",}}"})
+    @ValueSource(
+            strings = {
+                "",
+                "{",
+                "{\"payload\":",
+                "{'payload': {}}",
+                "not json at all",
+                "{\"payload\":{\"sessionId\":\"x\",}}"
+            })
     void malformedJsonIsRejected(String json) {
         assertThat(rejection(json.getBytes(StandardCharsets.UTF_8)).reason()).isEqualTo(RejectionReason.MALFORMED_JSON);
     }
 
     @Test
     void twoRecordsOnOneLineAreRejectedAsMalformed() {
-        byte[] json = (RawRecords.example().json() + " " + RawRecords.example().json()).getBytes(StandardCharsets.UTF_8);
+        byte[] json =
+                (RawRecords.example().json() + " " + RawRecords.example().json()).getBytes(StandardCharsets.UTF_8);
 
-        assertThat(rejection(json)).isEqualTo(
-                Rejection.ofRecord(RejectionReason.MALFORMED_JSON, "more than one JSON value on the line"));
+        assertThat(rejection(json))
+                .isEqualTo(Rejection.ofRecord(RejectionReason.MALFORMED_JSON, "more than one JSON value on the line"));
     }
 
     @Test
@@ -143,7 +175,8 @@ class RawRecordParserTest {
     @ParameterizedTest
     @ValueSource(longs = {1_700_000_000L, -1L, 0L, 4_102_444_800_000L})
     void aTimestampNoCallCouldHaveIsAbsurd(long timestamp) {
-        Rejection rejection = rejection(RawRecords.example().timestamp(timestamp).bytes());
+        Rejection rejection =
+                rejection(RawRecords.example().timestamp(timestamp).bytes());
 
         assertThat(rejection.reason()).isEqualTo(RejectionReason.ABSURD_VALUE);
         assertThat(rejection.field()).isEqualTo("payload.timestamp");
@@ -151,23 +184,33 @@ class RawRecordParserTest {
 
     @Test
     void anIntegerBeyond64BitsIsAbsurd() {
-        byte[] json = RawRecords.example().json().replace("\"userId\":1984530", "\"userId\":99999999999999999999")
+        byte[] json = RawRecords.example()
+                .json()
+                .replace("\"userId\":1984530", "\"userId\":99999999999999999999")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(rejection(json)).isEqualTo(Rejection.ofField(RejectionReason.ABSURD_VALUE, "payload.userId",
-                "99999999999999999999 does not fit a 64-bit integer"));
+        assertThat(rejection(json))
+                .isEqualTo(Rejection.ofField(
+                        RejectionReason.ABSURD_VALUE,
+                        "payload.userId",
+                        "99999999999999999999 does not fit a 64-bit integer"));
     }
 
     @Test
     void blankOrOverlongKeysAreAbsurd() {
         assertThat(rejection(RawRecords.example().sessionId("  ").bytes()))
                 .isEqualTo(Rejection.ofField(RejectionReason.ABSURD_VALUE, "payload.sessionId", "blank"));
-        assertThat(rejection(RawRecords.example().sessionId("s".repeat(129)).bytes()).reason())
+        assertThat(rejection(RawRecords.example().sessionId("s".repeat(129)).bytes())
+                        .reason())
                 .isEqualTo(RejectionReason.ABSURD_VALUE);
-        assertThat(rejection(RawRecords.example().with("method", "G".repeat(33)).bytes()).field())
+        assertThat(rejection(RawRecords.example().with("method", "G".repeat(33)).bytes())
+                        .field())
                 .isEqualTo("payload.method");
-        assertThat(rejection(RawRecords.example().with("requestURL", "/repo/v1/" + "a".repeat(70_000)).bytes())
-                .field()).isEqualTo("payload.requestURL");
+        assertThat(rejection(RawRecords.example()
+                                .with("requestURL", "/repo/v1/" + "a".repeat(70_000))
+                                .bytes())
+                        .field())
+                .isEqualTo("payload.requestURL");
     }
 
     @Test
@@ -175,13 +218,16 @@ class RawRecordParserTest {
         RawRecordParser small = new RawRecordParser(1_000);
         byte[] big = RawRecords.example().with("userAgent", "x".repeat(2_000)).bytes();
 
-        assertThat(rejection(small, big)).isEqualTo(Rejection.ofRecord(RejectionReason.TOO_LARGE,
-                big.length + " bytes, over the limit of 1000"));
+        assertThat(rejection(small, big))
+                .isEqualTo(
+                        Rejection.ofRecord(RejectionReason.TOO_LARGE, big.length + " bytes, over the limit of 1000"));
     }
 
     @Test
     void aTwoMegabyteRecordIsTooLargeByDefault() {
-        byte[] big = RawRecords.example().with("userAgent", "x".repeat(2 * 1024 * 1024)).bytes();
+        byte[] big = RawRecords.example()
+                .with("userAgent", "x".repeat(2 * 1024 * 1024))
+                .bytes();
 
         assertThat(rejection(big).reason()).isEqualTo(RejectionReason.TOO_LARGE);
     }

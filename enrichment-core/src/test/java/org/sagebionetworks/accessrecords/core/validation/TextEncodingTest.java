@@ -91,11 +91,12 @@ class TextEncodingTest {
 
     @Test
     void anUnpairedSurrogateIsRejectedInAFieldTheContractDoesNotKnowToo() {
-        byte[] line = RawRecords.EXAMPLE.replace("{\"stack\"", "{\"note\":\"\\udc00\",\"stack\"")
+        byte[] line = RawRecords.EXAMPLE
+                .replace("{\"stack\"", "{\"note\":\"\\udc00\",\"stack\"")
                 .getBytes(StandardCharsets.US_ASCII);
 
-        assertThat(rejection(line).detail()).isEqualTo(
-                "unpaired surrogate escape \\udc00 at byte 9: UTF-8 cannot encode half a pair");
+        assertThat(rejection(line).detail())
+                .isEqualTo("unpaired surrogate escape \\udc00 at byte 9: UTF-8 cannot encode half a pair");
     }
 
     @Test
@@ -107,13 +108,15 @@ class TextEncodingTest {
 
     @Test
     void anEscapedNulIsTextAndKept() {
-        assertThat(row(withRawUserAgent("a\\u0000b".getBytes(StandardCharsets.US_ASCII))).getUserAgent())
+        assertThat(row(withRawUserAgent("a\\u0000b".getBytes(StandardCharsets.US_ASCII)))
+                        .getUserAgent())
                 .isEqualTo("a\u0000b");
     }
 
     @Test
     void anEscapedSurrogatePairIsOneCharacterAndStaysAccepted() {
-        ProcessedAccessRecord escaped = row(withRawUserAgent("smile \\ud83d\\ude00".getBytes(StandardCharsets.US_ASCII)));
+        ProcessedAccessRecord escaped =
+                row(withRawUserAgent("smile \\ud83d\\ude00".getBytes(StandardCharsets.US_ASCII)));
         ProcessedAccessRecord raw = row(withRawUserAgent("smile \ud83d\ude00".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(escaped.getUserAgent()).isEqualTo("smile \ud83d\ude00").isEqualTo(raw.getUserAgent());
@@ -121,7 +124,9 @@ class TextEncodingTest {
 
     @Test
     void anEscapedControlCharacterIsTextAndKeptExactlyAsTheGlueJobKeepsIt() {
-        byte[] line = RawRecords.example().with("requestURL", "/repo/v1/2fa/\u001b[31mred").bytes();
+        byte[] line = RawRecords.example()
+                .with("requestURL", "/repo/v1/2fa/\u001b[31mred")
+                .bytes();
 
         ProcessedAccessRecord row = row(line);
 
@@ -140,11 +145,14 @@ class TextEncodingTest {
     /** Found by CoreFuzzTest: Jackson took the NULs for UTF-32, and its CharConversionException escaped the core. */
     @Test
     void textThatJacksonWouldTakeForUtf32IsRejectedNotThrown() {
-        byte[] line = concat(new byte[8], ":\"prod\",\"payload\":{\"sessionId\":\"cut-off-by-a-crash\",\"timestamp\":17004"
-                .getBytes(StandardCharsets.US_ASCII));
+        byte[] line = concat(
+                new byte[8],
+                ":\"prod\",\"payload\":{\"sessionId\":\"cut-off-by-a-crash\",\"timestamp\":17004"
+                        .getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(rejection(line)).isEqualTo(Rejection.ofRecord(RejectionReason.MALFORMED_JSON,
-                "not UTF-8: NUL byte at byte 0 (UTF-16 or UTF-32 text?)"));
+        assertThat(rejection(line))
+                .isEqualTo(Rejection.ofRecord(
+                        RejectionReason.MALFORMED_JSON, "not UTF-8: NUL byte at byte 0 (UTF-16 or UTF-32 text?)"));
     }
 
     @Test
@@ -152,8 +160,9 @@ class TextEncodingTest {
         byte[] line = withRawUserAgent(bytes(0xc0, 0x80));
         int at = new String(line, StandardCharsets.ISO_8859_1).indexOf('\u00c0');
 
-        assertThat(rejection(line)).isEqualTo(Rejection.ofRecord(RejectionReason.MALFORMED_JSON,
-                "not UTF-8: overlong encoding C0 80 at byte " + at));
+        assertThat(rejection(line))
+                .isEqualTo(Rejection.ofRecord(
+                        RejectionReason.MALFORMED_JSON, "not UTF-8: overlong encoding C0 80 at byte " + at));
         assertThat(rejection(withRawUserAgent(bytes(0xed, 0xa0, 0x80))).detail())
                 .startsWith("not UTF-8: encoded surrogate ED A0 80 at byte ");
         assertThat(rejection(bytes(0xff, 0xfe, '{', 0)).detail()).isEqualTo("not UTF-8: byte FF at byte 0");
@@ -191,7 +200,9 @@ class TextEncodingTest {
     static byte[] withRawUserAgent(byte[] raw) {
         String line = RawRecords.example().with("userAgent", MARK).json();
         int at = line.indexOf(MARK);
-        return concat(line.substring(0, at).getBytes(StandardCharsets.UTF_8), raw,
+        return concat(
+                line.substring(0, at).getBytes(StandardCharsets.UTF_8),
+                raw,
                 line.substring(at + MARK.length()).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -46,8 +46,12 @@ class Utf8TextTest {
         List<String> disagreements = new ArrayList<>();
         Random random = new Random(7);
         for (int i = 0; i < 200_000; i++) {
-            byte[] sequence = {(byte) (0xe8 + random.nextInt(24)), (byte) (0x70 + random.nextInt(0x60)),
-                (byte) (0x70 + random.nextInt(0x60)), (byte) (0x70 + random.nextInt(0x60))};
+            byte[] sequence = {
+                (byte) (0xe8 + random.nextInt(24)),
+                (byte) (0x70 + random.nextInt(0x60)),
+                (byte) (0x70 + random.nextInt(0x60)),
+                (byte) (0x70 + random.nextInt(0x60))
+            };
             check(sequence, i % 41, disagreements);
         }
         assertThat(disagreements).isEmpty();
@@ -60,7 +64,9 @@ class Utf8TextTest {
 
         assertThat(Utf8Text.firstIllFormed(line, 0, line.length)).isEqualTo(45);
         assertThat(Utf8Text.firstIllFormed(line, 0, 45)).isEqualTo(-1);
-        assertThat(Utf8Text.firstIllFormed(line, 38, line.length)).as("starting inside a character").isEqualTo(38);
+        assertThat(Utf8Text.firstIllFormed(line, 38, line.length))
+                .as("starting inside a character")
+                .isEqualTo(38);
     }
 
     /** {@code sequence} after {@code padding} ASCII letters and before 40 more, so every path is taken. */
@@ -81,7 +87,8 @@ class Utf8TextTest {
     private boolean jdkDecodes(byte[] line) {
         chars.clear();
         strict.reset();
-        return !strict.decode(ByteBuffer.wrap(line), chars, true).isError() && !strict.flush(chars).isError();
+        return !strict.decode(ByteBuffer.wrap(line), chars, true).isError()
+                && !strict.flush(chars).isError();
     }
 
     private static boolean contains(byte[] line, byte value) {

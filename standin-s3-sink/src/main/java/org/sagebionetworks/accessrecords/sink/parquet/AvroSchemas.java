@@ -17,8 +17,7 @@ import org.apache.kafka.connect.errors.DataException;
  */
 public final class AvroSchemas {
 
-    private AvroSchemas() {
-    }
+    private AvroSchemas() {}
 
     public static Schema fromConnect(org.apache.kafka.connect.data.Schema struct) {
         if (struct.type() != org.apache.kafka.connect.data.Schema.Type.STRUCT) {
@@ -28,16 +27,19 @@ public final class AvroSchemas {
         for (Field field : struct.fields()) {
             Schema type = primitive(field.schema());
             if (field.schema().isOptional()) {
-                fields.add(new Schema.Field(field.name(), Schema.createUnion(Schema.create(Schema.Type.NULL), type),
-                        null, JsonProperties.NULL_VALUE));
+                fields.add(new Schema.Field(
+                        field.name(),
+                        Schema.createUnion(Schema.create(Schema.Type.NULL), type),
+                        null,
+                        JsonProperties.NULL_VALUE));
             } else {
                 fields.add(new Schema.Field(field.name(), type));
             }
         }
         String name = struct.name() == null ? "ConnectDefault" : struct.name();
         int dot = name.lastIndexOf('.');
-        return Schema.createRecord(name.substring(dot + 1), struct.doc(), dot < 0 ? null : name.substring(0, dot),
-                false, fields);
+        return Schema.createRecord(
+                name.substring(dot + 1), struct.doc(), dot < 0 ? null : name.substring(0, dot), false, fields);
     }
 
     private static Schema primitive(org.apache.kafka.connect.data.Schema schema) {

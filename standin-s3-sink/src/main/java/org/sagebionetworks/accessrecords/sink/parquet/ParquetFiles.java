@@ -27,8 +27,7 @@ public final class ParquetFiles {
      */
     private static final Configuration HADOOP = new Configuration();
 
-    private ParquetFiles() {
-    }
+    private ParquetFiles() {}
 
     public static byte[] write(List<Struct> rows) throws IOException {
         Schema avro = AvroSchemas.fromConnect(rows.get(0).schema());

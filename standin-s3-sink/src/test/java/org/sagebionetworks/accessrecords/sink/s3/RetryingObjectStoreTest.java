@@ -29,7 +29,8 @@ class RetryingObjectStoreTest {
 
         assertThatThrownBy(() -> new RetryingObjectStore(flaky, 3, 0).put("topics/t/k.parquet", new byte[] {1}))
                 .isInstanceOf(RetriableException.class)
-                .hasMessageContaining("topics/t/k.parquet").hasMessageContaining("4 times");
+                .hasMessageContaining("topics/t/k.parquet")
+                .hasMessageContaining("4 times");
         assertThat(flaky.attempts).isEqualTo(4);
     }
 
@@ -52,7 +53,6 @@ class RetryingObjectStoreTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

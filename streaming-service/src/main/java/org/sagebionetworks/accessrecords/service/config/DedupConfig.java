@@ -29,10 +29,12 @@ public record DedupConfig(
         }
         if (maxClockSkew == null && horizon != null) {
             maxClockSkew = min(DEFAULT_MAX_CLOCK_SKEW, horizon.dividedBy(2));
-        } else if (maxClockSkew != null && horizon != null
+        } else if (maxClockSkew != null
+                && horizon != null
                 && (maxClockSkew.isNegative() || maxClockSkew.compareTo(horizon) >= 0)) {
             throw new IllegalArgumentException("access-records.dedup.max-clock-skew "
-                    + "(env ACCESS_RECORDS_DEDUP_MAX_CLOCK_SKEW) must be at least 0 and shorter than access-records.dedup.horizon (" + horizon + "), was "
+                    + "(env ACCESS_RECORDS_DEDUP_MAX_CLOCK_SKEW) must be at least 0 and shorter than access-records.dedup.horizon ("
+                    + horizon + "), was "
                     + maxClockSkew + ": one record that far ahead would put every record after it out of the horizon");
         }
     }

@@ -6,8 +6,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.RecordLimits;
@@ -33,18 +33,29 @@ import org.sagebionetworks.accessrecords.schema.SharedNames;
  */
 @ConfigurationProperties("access-records")
 public record PipelineConfig(
-        @Bindable(defaultValue = PipelineVersion.DEFAULT) @NotBlank String pipelineVersion,
-        @Nullable @Pattern(regexp = KAFKA_NAME, message = KAFKA_NAME_RULE) String applicationId,
+        @Bindable(defaultValue = PipelineVersion.DEFAULT) @NotBlank
+        String pipelineVersion,
+
+        @Nullable @Pattern(regexp = KAFKA_NAME, message = KAFKA_NAME_RULE)
+        String applicationId,
+
         @Bindable(defaultValue = "true") boolean inputKeyedBySessionId,
-        @Bindable(defaultValue = "" + RecordLimits.MAX_RECORD_BYTES) @Min(1024) @Max(16_777_216) int maxRecordBytes,
+
+        @Bindable(defaultValue = "" + RecordLimits.MAX_RECORD_BYTES) @Min(1024) @Max(16_777_216)
+        int maxRecordBytes,
+
         @Bindable(defaultValue = "1") @Min(1) @Max(64) int streamThreads,
-        @Bindable(defaultValue = SharedNames.STATE_DIR) @NotBlank String stateDir,
+
+        @Bindable(defaultValue = SharedNames.STATE_DIR) @NotBlank
+        String stateDir,
+
         @Bindable(defaultValue = "30s") @NotNull Duration startupTimeout,
         @Bindable(defaultValue = "30s") @NotNull Duration shutdownTimeout,
         @Bindable(defaultValue = "false") boolean mskIam) {
 
     /** What Kafka allows in topic names, and so in an application id, which prefixes the internal topics. */
     static final String KAFKA_NAME = "[a-zA-Z0-9._-]{1,200}";
+
     static final String KAFKA_NAME_RULE = "must be 1 to 200 of the characters a-z A-Z 0-9 . _ -";
 
     public PipelineConfig {
@@ -65,8 +76,8 @@ public record PipelineConfig(
             return PipelineVersion.of(name);
         } catch (IllegalArgumentException e) {
             // The message already says everything; no cause, so the root cause people see names the property.
-            throw new IllegalArgumentException("access-records.pipeline-version (env ACCESS_RECORDS_PIPELINE_VERSION): "
-                    + e.getMessage());
+            throw new IllegalArgumentException(
+                    "access-records.pipeline-version (env ACCESS_RECORDS_PIPELINE_VERSION): " + e.getMessage());
         }
     }
 }

@@ -28,7 +28,8 @@ public final class RemovedSettings {
 
     private static final List<Removed> REMOVED = List.of(
             new Removed("access-records.production-errors", "ACCESS_RECORDS_PRODUCTION_ERRORS", ERROR_POLICY),
-            new Removed("access-records.deserialization-errors", "ACCESS_RECORDS_DESERIALIZATION_ERRORS", ERROR_POLICY));
+            new Removed(
+                    "access-records.deserialization-errors", "ACCESS_RECORDS_DESERIALIZATION_ERRORS", ERROR_POLICY));
 
     RemovedSettings(Environment environment) {
         check(environment::containsProperty);

@@ -32,14 +32,24 @@ import org.sagebionetworks.accessrecords.schema.SharedNames;
  */
 @ConfigurationProperties("access-records.topics")
 public record TopicsConfig(
-        @Bindable(defaultValue = SharedNames.RAW_TOPIC) @NotBlank String raw,
-        @Nullable @Pattern(regexp = PipelineConfig.KAFKA_NAME, message = PipelineConfig.KAFKA_NAME_RULE) String processed,
-        @Bindable(defaultValue = SharedNames.DEAD_LETTER_TOPIC) @NotBlank String deadLetter,
+        @Bindable(defaultValue = SharedNames.RAW_TOPIC) @NotBlank
+        String raw,
+
+        @Nullable @Pattern(regexp = PipelineConfig.KAFKA_NAME, message = PipelineConfig.KAFKA_NAME_RULE)
+        String processed,
+
+        @Bindable(defaultValue = SharedNames.DEAD_LETTER_TOPIC) @NotBlank
+        String deadLetter,
+
         @Bindable(defaultValue = "true") boolean create,
         @Bindable(defaultValue = "6") @Min(1) @Max(1000) int partitions,
         @Nullable @Min(1) @Max(10) Short replicationFactor,
-        @Bindable(defaultValue = "" + RecordLimits.DEAD_LETTER_MAX_MESSAGE_BYTES) @Min(1_048_576) @Max(104_857_600) int deadLetterMaxMessageBytes,
-        @Nullable @Pattern(regexp = PipelineConfig.KAFKA_NAME, message = PipelineConfig.KAFKA_NAME_RULE) String history) {
+
+        @Bindable(defaultValue = "" + RecordLimits.DEAD_LETTER_MAX_MESSAGE_BYTES) @Min(1_048_576) @Max(104_857_600)
+        int deadLetterMaxMessageBytes,
+
+        @Nullable @Pattern(regexp = PipelineConfig.KAFKA_NAME, message = PipelineConfig.KAFKA_NAME_RULE)
+        String history) {
 
     public TopicsConfig {
         if (history != null && (history.equals(raw) || history.equals(processed) || history.equals(deadLetter))) {

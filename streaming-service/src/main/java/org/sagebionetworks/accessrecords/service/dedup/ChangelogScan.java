@@ -20,6 +20,7 @@ final class ChangelogScan {
 
     /** Enough for the last committed write of a store cached per commit; control markers take offsets too. */
     private static final long TAIL = 1_000;
+
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -73,8 +74,8 @@ final class ChangelogScan {
                 position = now;
                 deadline = System.nanoTime() + timeout.toNanos();
             } else if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no progress reading " + partition + " at offset " + position
-                        + " of " + end + " within " + timeout);
+                throw new IllegalStateException("no progress reading " + partition + " at offset " + position + " of "
+                        + end + " within " + timeout);
             }
         }
     }

@@ -34,10 +34,13 @@ public final class ClockSkewLimit {
         if (ahead.compareTo(maxSkew) <= 0) {
             return Optional.empty();
         }
-        return Optional.of(Rejection.ofField(RejectionReason.ABSURD_VALUE, FIELD, Instant.ofEpochMilli(eventTime)
-                + " is " + ahead + " ahead of its arrival (" + Instant.ofEpochMilli(arrival) + "), more than "
-                + "access-records.dedup.max-clock-skew (" + maxSkew + ") allows; arrival is the earlier of the "
-                + "record's Kafka timestamp and the enricher's clock"));
+        return Optional.of(Rejection.ofField(
+                RejectionReason.ABSURD_VALUE,
+                FIELD,
+                Instant.ofEpochMilli(eventTime)
+                        + " is " + ahead + " ahead of its arrival (" + Instant.ofEpochMilli(arrival) + "), more than "
+                        + "access-records.dedup.max-clock-skew (" + maxSkew + ") allows; arrival is the earlier of the "
+                        + "record's Kafka timestamp and the enricher's clock"));
     }
 
     /** Whether a record that passed {@link #check} by {@code nowMillis} can have carried this event time. */

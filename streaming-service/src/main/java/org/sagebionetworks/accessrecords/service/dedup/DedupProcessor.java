@@ -73,10 +73,13 @@ final class DedupProcessor implements FixedKeyProcessor<byte[], ProcessedAccessR
     private Long reachableNewest() {
         Long newest = eventTime.get(NEWEST);
         if (newest != null && !clockSkew.reachable(newest, context.currentSystemTimeMs())) {
-            LOG.warn("Task {}: the dedup clock stood at {}, further ahead of now than "
-                    + "access-records.dedup.max-clock-skew ({}) allows; a record from before that limit set it. "
-                    + "Forgetting it: the next record sets the clock.",
-                    context.taskId(), Instant.ofEpochMilli(newest), clockSkew.maxSkew());
+            LOG.warn(
+                    "Task {}: the dedup clock stood at {}, further ahead of now than "
+                            + "access-records.dedup.max-clock-skew ({}) allows; a record from before that limit set it. "
+                            + "Forgetting it: the next record sets the clock.",
+                    context.taskId(),
+                    Instant.ofEpochMilli(newest),
+                    clockSkew.maxSkew());
             eventTime.delete(NEWEST);
             return null;
         }

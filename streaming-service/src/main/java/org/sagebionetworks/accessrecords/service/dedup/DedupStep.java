@@ -25,8 +25,7 @@ public final class DedupStep {
     /** Each sighting is a point in time; the window only needs to be non-empty. */
     private static final Duration SIGHTING = Duration.ofMillis(1);
 
-    private DedupStep() {
-    }
+    private DedupStep() {}
 
     public static FixedKeyProcessorSupplier<byte[], ProcessedAccessRecord, ProcessedAccessRecord> processor(
             Duration horizon, ClockSkewLimit clockSkew, PipelineMetrics metrics) {
@@ -46,13 +45,14 @@ public final class DedupStep {
     private static StoreBuilder<WindowStore<byte[], byte[]>> seenSessions(Duration horizon) {
         return Stores.windowStoreBuilder(
                         Stores.persistentWindowStore(SEEN_SESSIONS, horizon.plus(SIGHTING), SIGHTING, false),
-                        Serdes.ByteArray(), Serdes.ByteArray())
+                        Serdes.ByteArray(),
+                        Serdes.ByteArray())
                 .withCachingDisabled();
     }
 
     private static StoreBuilder<KeyValueStore<String, Long>> newestEventTime() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NEWEST_EVENT_TIME), Serdes.String(),
-                        Serdes.Long())
+        return Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(NEWEST_EVENT_TIME), Serdes.String(), Serdes.Long())
                 .withCachingEnabled();
     }
 }

@@ -67,7 +67,9 @@ public final class FutureSightingsTrim {
             }
             ChangelogScan scan = new ChangelogScan(consumer, pipeline.startupTimeout());
             int partitions = await(admin.describeTopics(Set.of(seen)).allTopicNames(), "describe " + seen)
-                    .get(seen).partitions().size();
+                    .get(seen)
+                    .partitions()
+                    .size();
             Map<TopicPartition, RecordsToDelete> cuts = new HashMap<>();
             for (int partition = 0; partition < partitions; partition++) {
                 if (newestBeyond(scan.lastRecord(new TopicPartition(newest, partition)), latestAllowed)) {
@@ -79,9 +81,11 @@ public final class FutureSightingsTrim {
             if (cuts.isEmpty()) {
                 return false;
             }
-            LOG.warn("Deleting the dedup changelog up to its last sighting stamped after {} (now + max-clock-skew), "
-                    + "left by records from before that limit; the local state is rebuilt from what remains: {}",
-                    Instant.ofEpochMilli(latestAllowed), cuts);
+            LOG.warn(
+                    "Deleting the dedup changelog up to its last sighting stamped after {} (now + max-clock-skew), "
+                            + "left by records from before that limit; the local state is rebuilt from what remains: {}",
+                    Instant.ofEpochMilli(latestAllowed),
+                    cuts);
             await(admin.deleteRecords(cuts).all(), "delete records " + cuts);
             return true;
         }

@@ -37,7 +37,10 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed>
     private final ClockSkewLimit clockSkew;
     private ProcessorContext<byte[], Routed> context;
 
-    EnrichProcessor(AccessRecordEnricher enricher, PipelineMetrics metrics, boolean inputKeyedBySessionId,
+    EnrichProcessor(
+            AccessRecordEnricher enricher,
+            PipelineMetrics metrics,
+            boolean inputKeyedBySessionId,
             ClockSkewLimit clockSkew) {
         this.enricher = enricher;
         this.metrics = metrics;
@@ -63,8 +66,8 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed>
     }
 
     private void routeRow(Record<byte[], byte[]> record, byte[] value, ProcessedAccessRecord row) {
-        Optional<Rejection> tooFarAhead = clockSkew.check(row.getTimestamp().toEpochMilli(), record.timestamp(),
-                context.currentSystemTimeMs());
+        Optional<Rejection> tooFarAhead =
+                clockSkew.check(row.getTimestamp().toEpochMilli(), record.timestamp(), context.currentSystemTimeMs());
         if (tooFarAhead.isPresent()) {
             forwardDeadLetter(record, value, tooFarAhead.get());
         } else {
@@ -77,18 +80,25 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed>
         if (inputKeyedBySessionId && !Arrays.equals(sessionId, record.key())) {
             metrics.keyMismatch();
         }
-        context.forward(new Record<>(sessionId, new Routed.Enriched(row), context.currentSystemTimeMs(),
-                new RecordHeaders()));
+        context.forward(
+                new Record<>(sessionId, new Routed.Enriched(row), context.currentSystemTimeMs(), new RecordHeaders()));
     }
 
     private void forwardDeadLetter(Record<byte[], byte[]> record, byte[] value, Rejection rejection) {
         metrics.deadLettered(rejection.reason().name());
-        var source = context.recordMetadata().orElseThrow(
-                () -> new IllegalStateException("a raw record always comes from the raw topic"));
+        var source = context.recordMetadata()
+                .orElseThrow(() -> new IllegalStateException("a raw record always comes from the raw topic"));
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        DeadLetterHeaders.add(headers, rejection.reason().name(), rejection.message(), source.topic(),
-                source.partition(), source.offset(), record.timestamp());
-        context.forward(record.withValue((Routed) new Routed.DeadLetter(value)).withHeaders(headers)
+        DeadLetterHeaders.add(
+                headers,
+                rejection.reason().name(),
+                rejection.message(),
+                source.topic(),
+                source.partition(),
+                source.offset(),
+                record.timestamp());
+        context.forward(record.withValue((Routed) new Routed.DeadLetter(value))
+                .withHeaders(headers)
                 .withTimestamp(context.currentSystemTimeMs()));
     }
 }

@@ -9,8 +9,7 @@ import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 /** The enrich step as the topology wires it: one processor per task, one shared core. */
 public final class EnrichStep {
 
-    private EnrichStep() {
-    }
+    private EnrichStep() {}
 
     public static ProcessorSupplier<byte[], byte[], byte[], Routed> processor(
             int maxRecordBytes, boolean inputKeyedBySessionId, ClockSkewLimit clockSkew, PipelineMetrics metrics) {

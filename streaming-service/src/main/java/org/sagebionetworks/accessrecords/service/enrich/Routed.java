@@ -5,9 +5,7 @@ import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 /** Where a raw record goes after enrichment: on as a row, or to the dead-letter topic as it came. */
 public sealed interface Routed {
 
-    record Enriched(ProcessedAccessRecord row) implements Routed {
-    }
+    record Enriched(ProcessedAccessRecord row) implements Routed {}
 
-    record DeadLetter(byte[] original) implements Routed {
-    }
+    record DeadLetter(byte[] original) implements Routed {}
 }

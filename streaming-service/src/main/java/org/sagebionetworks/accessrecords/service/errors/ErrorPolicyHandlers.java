@@ -18,8 +18,7 @@ public final class ErrorPolicyHandlers {
 
     public static final String FAILURE_POLICY_CONFIG = "access-records.failure-policy";
 
-    private ErrorPolicyHandlers() {
-    }
+    private ErrorPolicyHandlers() {}
 
     private static FailurePolicy policy(Map<String, ?> configs) {
         return (FailurePolicy) configs.get(FAILURE_POLICY_CONFIG);
@@ -40,17 +39,21 @@ public final class ErrorPolicyHandlers {
         }
 
         @Override
-        public ProductionExceptionHandlerResponse handle(ErrorHandlerContext context,
-                ProducerRecord<byte[], byte[]> record, Exception exception) {
+        public ProductionExceptionHandlerResponse handle(
+                ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
             policy.refused("Topic " + record.topic() + " refused the record from " + source(context), exception);
             return ProductionExceptionHandlerResponse.FAIL;
         }
 
         @Override
         @SuppressWarnings("rawtypes")
-        public ProductionExceptionHandlerResponse handleSerializationException(ErrorHandlerContext context,
-                ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
-            policy.refused("Could not serialize for " + record.topic() + " the record from " + source(context), exception);
+        public ProductionExceptionHandlerResponse handleSerializationException(
+                ErrorHandlerContext context,
+                ProducerRecord record,
+                Exception exception,
+                SerializationExceptionOrigin origin) {
+            policy.refused(
+                    "Could not serialize for " + record.topic() + " the record from " + source(context), exception);
             return ProductionExceptionHandlerResponse.FAIL;
         }
     }
@@ -66,10 +69,12 @@ public final class ErrorPolicyHandlers {
         }
 
         @Override
-        public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
-                Exception exception) {
-            policy.refused("Could not deserialize the record at " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset(), exception);
+        public DeserializationHandlerResponse handle(
+                ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+            policy.refused(
+                    "Could not deserialize the record at " + record.topic() + "-" + record.partition() + "@"
+                            + record.offset(),
+                    exception);
             return DeserializationHandlerResponse.FAIL;
         }
     }

@@ -34,8 +34,7 @@ import org.apache.kafka.streams.errors.TopologyException;
 public final class FailureClassifier {
 
     /** What a failure is and what fixes it; {@code remedy} is empty when waiting may be enough. */
-    public record Failure(boolean fatal, String fault, String remedy) {
-    }
+    public record Failure(boolean fatal, String fault, String remedy) {}
 
     private record Rule(Set<Class<? extends Throwable>> types, String fault, String remedy) {
         boolean matches(Throwable error) {
@@ -44,34 +43,54 @@ public final class FailureClassifier {
     }
 
     private static final List<Rule> FATAL = List.of(
-            new Rule(Set.of(Error.class), "the JVM failed",
+            new Rule(
+                    Set.of(Error.class),
+                    "the JVM failed",
                     "restart it; for an OutOfMemoryError give the task more memory (enricher_memory)"),
-            new Rule(Set.of(RecordTooLargeException.class, RecordBatchTooLargeException.class),
+            new Rule(
+                    Set.of(RecordTooLargeException.class, RecordBatchTooLargeException.class),
                     "a topic refused a record as too large",
                     "raise the topic's max.message.bytes (the startup check prints the value it needs) or lower "
                             + "access-records.max-record-bytes, then restart"),
-            new Rule(Set.of(InvalidRecordException.class, InvalidTimestampException.class, InvalidTopicException.class,
+            new Rule(
+                    Set.of(
+                            InvalidRecordException.class,
+                            InvalidTimestampException.class,
+                            InvalidTopicException.class,
                             PolicyViolationException.class),
                     "a topic refused a record",
                     "check the topic's settings (cleanup.policy, message.timestamp.*) against what the service writes"),
-            new Rule(Set.of(AuthorizationException.class, SecurityDisabledException.class), "not authorized",
+            new Rule(
+                    Set.of(AuthorizationException.class, SecurityDisabledException.class),
+                    "not authorized",
                     "grant the service's principal the ACL or IAM action the message names (terraform/enricher_iam.tf)"),
-            new Rule(Set.of(AuthenticationException.class), "authentication failed",
+            new Rule(
+                    Set.of(AuthenticationException.class),
+                    "authentication failed",
                     "check access-records.msk-iam (ACCESS_RECORDS_MSK_IAM) and the task role's credentials"),
-            new Rule(Set.of(ProcessorStateException.class, IOException.class), "the local state store failed",
+            new Rule(
+                    Set.of(ProcessorStateException.class, IOException.class),
+                    "the local state store failed",
                     "free space in access-records.state-dir, or delete the directory: the state is rebuilt from the "
                             + "changelog topics"),
-            new Rule(Set.of(SerializationException.class), "a record could not be (de)serialized",
+            new Rule(
+                    Set.of(SerializationException.class),
+                    "a record could not be (de)serialized",
                     "a defect, or a foreign record on an internal topic: keep the log and report it"),
-            new Rule(Set.of(MissingSourceTopicException.class), "the raw topic is missing",
+            new Rule(
+                    Set.of(MissingSourceTopicException.class),
+                    "the raw topic is missing",
                     "create it again (or set access-records.topics.raw to the right name) and restart"),
-            new Rule(Set.of(UnsupportedVersionException.class), "the brokers are too old for exactly-once v2",
+            new Rule(
+                    Set.of(UnsupportedVersionException.class),
+                    "the brokers are too old for exactly-once v2",
                     "use Kafka 2.5 or later (MSK 3.8 or later)"),
-            new Rule(Set.of(ConfigException.class, InvalidConfigurationException.class, TopologyException.class),
-                    "a Kafka Streams setting is invalid", "fix the kafka.streams.* setting the message names"));
+            new Rule(
+                    Set.of(ConfigException.class, InvalidConfigurationException.class, TopologyException.class),
+                    "a Kafka Streams setting is invalid",
+                    "fix the kafka.streams.* setting the message names"));
 
-    private FailureClassifier() {
-    }
+    private FailureClassifier() {}
 
     public static Failure classify(Throwable error) {
         List<Throwable> chain = chain(error);

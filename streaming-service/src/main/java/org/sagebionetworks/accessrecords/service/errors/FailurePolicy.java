@@ -34,8 +34,10 @@ public final class FailurePolicy implements StreamsUncaughtExceptionHandler {
     /** A record Kafka Streams could not write or read, as its error hooks described it. */
     private record Refusal(String what, Throwable error) {
         boolean explains(List<Throwable> chain) {
-            return chain.stream().anyMatch(t -> t == error
-                    || (t.getClass() == error.getClass() && Objects.equals(t.getMessage(), error.getMessage())));
+            return chain.stream()
+                    .anyMatch(t -> t == error
+                            || (t.getClass() == error.getClass()
+                                    && Objects.equals(t.getMessage(), error.getMessage())));
         }
     }
 
@@ -67,8 +69,13 @@ public final class FailurePolicy implements StreamsUncaughtExceptionHandler {
         Failure failure = FailureClassifier.classify(error);
         String what = describe(error);
         if (!failure.fatal() && budget.trySpend()) {
-            LOG.warn("Replacing the stream thread after {} ({} of {} spent); it resumes from the last commit: {}",
-                    failure.fault(), budget.spent(), budget, what, error);
+            LOG.warn(
+                    "Replacing the stream thread after {} ({} of {} spent); it resumes from the last commit: {}",
+                    failure.fault(),
+                    budget.spent(),
+                    budget,
+                    what,
+                    error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         String reason = failure.fatal()

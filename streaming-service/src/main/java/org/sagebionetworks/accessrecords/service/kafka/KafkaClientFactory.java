@@ -11,8 +11,8 @@ import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
 public final class KafkaClientFactory {
 
     @Singleton
-    public KafkaClientSettings kafkaClientSettings(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
-            PipelineConfig config) {
+    public KafkaClientSettings kafkaClientSettings(
+            @Value("${kafka.bootstrap.servers}") String bootstrapServers, PipelineConfig config) {
         return KafkaClientSettings.of(bootstrapServers, config.mskIam());
     }
 }

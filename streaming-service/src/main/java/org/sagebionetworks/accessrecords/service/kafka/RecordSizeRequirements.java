@@ -14,8 +14,7 @@ public final class RecordSizeRequirements {
     /** The Connect schema a processed envelope repeats in every record, with room to spare. */
     static final int PROCESSED_SCHEMA_BYTES = 64 * 1024;
 
-    private RecordSizeRequirements() {
-    }
+    private RecordSizeRequirements() {}
 
     /** A processed envelope carries a row of at most one raw record's size plus its Connect schema. */
     public static int processed(int maxRecordBytes) {

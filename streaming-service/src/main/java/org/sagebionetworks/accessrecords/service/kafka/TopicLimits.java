@@ -20,8 +20,7 @@ final class TopicLimits {
 
     private static final long RETRY_MS = 200;
 
-    private TopicLimits() {
-    }
+    private TopicLimits() {}
 
     /**
      * The limit of each topic. A topic created a moment ago may not be known yet to the broker that answers, so an
@@ -49,8 +48,10 @@ final class TopicLimits {
     private static Map<String, TopicLimit> describeOnce(Admin admin, Collection<String> topics, Duration timeout)
             throws ExecutionException, TimeoutException, InterruptedException {
         Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
-                        .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList())
-                .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                        .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic))
+                        .toList())
+                .all()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         Map<String, TopicLimit> limits = new HashMap<>();
         configs.forEach((resource, config) -> {
             ConfigEntry entry = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
@@ -58,8 +59,12 @@ final class TopicLimits {
                 throw new IllegalStateException("The brokers did not report max.message.bytes of topic "
                         + resource.name() + ", so the service cannot check that it takes the records it writes.");
             }
-            limits.put(resource.name(), new TopicLimit(resource.name(), Integer.parseInt(entry.value()),
-                    entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG));
+            limits.put(
+                    resource.name(),
+                    new TopicLimit(
+                            resource.name(),
+                            Integer.parseInt(entry.value()),
+                            entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG));
         });
         return limits;
     }
@@ -69,8 +74,8 @@ final class TopicLimits {
                 ? "The service needs to describe these topics' configuration (with MSK IAM: "
                         + "kafka-cluster:DescribeTopicDynamicConfiguration on each)."
                 : "Check that the brokers answer within " + timeout + " (access-records.startup-timeout).";
-        return new IllegalStateException("Could not read max.message.bytes of topics " + topics + " (" + cause + "). "
-                + hint, cause);
+        return new IllegalStateException(
+                "Could not read max.message.bytes of topics " + topics + " (" + cause + "). " + hint, cause);
     }
 
     private static void pause() {

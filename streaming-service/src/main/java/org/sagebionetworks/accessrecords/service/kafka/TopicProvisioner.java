@@ -70,10 +70,14 @@ public final class TopicProvisioner {
 
     private void checkSizes(Admin admin) {
         String processed = topics.processedTopic(pipeline.version());
-        Map<String, TopicLimit> limits = TopicLimits.describe(admin, List.of(topics.raw(), processed, topics.deadLetter()),
-                pipeline.startupTimeout());
-        List<String> problems = TopicSizeCheck.problems(limits.get(topics.raw()), limits.get(processed),
-                limits.get(topics.deadLetter()), pipeline.maxRecordBytes(), topics.deadLetterMaxMessageBytes());
+        Map<String, TopicLimit> limits = TopicLimits.describe(
+                admin, List.of(topics.raw(), processed, topics.deadLetter()), pipeline.startupTimeout());
+        List<String> problems = TopicSizeCheck.problems(
+                limits.get(topics.raw()),
+                limits.get(processed),
+                limits.get(topics.deadLetter()),
+                pipeline.maxRecordBytes(),
+                topics.deadLetterMaxMessageBytes());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The service would stop at the first record too large for a topic it "
                     + "writes, so it does not start:\n" + String.join("\n", problems));
@@ -106,7 +110,10 @@ public final class TopicProvisioner {
     }
 
     private void requirePresent(Set<String> existing) {
-        List<String> absent = desired().stream().map(NewTopic::name).filter(name -> !existing.contains(name)).toList();
+        List<String> absent = desired().stream()
+                .map(NewTopic::name)
+                .filter(name -> !existing.contains(name))
+                .toList();
         if (!absent.isEmpty()) {
             throw new IllegalStateException("Topics " + absent + " do not exist and access-records.topics.create is "
                     + "false: create them, or set ACCESS_RECORDS_TOPICS_CREATE=true");
@@ -125,8 +132,9 @@ public final class TopicProvisioner {
                     + "ACCESS_RECORDS_TOPICS_HISTORY) does not exist: create it with replay --history-topic and load "
                     + "the history into it before starting this version (docs/replay.md), or unset the setting.");
         }
-        Map<String, TopicDescription> described = await(admin.describeTopics(List.of(topics.raw(), history))
-                .allTopicNames(), "describe " + topics.raw() + " and " + history);
+        Map<String, TopicDescription> described = await(
+                admin.describeTopics(List.of(topics.raw(), history)).allTopicNames(),
+                "describe " + topics.raw() + " and " + history);
         int raw = described.get(topics.raw()).partitions().size();
         int own = described.get(history).partitions().size();
         if (own != raw) {
@@ -135,7 +143,11 @@ public final class TopicProvisioner {
                     + "in the other meet in one task (and its dedup store) only when the counts are equal. Recreate "
                     + history + " with " + raw + " partitions (replay --history-topic does) and load it again.");
         }
-        LOG.info("Reading the history topic {} beside the raw topic {} ({} partitions each)", history, topics.raw(), raw);
+        LOG.info(
+                "Reading the history topic {} beside the raw topic {} ({} partitions each)",
+                history,
+                topics.raw(),
+                raw);
     }
 
     /** The processed topic holds rows up to twice a raw record in size and is read by one sink: zstd pays off. */
@@ -144,10 +156,14 @@ public final class TopicProvisioner {
         return List.of(
                 newTopic(topics.raw()),
                 newTopic(topics.processedTopic(pipeline.version()))
-                        .configs(Map.of(TopicConfig.COMPRESSION_TYPE_CONFIG, "zstd",
-                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, largest)),
+                        .configs(Map.of(
+                                TopicConfig.COMPRESSION_TYPE_CONFIG,
+                                "zstd",
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                largest)),
                 newTopic(topics.deadLetter())
-                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        .configs(Map.of(
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                                 String.valueOf(topics.deadLetterMaxMessageBytes()))));
     }
 
@@ -169,9 +185,12 @@ public final class TopicProvisioner {
     }
 
     private IllegalStateException failure(String action, Throwable cause) {
-        return new IllegalStateException("Kafka at " + client.bootstrapServers() + " did not let us " + action
-                + " within " + Duration.ofMillis(pipeline.startupTimeout().toMillis()) + " (" + cause
-                + "). Check kafka.bootstrap.servers (KAFKA_BOOTSTRAP_SERVERS), access-records.msk-iam "
-                + "(ACCESS_RECORDS_MSK_IAM) and the network path to the brokers.", cause);
+        return new IllegalStateException(
+                "Kafka at " + client.bootstrapServers() + " did not let us " + action
+                        + " within "
+                        + Duration.ofMillis(pipeline.startupTimeout().toMillis()) + " (" + cause
+                        + "). Check kafka.bootstrap.servers (KAFKA_BOOTSTRAP_SERVERS), access-records.msk-iam "
+                        + "(ACCESS_RECORDS_MSK_IAM) and the network path to the brokers.",
+                cause);
     }
 }

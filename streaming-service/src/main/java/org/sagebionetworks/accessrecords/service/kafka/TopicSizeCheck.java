@@ -15,11 +15,14 @@ final class TopicSizeCheck {
     /** The smallest access-records.max-record-bytes the service accepts. */
     private static final int SMALLEST_MAX_RECORD_BYTES = 1024;
 
-    private TopicSizeCheck() {
-    }
+    private TopicSizeCheck() {}
 
     /** What is wrong, one sentence each with its fix; empty when every topic fits. */
-    static List<String> problems(TopicLimit raw, TopicLimit processed, TopicLimit deadLetter, int maxRecordBytes,
+    static List<String> problems(
+            TopicLimit raw,
+            TopicLimit processed,
+            TopicLimit deadLetter,
+            int maxRecordBytes,
             int deadLetterMaxMessageBytes) {
         List<String> problems = new ArrayList<>();
         int row = RecordSizeRequirements.processed(maxRecordBytes);
@@ -39,7 +42,8 @@ final class TopicSizeCheck {
 
     private static String processedTooSmall(TopicLimit processed, int maxRecordBytes, int row) {
         int largest = RecordSizeRequirements.largestMaxRecordBytesFor(processed.maxMessageBytes());
-        String orLower = largest < SMALLEST_MAX_RECORD_BYTES ? ""
+        String orLower = largest < SMALLEST_MAX_RECORD_BYTES
+                ? ""
                 : "; or lower access-records.max-record-bytes (ACCESS_RECORDS_MAX_RECORD_BYTES) to at most " + largest;
         return "Topic " + processed.topic() + " would refuse rows the service must write to it: it accepts "
                 + processed.describe() + ", but the row of a raw record of access-records.max-record-bytes="
@@ -48,7 +52,8 @@ final class TopicSizeCheck {
 
     private static String deadLetterTooSmall(TopicLimit raw, TopicLimit deadLetter, int letter) {
         int largestRaw = deadLetter.maxMessageBytes() - RecordSizeRequirements.DEAD_LETTER_HEADER_BYTES;
-        String orLower = largestRaw <= 0 ? ""
+        String orLower = largestRaw <= 0
+                ? ""
                 : "; or give the raw topic " + raw.topic() + " max.message.bytes=" + largestRaw + " or less";
         return "Topic " + deadLetter.topic() + " would refuse dead letters the service must write to it: it accepts "
                 + deadLetter.describe() + ", but a dead letter carries a whole raw record, up to the raw topic "
@@ -59,7 +64,8 @@ final class TopicSizeCheck {
 
     private static String producerTooSmall(TopicLimit raw, int letter, int producer) {
         return "The service's producer would refuse dead letters of up to " + letter + " bytes (a raw record up to the "
-                + "raw topic " + raw.topic() + "'s limit, " + raw.maxMessageBytes() + " bytes, with its reason headers): "
+                + "raw topic " + raw.topic() + "'s limit, " + raw.maxMessageBytes()
+                + " bytes, with its reason headers): "
                 + "it sends at most " + producer + " bytes. Set access-records.topics.dead-letter-max-message-bytes "
                 + "(ACCESS_RECORDS_TOPICS_DEAD_LETTER_MAX_MESSAGE_BYTES) to at least " + letter + ".";
     }

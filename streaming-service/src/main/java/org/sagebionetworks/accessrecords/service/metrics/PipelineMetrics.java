@@ -32,11 +32,14 @@ public final class PipelineMetrics {
         this.out = counter("out", "Processed records written to the processed topic.");
         this.duplicates = counter("duplicates.dropped", "Records dropped because their session_id was already seen.");
         this.late = counter("late", "Records older than the dedup horizon; emitted without a duplicate check.");
-        this.keyMismatches = counter("key.mismatch",
+        this.keyMismatches = counter(
+                "key.mismatch",
                 "Raw records whose Kafka key is not their sessionId while the input is declared keyed by it.");
-        Gauge.builder(PREFIX + "event.time.lag.seconds", newestEventTime,
-                        newest -> newest.get() == Long.MIN_VALUE ? Double.NaN
-                                : (clock.millis() - newest.get()) / 1000.0)
+        Gauge.builder(
+                        PREFIX + "event.time.lag.seconds",
+                        newestEventTime,
+                        newest ->
+                                newest.get() == Long.MIN_VALUE ? Double.NaN : (clock.millis() - newest.get()) / 1000.0)
                 .description("Now minus the timestamp of the newest record processed.")
                 .register(registry);
     }
@@ -63,10 +66,14 @@ public final class PipelineMetrics {
     }
 
     public void deadLettered(String reason) {
-        deadLettered.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "dead.lettered")
-                .description("Raw records sent to the dead-letter topic, by reason.")
-                .tag("reason", r)
-                .register(registry)).increment();
+        deadLettered
+                .computeIfAbsent(
+                        reason,
+                        r -> Counter.builder(PREFIX + "dead.lettered")
+                                .description("Raw records sent to the dead-letter topic, by reason.")
+                                .tag("reason", r)
+                                .register(registry))
+                .increment();
     }
 
     private Counter counter(String name, String description) {

@@ -41,7 +41,9 @@ public final class ConnectEnvelopeSerde implements Serde<ProcessedAccessRecord> 
     @Override
     public Deserializer<ProcessedAccessRecord> deserializer() {
         JsonConverter converter = converter();
-        return (topic, bytes) -> bytes == null ? null : fromStruct((Struct) converter.toConnectData(topic, bytes).value());
+        return (topic, bytes) -> bytes == null
+                ? null
+                : fromStruct((Struct) converter.toConnectData(topic, bytes).value());
     }
 
     public static byte[] toEnvelope(ProcessedAccessRecord row) {
@@ -65,7 +67,8 @@ public final class ConnectEnvelopeSerde implements Serde<ProcessedAccessRecord> 
         for (Field field : FIELDS) {
             Object value = struct.get(field);
             if (value instanceof Date moment) {
-                value = org.apache.kafka.connect.data.Date.LOGICAL_NAME.equals(field.schema().name())
+                value = org.apache.kafka.connect.data.Date.LOGICAL_NAME.equals(
+                                field.schema().name())
                         ? LocalDate.ofEpochDay(Math.floorDiv(moment.getTime(), MILLIS_PER_DAY))
                         : Instant.ofEpochMilli(moment.getTime());
             }
@@ -83,5 +86,4 @@ public final class ConnectEnvelopeSerde implements Serde<ProcessedAccessRecord> 
     private static String renderSchema() {
         return converter().asJsonSchema(ConnectSchemas.processed()).toString();
     }
-
 }

@@ -18,8 +18,7 @@ public final class ConnectSchemas {
 
     private static final org.apache.kafka.connect.data.Schema PROCESSED = fromAvro(AccessRecordContract.processed());
 
-    private ConnectSchemas() {
-    }
+    private ConnectSchemas() {}
 
     public static org.apache.kafka.connect.data.Schema processed() {
         return PROCESSED;
@@ -68,6 +67,9 @@ public final class ConnectSchemas {
         if (union.getTypes().size() != 2) {
             throw new IllegalArgumentException("only [null, T] unions map to Connect: " + union);
         }
-        return union.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+        return union.getTypes().stream()
+                .filter(t -> t.getType() != Schema.Type.NULL)
+                .findFirst()
+                .orElseThrow();
     }
 }

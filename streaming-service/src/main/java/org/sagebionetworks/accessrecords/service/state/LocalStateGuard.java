@@ -52,8 +52,11 @@ public final class LocalStateGuard {
         Optional<StateOrigin> recorded = StateOrigin.read(originFile());
         String why = recorded.map(now::differencesFrom).orElse("no record of the cluster it was built from");
         if (!why.isEmpty()) {
-            LOG.warn("Rebuilding the local state in {} from the changelogs: it was built from another cluster or other "
-                    + "topics (recorded -> now: {})", appDir(), why);
+            LOG.warn(
+                    "Rebuilding the local state in {} from the changelogs: it was built from another cluster or other "
+                            + "topics (recorded -> now: {})",
+                    appDir(),
+                    why);
             streams.cleanUp();
         }
     }
@@ -67,8 +70,10 @@ public final class LocalStateGuard {
         return (newState, oldState) -> {
             if (newState == KafkaStreams.State.RUNNING && recorded.compareAndSet(false, true)) {
                 CompletableFuture.runAsync(() -> probe().write(originFile())).exceptionally(error -> {
-                    LOG.warn("Could not record where the local state in {} comes from; the next start rebuilds it",
-                            appDir(), error);
+                    LOG.warn(
+                            "Could not record where the local state in {} comes from; the next start rebuilds it",
+                            appDir(),
+                            error);
                     return null;
                 });
             }

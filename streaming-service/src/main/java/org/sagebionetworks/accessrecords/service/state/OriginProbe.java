@@ -29,10 +29,11 @@ final class OriginProbe {
         Set<String> topics = await(admin.listTopics().names(), "list topics").stream()
                 .filter(topic -> topic.equals(rawTopic) || isChangelog(topic, applicationId))
                 .collect(Collectors.toSet());
-        Map<String, TopicDescription> described = await(admin.describeTopics(topics).allTopicNames(),
-                "describe topics " + topics);
+        Map<String, TopicDescription> described =
+                await(admin.describeTopics(topics).allTopicNames(), "describe topics " + topics);
         Map<String, String> ids = new TreeMap<>();
-        described.forEach((name, description) -> ids.put(name, description.topicId().toString()));
+        described.forEach(
+                (name, description) -> ids.put(name, description.topicId().toString()));
         return new StateOrigin(clusterId, new TreeMap<>(ids));
     }
 

@@ -71,13 +71,24 @@ record StateOrigin(String clusterId, SortedMap<String, String> topicIds) {
     String differencesFrom(StateOrigin other) {
         StringBuilder differences = new StringBuilder();
         if (!clusterId.equals(other.clusterId)) {
-            differences.append("cluster id ").append(other.clusterId).append(" -> ").append(clusterId).append("; ");
+            differences
+                    .append("cluster id ")
+                    .append(other.clusterId)
+                    .append(" -> ")
+                    .append(clusterId)
+                    .append("; ");
         }
         for (String topic : union(topicIds, other.topicIds)) {
             String before = other.topicIds.getOrDefault(topic, "absent");
             String now = topicIds.getOrDefault(topic, "absent");
             if (!before.equals(now)) {
-                differences.append("topic ").append(topic).append(' ').append(before).append(" -> ").append(now)
+                differences
+                        .append("topic ")
+                        .append(topic)
+                        .append(' ')
+                        .append(before)
+                        .append(" -> ")
+                        .append(now)
                         .append("; ");
             }
         }

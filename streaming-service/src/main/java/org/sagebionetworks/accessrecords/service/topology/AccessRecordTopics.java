@@ -15,17 +15,18 @@ import org.sagebionetworks.accessrecords.service.processed.ConnectEnvelopeSerde;
  * Every topic the pipeline touches, declared once with its serdes. The service, its tests and the tools read
  * topics through here.
  */
-public record AccessRecordTopics(Topic<byte[], byte[]> raw, Topic<byte[], byte[]> history,
-        Topic<byte[], ProcessedAccessRecord> processed, Topic<byte[], byte[]> deadLetter) {
+public record AccessRecordTopics(
+        Topic<byte[], byte[]> raw,
+        Topic<byte[], byte[]> history,
+        Topic<byte[], ProcessedAccessRecord> processed,
+        Topic<byte[], byte[]> deadLetter) {
 
     /** A topic's name with the serdes of its keys and values. */
-    public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
-    }
+    public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {}
 
     /** Rows between the enrich and dedup steps when the input must be re-keyed: Avro's compact binary form. */
-    public static final Serde<ProcessedAccessRecord> REPARTITION_SERDE = Serdes.serdeFrom(
-            (topic, row) -> toBytes(row),
-            (topic, bytes) -> fromBytes(bytes));
+    public static final Serde<ProcessedAccessRecord> REPARTITION_SERDE =
+            Serdes.serdeFrom((topic, row) -> toBytes(row), (topic, bytes) -> fromBytes(bytes));
 
     /**
      * The topics of one pipeline version: the processed topic is the version's unless set explicitly; the history

@@ -28,8 +28,7 @@ public final class AccessRecordTopology {
     private static final String ENRICHED = "enriched";
     public static final String REPARTITION_NAME = "rows-by-session-id";
 
-    private AccessRecordTopology() {
-    }
+    private AccessRecordTopology() {}
 
     /**
      * The history topic, when there is one, is read by the same source as the raw topic: with as many partitions
@@ -39,14 +38,20 @@ public final class AccessRecordTopology {
      * @param inputKeyedBySessionId when the raw topic is keyed by sessionId, equal session ids already share a
      *                              partition and no repartition topic is needed
      */
-    public static Topology build(AccessRecordTopics topics, DedupConfig dedup, boolean inputKeyedBySessionId,
-            int maxRecordBytes, PipelineMetrics metrics) {
+    public static Topology build(
+            AccessRecordTopics topics,
+            DedupConfig dedup,
+            boolean inputKeyedBySessionId,
+            int maxRecordBytes,
+            PipelineMetrics metrics) {
         ClockSkewLimit clockSkew = new ClockSkewLimit(dedup.maxClockSkew());
         StreamsBuilder builder = new StreamsBuilder();
-        Map<String, KStream<byte[], Routed>> routes = builder
-                .stream(topics.inputs(), Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde())
-                        .withName("raw"))
-                .process(EnrichStep.processor(maxRecordBytes, inputKeyedBySessionId, clockSkew, metrics),
+        Map<String, KStream<byte[], Routed>> routes = builder.stream(
+                        topics.inputs(),
+                        Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde())
+                                .withName("raw"))
+                .process(
+                        EnrichStep.processor(maxRecordBytes, inputKeyedBySessionId, clockSkew, metrics),
                         Named.as("enrich"))
                 .split(Named.as(ROUTE))
                 .branch((key, routed) -> routed instanceof Routed.DeadLetter, Branched.as(DEAD_LETTER))
@@ -54,18 +59,27 @@ public final class AccessRecordTopology {
 
         routes.get(ROUTE + DEAD_LETTER)
                 .mapValues(routed -> ((Routed.DeadLetter) routed).original(), Named.as("dead-letter-bytes"))
-                .to(topics.deadLetter().name(), Produced.with(topics.deadLetter().keySerde(),
-                        topics.deadLetter().valueSerde()).withName("dead-letter"));
+                .to(
+                        topics.deadLetter().name(),
+                        Produced.with(
+                                        topics.deadLetter().keySerde(),
+                                        topics.deadLetter().valueSerde())
+                                .withName("dead-letter"));
 
-        KStream<byte[], ProcessedAccessRecord> rows = routes.get(ROUTE + ENRICHED)
-                .mapValues(routed -> ((Routed.Enriched) routed).row(), Named.as("rows"));
+        KStream<byte[], ProcessedAccessRecord> rows =
+                routes.get(ROUTE + ENRICHED).mapValues(routed -> ((Routed.Enriched) routed).row(), Named.as("rows"));
         if (!inputKeyedBySessionId) {
-            rows = rows.repartition(Repartitioned.with(topics.processed().keySerde(), AccessRecordTopics.REPARTITION_SERDE)
-                    .withName(REPARTITION_NAME));
+            rows = rows.repartition(
+                    Repartitioned.with(topics.processed().keySerde(), AccessRecordTopics.REPARTITION_SERDE)
+                            .withName(REPARTITION_NAME));
         }
         rows.processValues(DedupStep.processor(dedup.horizon(), clockSkew, metrics), Named.as("dedup"))
-                .to(topics.processed().name(), Produced.with(topics.processed().keySerde(),
-                        topics.processed().valueSerde()).withName("processed"));
+                .to(
+                        topics.processed().name(),
+                        Produced.with(
+                                        topics.processed().keySerde(),
+                                        topics.processed().valueSerde())
+                                .withName("processed"));
         return builder.build();
     }
 }

@@ -13,14 +13,17 @@ class DedupConfigTest {
 
     @Test
     void aSkewShorterThanTheHorizonIsAccepted() {
-        assertThat(new DedupConfig(HORIZON, Duration.ofHours(23)).maxClockSkew()).isEqualTo(Duration.ofHours(23));
+        assertThat(new DedupConfig(HORIZON, Duration.ofHours(23)).maxClockSkew())
+                .isEqualTo(Duration.ofHours(23));
         assertThat(new DedupConfig(HORIZON, Duration.ZERO).maxClockSkew()).isZero();
     }
 
     @Test
     void aSkewAsLongAsTheHorizonIsRefusedNamingThePropertyAndItsEnvironmentVariable() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DedupConfig(HORIZON, HORIZON))
-                .withMessageStartingWith("access-records.dedup.max-clock-skew (env ACCESS_RECORDS_DEDUP_MAX_CLOCK_SKEW)")
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DedupConfig(HORIZON, HORIZON))
+                .withMessageStartingWith(
+                        "access-records.dedup.max-clock-skew (env ACCESS_RECORDS_DEDUP_MAX_CLOCK_SKEW)")
                 .withMessageContaining("shorter than access-records.dedup.horizon (PT24H), was PT24H");
     }
 
@@ -32,7 +35,8 @@ class DedupConfigTest {
 
     @Test
     void aNegativeSkewIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DedupConfig(HORIZON, Duration.ofMinutes(-1)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DedupConfig(HORIZON, Duration.ofMinutes(-1)))
                 .withMessageContaining("must be at least 0");
     }
 }

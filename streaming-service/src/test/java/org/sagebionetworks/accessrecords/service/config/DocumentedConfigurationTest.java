@@ -31,8 +31,8 @@ class DocumentedConfigurationTest {
 
     private static final String HEADER = "| property | environment variable | default | meaning |";
     private static final String PREFIX = "access-records.";
-    private static final Pattern ROW = Pattern.compile(
-            "^\\|\\s*`([^`]+)`\\s*\\|\\s*`([A-Z][A-Z0-9_]*)`\\s*\\|\\s*([^|]*?)\\s*\\|");
+    private static final Pattern ROW =
+            Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|\\s*`([A-Z][A-Z0-9_]*)`\\s*\\|\\s*([^|]*?)\\s*\\|");
     private static final Path REPOSITORY = Path.of("..");
 
     private final Map<String, Row> documented = documentedRows();
@@ -60,20 +60,26 @@ class DocumentedConfigurationTest {
         assertThat(declared).hasSizeGreaterThan(15);
         for (Setting setting : declared) {
             Row row = documented.get(setting.property());
-            assertThat(row).as("the configuration table's row for %s", setting.property()).isNotNull();
+            assertThat(row)
+                    .as("the configuration table's row for %s", setting.property())
+                    .isNotNull();
             assertThat(row.environmentVariable()).as(setting.property()).isEqualTo(setting.environmentVariable());
             if (setting.defaultValue() != null) {
-                assertThat(row.defaultValue()).as("the documented default of %s", setting.property())
+                assertThat(row.defaultValue())
+                        .as("the documented default of %s", setting.property())
                         .isEqualTo(setting.defaultValue());
             } else {
-                assertThat(row.defaultCell()).as("what %s is when unset", setting.property()).isNotBlank();
+                assertThat(row.defaultCell())
+                        .as("what %s is when unset", setting.property())
+                        .isNotBlank();
             }
         }
     }
 
     @Test
     void everyDocumentedServiceSettingIsDeclared() {
-        List<String> declared = declaredSettings().stream().map(Setting::property).toList();
+        List<String> declared =
+                declaredSettings().stream().map(Setting::property).toList();
 
         assertThat(documented.keySet().stream().filter(property -> property.startsWith(PREFIX)))
                 .containsExactlyInAnyOrderElementsOf(declared);
@@ -87,7 +93,8 @@ class DocumentedConfigurationTest {
         assertThat(others).isNotEmpty();
         others.forEach((property, row) -> {
             assertThat(row.environmentVariable()).isEqualTo(new Setting(property, null).environmentVariable());
-            assertThat(row.defaultValue()).as("the documented default of %s", property)
+            assertThat(row.defaultValue())
+                    .as("the documented default of %s", property)
                     .isEqualTo(String.valueOf(applicationYml(property)));
         });
     }
@@ -99,8 +106,8 @@ class DocumentedConfigurationTest {
             String prefix = type.getAnnotation(ConfigurationProperties.class).value();
             for (RecordComponent component : type.getRecordComponents()) {
                 Bindable bindable = component.getAccessor().getAnnotation(Bindable.class);
-                String defaultValue = bindable == null || bindable.defaultValue().isEmpty() ? null
-                        : bindable.defaultValue();
+                String defaultValue =
+                        bindable == null || bindable.defaultValue().isEmpty() ? null : bindable.defaultValue();
                 settings.add(new Setting(prefix + "." + kebabCase(component.getName()), defaultValue));
             }
         }
@@ -111,7 +118,8 @@ class DocumentedConfigurationTest {
     private static List<Class<?>> configurationRecords() {
         try (Stream<Path> files = Files.walk(mainClasses())) {
             List<Class<?>> records = new ArrayList<>();
-            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".class")).toList()) {
                 Class<?> type = loadClass(mainClasses().relativize(file));
                 if (type.isRecord() && type.isAnnotationPresent(ConfigurationProperties.class)) {
                     records.add(type);
@@ -126,14 +134,20 @@ class DocumentedConfigurationTest {
 
     private static Path mainClasses() {
         try {
-            return Path.of(PipelineConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(PipelineConfig.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static Class<?> loadClass(Path classFile) {
-        String name = classFile.toString().replace(classFile.getFileSystem().getSeparator(), ".")
+        String name = classFile
+                .toString()
+                .replace(classFile.getFileSystem().getSeparator(), ".")
                 .replaceFirst("\\.class$", "");
         try {
             return Class.forName(name, false, DocumentedConfigurationTest.class.getClassLoader());
@@ -160,8 +174,10 @@ class DocumentedConfigurationTest {
 
     /** The one table under {@link #HEADER} among the repository's Markdown pages, by property. */
     private static Map<String, Row> documentedRows() {
-        List<List<String>> tables = markdownPages().stream().map(DocumentedConfigurationTest::tableLines)
-                .filter(lines -> !lines.isEmpty()).toList();
+        List<List<String>> tables = markdownPages().stream()
+                .map(DocumentedConfigurationTest::tableLines)
+                .filter(lines -> !lines.isEmpty())
+                .toList();
         assertThat(tables).as("pages with a table headed " + HEADER).hasSize(1);
         Map<String, Row> rows = new TreeMap<>();
         for (String line : tables.get(0)) {
@@ -175,7 +191,8 @@ class DocumentedConfigurationTest {
 
     private static List<Path> markdownPages() {
         try (Stream<Path> docs = Files.list(REPOSITORY.resolve("docs"))) {
-            List<Path> pages = new ArrayList<>(docs.filter(path -> path.toString().endsWith(".md")).toList());
+            List<Path> pages = new ArrayList<>(
+                    docs.filter(path -> path.toString().endsWith(".md")).toList());
             pages.add(REPOSITORY.resolve("README.md"));
             return pages;
         } catch (IOException e) {
@@ -191,7 +208,9 @@ class DocumentedConfigurationTest {
             if (header < 0) {
                 return List.of();
             }
-            return lines.subList(header + 2, lines.size()).stream().takeWhile(line -> line.startsWith("|")).toList();
+            return lines.subList(header + 2, lines.size()).stream()
+                    .takeWhile(line -> line.startsWith("|"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

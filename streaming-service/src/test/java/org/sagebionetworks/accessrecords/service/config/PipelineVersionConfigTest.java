@@ -29,7 +29,8 @@ class PipelineVersionConfigTest {
 
     @Test
     void aBadVersionIsRefusedNamingThePropertyAndItsEnvironmentVariableEvenWhenTheNamesAreExplicit() {
-        assertThatIllegalArgumentException().isThrownBy(() -> pipeline("2", "my-app"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> pipeline("2", "my-app"))
                 .withMessageStartingWith("access-records.pipeline-version (env ACCESS_RECORDS_PIPELINE_VERSION)")
                 .withMessageContaining("not '2'");
     }
@@ -43,12 +44,20 @@ class PipelineVersionConfigTest {
     }
 
     private static PipelineConfig pipeline(String version, String applicationId) {
-        return new PipelineConfig(version, applicationId, true, 1_000_000, 1, "/tmp/state", Duration.ofSeconds(30),
-                Duration.ofSeconds(30), false);
+        return new PipelineConfig(
+                version,
+                applicationId,
+                true,
+                1_000_000,
+                1,
+                "/tmp/state",
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                false);
     }
 
     private static TopicsConfig topics(String processed) {
-        return new TopicsConfig(SharedNames.RAW_TOPIC, processed, SharedNames.DEAD_LETTER_TOPIC, true, 1,
-                (short) 1, 8_388_608, null);
+        return new TopicsConfig(
+                SharedNames.RAW_TOPIC, processed, SharedNames.DEAD_LETTER_TOPIC, true, 1, (short) 1, 8_388_608, null);
     }
 }

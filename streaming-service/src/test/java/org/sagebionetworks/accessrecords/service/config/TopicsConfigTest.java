@@ -11,7 +11,8 @@ class TopicsConfigTest {
     @Test
     void aHistoryTopicThatTheServiceAlreadyReadsOrWritesIsRefusedNamingTheSetting() {
         for (String taken : new String[] {"raw", "processed", "dlq"}) {
-            assertThatIllegalArgumentException().isThrownBy(() -> topics(taken))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> topics(taken))
                     .withMessageStartingWith("access-records.topics.history (env ACCESS_RECORDS_TOPICS_HISTORY) is "
                             + taken + ", a topic the service already reads or writes");
         }

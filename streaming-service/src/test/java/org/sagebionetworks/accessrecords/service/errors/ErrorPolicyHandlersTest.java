@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /** The hooks never skip a record, and they tell the failure policy which record it was. */
 class ErrorPolicyHandlersTest {
 
-    private final FailurePolicy policy = new FailurePolicy(new RetryBudget(5, Duration.ofMinutes(10), Clock.systemUTC()));
+    private final FailurePolicy policy =
+            new FailurePolicy(new RetryBudget(5, Duration.ofMinutes(10), Clock.systemUTC()));
     private final Map<String, Object> configs = Map.of(ErrorPolicyHandlers.FAILURE_POLICY_CONFIG, policy);
 
     @Test
@@ -30,8 +31,8 @@ class ErrorPolicyHandlersTest {
         handler.configure(configs);
         RecordTooLargeException refusal = new RecordTooLargeException("too big");
 
-        ProductionExceptionHandlerResponse response = handler.handle(context(),
-                new ProducerRecord<>("dlq", new byte[1], new byte[1]), refusal);
+        ProductionExceptionHandlerResponse response =
+                handler.handle(context(), new ProducerRecord<>("dlq", new byte[1], new byte[1]), refusal);
 
         assertThat(response).isEqualTo(ProductionExceptionHandlerResponse.FAIL);
         policy.handle(new StreamsException(refusal));
@@ -44,8 +45,8 @@ class ErrorPolicyHandlersTest {
         handler.configure(configs);
         SerializationException undecodable = new SerializationException("cannot decode row");
 
-        DeserializationHandlerResponse response = handler.handle(context(),
-                new ConsumerRecord<>("repartition", 0, 7L, new byte[1], new byte[1]), undecodable);
+        DeserializationHandlerResponse response = handler.handle(
+                context(), new ConsumerRecord<>("repartition", 0, 7L, new byte[1], new byte[1]), undecodable);
 
         assertThat(response).isEqualTo(DeserializationHandlerResponse.FAIL);
         policy.handle(new StreamsException(undecodable));

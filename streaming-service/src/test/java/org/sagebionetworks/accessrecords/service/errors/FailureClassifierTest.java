@@ -28,23 +28,29 @@ class FailureClassifierTest {
 
     static Stream<Arguments> fatal() {
         return Stream.of(
-                Arguments.of(sent(new RecordTooLargeException("The request included a message larger than the max")),
+                Arguments.of(
+                        sent(new RecordTooLargeException("The request included a message larger than the max")),
                         "too large"),
-                Arguments.of(new StreamsException(new KafkaException(
-                        "Cannot execute transactional method because we are in an error state",
-                        new RecordTooLargeException("too large"))), "too large"),
-                Arguments.of(sent(new InvalidRecordException("Compacted topic cannot accept message without key")),
+                Arguments.of(
+                        new StreamsException(new KafkaException(
+                                "Cannot execute transactional method because we are in an error state",
+                                new RecordTooLargeException("too large"))),
+                        "too large"),
+                Arguments.of(
+                        sent(new InvalidRecordException("Compacted topic cannot accept message without key")),
                         "refused a record"),
-                Arguments.of(sent(new TopicAuthorizationException("Not authorized to access topics: [dlq]")),
+                Arguments.of(
+                        sent(new TopicAuthorizationException("Not authorized to access topics: [dlq]")),
                         "not authorized"),
                 Arguments.of(new StreamsException(new GroupAuthorizationException("group")), "not authorized"),
                 Arguments.of(new StreamsException(new TransactionalIdAuthorizationException("txn")), "not authorized"),
-                Arguments.of(new StreamsException(new SaslAuthenticationException("bad credentials")),
-                        "authentication"),
-                Arguments.of(new ProcessorStateException("Error opening store",
-                        new IOException("No space left on device")), "state store"),
-                Arguments.of(new StreamsException("task 0_1", new IOException("No space left on device")),
+                Arguments.of(
+                        new StreamsException(new SaslAuthenticationException("bad credentials")), "authentication"),
+                Arguments.of(
+                        new ProcessorStateException("Error opening store", new IOException("No space left on device")),
                         "state store"),
+                Arguments.of(
+                        new StreamsException("task 0_1", new IOException("No space left on device")), "state store"),
                 Arguments.of(new StreamsException(new SerializationException("cannot decode row")), "serialized"),
                 Arguments.of(new MissingSourceTopicException("raw topic missing"), "raw topic"),
                 Arguments.of(new OutOfMemoryError("Java heap space"), "JVM"));
@@ -87,8 +93,8 @@ class FailureClassifierTest {
 
     @Test
     void aFatalCauseWinsOverARetriableWrapper() {
-        Failure failure = FailureClassifier.classify(new TimeoutException("gave up",
-                new TopicAuthorizationException("Not authorized to access topics: [dlq]")));
+        Failure failure = FailureClassifier.classify(new TimeoutException(
+                "gave up", new TopicAuthorizationException("Not authorized to access topics: [dlq]")));
 
         assertThat(failure.fatal()).isTrue();
     }
@@ -105,7 +111,9 @@ class FailureClassifierTest {
 
     /** As Kafka Streams reports a record the broker refused when the production hook answered FAIL. */
     private static StreamsException sent(Exception refusal) {
-        return new StreamsException("Error encountered sending record to topic dlq for task 0_0 due to:\n" + refusal
-                + "\nException handler choose to FAIL the processing, no more records would be sent.", refusal);
+        return new StreamsException(
+                "Error encountered sending record to topic dlq for task 0_0 due to:\n" + refusal
+                        + "\nException handler choose to FAIL the processing, no more records would be sent.",
+                refusal);
     }
 }

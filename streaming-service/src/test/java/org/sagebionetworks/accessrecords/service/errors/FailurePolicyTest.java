@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class FailurePolicyTest {
 
-    private final FailurePolicy policy = new FailurePolicy(new RetryBudget(2, Duration.ofMinutes(10), Clock.systemUTC()));
+    private final FailurePolicy policy =
+            new FailurePolicy(new RetryBudget(2, Duration.ofMinutes(10), Clock.systemUTC()));
 
     @Test
     void retriableFailuresReplaceTheThreadUntilTheBudgetIsSpentThenStopSayingSo() {
@@ -32,11 +33,13 @@ class FailurePolicyTest {
 
     @Test
     void aFatalFailureStopsAtOnceNamingTheRefusedRecordTheTopicAndTheFix() {
-        RecordTooLargeException refusal = new RecordTooLargeException("The request included a message larger than the max");
+        RecordTooLargeException refusal =
+                new RecordTooLargeException("The request included a message larger than the max");
         policy.refused("Topic dlq refused the record from raw-0@41", refusal);
 
-        StreamThreadExceptionResponse response = policy.handle(new StreamsException("Error encountered trying to send "
-                + "record to topic processed", new KafkaException("Cannot execute transactional method", refusal)));
+        StreamThreadExceptionResponse response = policy.handle(new StreamsException(
+                "Error encountered trying to send " + "record to topic processed",
+                new KafkaException("Cannot execute transactional method", refusal)));
 
         assertThat(response).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
         assertThat(policy.stopReason().orElseThrow())
@@ -50,7 +53,6 @@ class FailurePolicyTest {
         policy.handle(new OutOfMemoryError("Java heap space"));
         policy.handle(new StreamsException(new RecordTooLargeException("later")));
 
-        assertThat(policy.stopReason().orElseThrow())
-                .contains("Java heap space");
+        assertThat(policy.stopReason().orElseThrow()).contains("Java heap space");
     }
 }

@@ -19,12 +19,14 @@ class KafkaClientFactoryTest {
 
     @Test
     void withoutTheSettingItConnectsInPlainText() {
-        assertThat(new KafkaClientFactory().kafkaClientSettings("b-1:9092", config(false)).common())
+        assertThat(new KafkaClientFactory()
+                        .kafkaClientSettings("b-1:9092", config(false))
+                        .common())
                 .containsOnlyKeys(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
     }
 
     private static PipelineConfig config(boolean mskIam) {
-        return new PipelineConfig("v1", "app", true, 1_000_000, 1, "/tmp/state", Duration.ofSeconds(30),
-                Duration.ofSeconds(30), mskIam);
+        return new PipelineConfig(
+                "v1", "app", true, 1_000_000, 1, "/tmp/state", Duration.ofSeconds(30), Duration.ofSeconds(30), mskIam);
     }
 }

@@ -14,15 +14,18 @@ class TopicSizeCheckTest {
 
     @Test
     void topicsAsTheServiceCreatesThemFit() {
-        assertThat(TopicSizeCheck.problems(RAW, PROCESSED, DEAD_LETTER, 1_000_000, 8_388_608)).isEmpty();
+        assertThat(TopicSizeCheck.problems(RAW, PROCESSED, DEAD_LETTER, 1_000_000, 8_388_608))
+                .isEmpty();
     }
 
     @Test
     void aDeadLetterTopicSmallerThanTheRawTopicNamesBothLimitsAndTheValueToSet() {
-        List<String> problems = TopicSizeCheck.problems(RAW, PROCESSED, new TopicLimit("dlq", 100_000, true),
-                1_000_000, 8_388_608);
+        List<String> problems =
+                TopicSizeCheck.problems(RAW, PROCESSED, new TopicLimit("dlq", 100_000, true), 1_000_000, 8_388_608);
 
-        assertThat(problems).singleElement().asString()
+        assertThat(problems)
+                .singleElement()
+                .asString()
                 .startsWith("Topic dlq would refuse dead letters")
                 .contains("it accepts max.message.bytes=100000, set on the topic")
                 .contains("raw topic raw's limit (1048588 bytes, the broker's message.max.bytes, as the topic sets no "
@@ -33,16 +36,21 @@ class TopicSizeCheckTest {
 
     @Test
     void aDeadLetterTopicOnTheBrokerDefaultIsTooSmallForARawTopicOnItToo() {
-        assertThat(TopicSizeCheck.problems(RAW, PROCESSED, new TopicLimit("dlq", BROKER_DEFAULT, false), 1_000_000,
-                8_388_608)).singleElement().asString().contains("the broker's message.max.bytes");
+        assertThat(TopicSizeCheck.problems(
+                        RAW, PROCESSED, new TopicLimit("dlq", BROKER_DEFAULT, false), 1_000_000, 8_388_608))
+                .singleElement()
+                .asString()
+                .contains("the broker's message.max.bytes");
     }
 
     @Test
     void aProcessedTopicTooSmallForTheLargestRowOffersBothFixes() {
-        List<String> problems = TopicSizeCheck.problems(RAW, new TopicLimit("processed", BROKER_DEFAULT, false),
-                DEAD_LETTER, 1_000_000, 8_388_608);
+        List<String> problems = TopicSizeCheck.problems(
+                RAW, new TopicLimit("processed", BROKER_DEFAULT, false), DEAD_LETTER, 1_000_000, 8_388_608);
 
-        assertThat(problems).singleElement().asString()
+        assertThat(problems)
+                .singleElement()
+                .asString()
                 .startsWith("Topic processed would refuse rows")
                 .contains("--entity-name processed --add-config max.message.bytes=2065536")
                 .contains("or lower access-records.max-record-bytes (ACCESS_RECORDS_MAX_RECORD_BYTES) to at most "
@@ -53,11 +61,14 @@ class TopicSizeCheckTest {
     void aRawTopicLargerThanTheProducerLetsThroughAsksForTheDeadLetterSetting() {
         TopicLimit bigRaw = new TopicLimit("raw", 10_000_000, true);
 
-        List<String> problems = TopicSizeCheck.problems(bigRaw, PROCESSED, new TopicLimit("dlq", 20_000_000, true),
-                1_000_000, 8_388_608);
+        List<String> problems = TopicSizeCheck.problems(
+                bigRaw, PROCESSED, new TopicLimit("dlq", 20_000_000, true), 1_000_000, 8_388_608);
 
-        assertThat(problems).singleElement().asString()
+        assertThat(problems)
+                .singleElement()
+                .asString()
                 .startsWith("The service's producer would refuse dead letters of up to " + (10_000_000 + 16 * 1024))
-                .contains("ACCESS_RECORDS_TOPICS_DEAD_LETTER_MAX_MESSAGE_BYTES) to at least " + (10_000_000 + 16 * 1024));
+                .contains(
+                        "ACCESS_RECORDS_TOPICS_DEAD_LETTER_MAX_MESSAGE_BYTES) to at least " + (10_000_000 + 16 * 1024));
     }
 }

@@ -25,7 +25,10 @@ class ConnectEnvelopeSerdeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ProcessedAccessRecord row = ((Accepted<ProcessedAccessRecord>) new AccessRecordEnricher()
-            .enrich(RawRecords.example().with("origin", "https://www.synapse.org").bytes())).value();
+                    .enrich(RawRecords.example()
+                            .with("origin", "https://www.synapse.org")
+                            .bytes()))
+            .value();
 
     @Test
     void theConnectSchemaHasEveryContractColumnWithItsTypeAndOptionality() {
@@ -37,12 +40,16 @@ class ConnectEnvelopeSerdeTest {
             var field = connect.field(column.name());
             assertThat(field).as(column.name()).isNotNull();
             assertThat(field.index()).isEqualTo(column.pos());
-            assertThat(field.schema().isOptional()).as(column.name()).isEqualTo(column.schema().isNullable());
+            assertThat(field.schema().isOptional())
+                    .as(column.name())
+                    .isEqualTo(column.schema().isNullable());
         }
-        assertThat(connect.fields()).hasSameSizeAs(AccessRecordContract.processed().getFields());
+        assertThat(connect.fields())
+                .hasSameSizeAs(AccessRecordContract.processed().getFields());
         assertThat(connect.field("timestamp").schema().name()).isEqualTo(Timestamp.LOGICAL_NAME);
         assertThat(connect.field("record_date").schema().name()).isEqualTo(Date.LOGICAL_NAME);
-        assertThat(connect.field("entity_id").schema().type()).isEqualTo(org.apache.kafka.connect.data.Schema.Type.INT64);
+        assertThat(connect.field("entity_id").schema().type())
+                .isEqualTo(org.apache.kafka.connect.data.Schema.Type.INT64);
     }
 
     @Test
@@ -55,8 +62,10 @@ class ConnectEnvelopeSerdeTest {
         Struct struct = (Struct) read.value();
         assertThat(struct.getString("client")).isEqualTo("PYTHON");
         assertThat(struct.get("record_date"))
-                .isEqualTo(java.util.Date.from(LocalDate.of(2023, 11, 14).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        assertThat(new ConnectEnvelopeSerde().deserializer().deserialize("processed", envelope)).isEqualTo(row);
+                .isEqualTo(java.util.Date.from(
+                        LocalDate.of(2023, 11, 14).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        assertThat(new ConnectEnvelopeSerde().deserializer().deserialize("processed", envelope))
+                .isEqualTo(row);
     }
 
     @Test
@@ -64,7 +73,8 @@ class ConnectEnvelopeSerdeTest {
         JsonNode payload = JSON.readTree(ConnectEnvelopeSerde.toEnvelope(row)).get("payload");
         JsonNode enrichOutput = JSON.readTree(ProcessedRecordJson.toJson(row));
 
-        assertThat(payload.get("record_date").asLong()).isEqualTo(LocalDate.of(2023, 11, 14).toEpochDay());
+        assertThat(payload.get("record_date").asLong())
+                .isEqualTo(LocalDate.of(2023, 11, 14).toEpochDay());
         ((ObjectNode) payload).remove("record_date");
         ((ObjectNode) enrichOutput).remove("record_date");
         assertThat(payload).isEqualTo(enrichOutput);

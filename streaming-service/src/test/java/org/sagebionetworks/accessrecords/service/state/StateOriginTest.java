@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The origin file round-trips, and says what changed in terms a person can act on. */
 class StateOriginTest {
 
-    private static final StateOrigin ORIGIN = origin("cluster-a", Map.of("raw", "id-raw", "app-store-changelog", "id-1"));
+    private static final StateOrigin ORIGIN =
+            origin("cluster-a", Map.of("raw", "id-raw", "app-store-changelog", "id-1"));
 
     @TempDir
     Path dir;
@@ -32,7 +33,8 @@ class StateOriginTest {
 
     @Test
     void theSameOriginHasNoDifferences() {
-        assertThat(origin("cluster-a", Map.of("app-store-changelog", "id-1", "raw", "id-raw")).differencesFrom(ORIGIN))
+        assertThat(origin("cluster-a", Map.of("app-store-changelog", "id-1", "raw", "id-raw"))
+                        .differencesFrom(ORIGIN))
                 .isEmpty();
     }
 
@@ -40,8 +42,9 @@ class StateOriginTest {
     void anotherClusterARecreatedTopicAndAMissingChangelogAreEachNamed() {
         StateOrigin now = origin("cluster-b", Map.of("raw", "id-raw-2"));
 
-        assertThat(now.differencesFrom(ORIGIN)).isEqualTo(
-                "cluster id cluster-a -> cluster-b; topic app-store-changelog id-1 -> absent; topic raw id-raw -> id-raw-2");
+        assertThat(now.differencesFrom(ORIGIN))
+                .isEqualTo(
+                        "cluster id cluster-a -> cluster-b; topic app-store-changelog id-1 -> absent; topic raw id-raw -> id-raw-2");
     }
 
     private static StateOrigin origin(String clusterId, Map<String, String> topicIds) {

@@ -38,9 +38,9 @@ class AccessRecordTopologyTest {
     private static final Duration MAX_CLOCK_SKEW = Duration.ofHours(1);
     private static final Instant WALL_CLOCK = Instant.parse("2026-11-24T12:00:00Z");
     private static final Instant YEAR_2099 = Instant.parse("2099-12-31T00:00:00Z");
-    private static final AccessRecordTopics TOPICS =
-            AccessRecordTopics.from(new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608, null),
-                    PipelineVersion.of(PipelineVersion.DEFAULT));
+    private static final AccessRecordTopics TOPICS = AccessRecordTopics.from(
+            new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608, null),
+            PipelineVersion.of(PipelineVersion.DEFAULT));
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
@@ -75,14 +75,15 @@ class AccessRecordTopologyTest {
         byte[] bad = "{\"payload\": {\"sessionId\": \"s-1\", ".getBytes(StandardCharsets.UTF_8);
         Headers original = new RecordHeaders().add("trace", "t-1".getBytes(StandardCharsets.UTF_8));
 
-        raw.pipeInput(new TestRecord<>("k-1".getBytes(StandardCharsets.UTF_8), bad, original,
-                Instant.ofEpochMilli(1_700_000_000_000L)));
+        raw.pipeInput(new TestRecord<>(
+                "k-1".getBytes(StandardCharsets.UTF_8), bad, original, Instant.ofEpochMilli(1_700_000_000_000L)));
 
         TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
         assertThat(utf8(letter.key())).isEqualTo("k-1");
         assertThat(letter.value()).isEqualTo(bad);
         assertThat(header(letter, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("MALFORMED_JSON");
-        assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE)).startsWith("MALFORMED_JSON: Unexpected end-of-input");
+        assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE))
+                .startsWith("MALFORMED_JSON: Unexpected end-of-input");
         assertThat(header(letter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("raw");
         assertThat(header(letter, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
         assertThat(header(letter, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
@@ -103,8 +104,11 @@ class AccessRecordTopologyTest {
         raw.pipeInput("s-y".getBytes(StandardCharsets.UTF_8), (byte[]) null);
         pipe(RawRecords.example().sessionId("s-3"));
 
-        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-1", "s-3");
-        assertThat(deadLetters.readRecordsToList()).extracting(r -> header(r, DeadLetterHeaders.ERROR_CLASS))
+        assertThat(processed.readKeyValuesToList())
+                .extracting(kv -> utf8(kv.key))
+                .containsExactly("s-1", "s-3");
+        assertThat(deadLetters.readRecordsToList())
+                .extracting(r -> header(r, DeadLetterHeaders.ERROR_CLASS))
                 .containsExactly("MALFORMED_JSON", "MISSING_FIELD", "MALFORMED_JSON");
         assertThat(counter("access.records.in")).isEqualTo(5);
         assertThat(counter("access.records.out")).isEqualTo(2);
@@ -118,7 +122,9 @@ class AccessRecordTopologyTest {
         pipe(RawRecords.example().sessionId("s-2"));
         pipe(RawRecords.example().sessionId("s-1"));
 
-        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-1", "s-2");
+        assertThat(processed.readKeyValuesToList())
+                .extracting(kv -> utf8(kv.key))
+                .containsExactly("s-1", "s-2");
         assertThat(counter("access.records.duplicates.dropped")).isEqualTo(1);
     }
 
@@ -129,7 +135,8 @@ class AccessRecordTopologyTest {
         pipe(RawRecords.example().sessionId("s-1").timestamp(1_700_000_000_000L));
         pipe(RawRecords.example().sessionId("s-1").timestamp(1_700_000_000_001L));
 
-        assertThat(processed.readValuesToList()).extracting(row -> row.getTimestamp().toEpochMilli())
+        assertThat(processed.readValuesToList())
+                .extracting(row -> row.getTimestamp().toEpochMilli())
                 .containsExactly(1_700_000_000_000L, 1_700_000_000_001L);
         assertThat(counter("access.records.duplicates.dropped")).isZero();
     }
@@ -144,7 +151,8 @@ class AccessRecordTopologyTest {
         pipe(RawRecords.example().sessionId("s-old").timestamp(now - HORIZON.toMillis() - 1));
         pipe(RawRecords.example().sessionId("s-edge").timestamp(now - HORIZON.toMillis()));
 
-        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key))
+        assertThat(processed.readKeyValuesToList())
+                .extracting(kv -> utf8(kv.key))
                 .containsExactly("s-old", "s-new", "s-old", "s-edge");
         assertThat(counter("access.records.late")).isEqualTo(1);
         assertThat(counter("access.records.duplicates.dropped")).isZero();
@@ -160,7 +168,9 @@ class AccessRecordTopologyTest {
         pipeArrivingAt(RawRecords.example().sessionId("s-1").timestamp(anHourAgo), arrival);
         pipeArrivingAt(RawRecords.example().sessionId("s-1").timestamp(anHourAgo), arrival);
 
-        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-1");
+        assertThat(processed.readKeyValuesToList())
+                .extracting(kv -> utf8(kv.key))
+                .containsExactly("s-1");
         TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
         assertThat(utf8(letter.key())).isEqualTo("s-2099");
         assertThat(header(letter, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("ABSURD_VALUE");
@@ -191,7 +201,9 @@ class AccessRecordTopologyTest {
 
         pipeArrivingAt(RawRecords.example().sessionId("s-ahead").timestamp(ahead.toEpochMilli()), ahead);
 
-        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-ahead");
+        assertThat(processed.readKeyValuesToList())
+                .extracting(kv -> utf8(kv.key))
+                .containsExactly("s-ahead");
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 
@@ -200,8 +212,11 @@ class AccessRecordTopologyTest {
         start(true);
         Instant arrivedDaysAgo = WALL_CLOCK.minus(Duration.ofDays(4));
 
-        pipeArrivingAt(RawRecords.example().sessionId("s-ahead").timestamp(
-                arrivedDaysAgo.plus(Duration.ofHours(2)).toEpochMilli()), arrivedDaysAgo);
+        pipeArrivingAt(
+                RawRecords.example()
+                        .sessionId("s-ahead")
+                        .timestamp(arrivedDaysAgo.plus(Duration.ofHours(2)).toEpochMilli()),
+                arrivedDaysAgo);
 
         assertThat(processed.isEmpty()).isTrue();
         assertThat(header(deadLetters.readRecord(), DeadLetterHeaders.ERROR_MESSAGE))
@@ -217,7 +232,9 @@ class AccessRecordTopologyTest {
         pipe(RawRecords.example().sessionId("s-1").timestamp(anHourAgo));
         pipe(RawRecords.example().sessionId("s-1").timestamp(anHourAgo));
 
-        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-1");
+        assertThat(processed.readKeyValuesToList())
+                .extracting(kv -> utf8(kv.key))
+                .containsExactly("s-1");
         assertThat(counter("access.records.duplicates.dropped")).isEqualTo(1);
         assertThat(counter("access.records.late")).isZero();
     }
@@ -226,7 +243,9 @@ class AccessRecordTopologyTest {
     void aKeyThatIsNotTheSessionIdIsCountedWhenTheInputIsDeclaredKeyed() {
         start(true);
 
-        raw.pipeInput("producer-chose-this".getBytes(StandardCharsets.UTF_8), RawRecords.example().bytes());
+        raw.pipeInput(
+                "producer-chose-this".getBytes(StandardCharsets.UTF_8),
+                RawRecords.example().bytes());
 
         assertThat(utf8(processed.readRecord().key())).isEqualTo("7dfda870-44ab-4620-81ff-0c9c41236b6a");
         assertThat(counter("access.records.key.mismatch")).isEqualTo(1);
@@ -242,10 +261,15 @@ class AccessRecordTopologyTest {
         start(false);
 
         raw.pipeInput((byte[]) null, RawRecords.example().sessionId("s-1").bytes());
-        raw.pipeInput("other".getBytes(StandardCharsets.UTF_8), RawRecords.example().sessionId("s-1").bytes());
+        raw.pipeInput(
+                "other".getBytes(StandardCharsets.UTF_8),
+                RawRecords.example().sessionId("s-1").bytes());
 
-        assertThat(topology(false).describe().toString()).contains(AccessRecordTopology.REPARTITION_NAME + "-repartition");
-        assertThat(processed.readKeyValuesToList()).extracting(kv -> utf8(kv.key)).containsExactly("s-1");
+        assertThat(topology(false).describe().toString())
+                .contains(AccessRecordTopology.REPARTITION_NAME + "-repartition");
+        assertThat(processed.readKeyValuesToList())
+                .extracting(kv -> utf8(kv.key))
+                .containsExactly("s-1");
         assertThat(counter("access.records.duplicates.dropped")).isEqualTo(1);
     }
 
@@ -255,9 +279,9 @@ class AccessRecordTopologyTest {
 
         pipe(RawRecords.example().timestamp(1_700_000_000_000L));
 
-        double lag = registry.get("access.records.event.time.lag.seconds").gauge().value();
-        assertThat(lag).isCloseTo((Clock.systemUTC().millis() - 1_700_000_000_000L) / 1000.0,
-                Offset.offset(5.0));
+        double lag =
+                registry.get("access.records.event.time.lag.seconds").gauge().value();
+        assertThat(lag).isCloseTo((Clock.systemUTC().millis() - 1_700_000_000_000L) / 1000.0, Offset.offset(5.0));
     }
 
     private void start(boolean keyed) {
@@ -266,15 +290,27 @@ class AccessRecordTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, TestUtils.tempDirectory().getPath());
         driver = new TopologyTestDriver(topology(keyed), props, WALL_CLOCK);
-        raw = driver.createInputTopic("raw", TOPICS.raw().keySerde().serializer(), TOPICS.raw().valueSerde().serializer());
-        processed = driver.createOutputTopic("processed", TOPICS.processed().keySerde().deserializer(),
+        raw = driver.createInputTopic(
+                "raw",
+                TOPICS.raw().keySerde().serializer(),
+                TOPICS.raw().valueSerde().serializer());
+        processed = driver.createOutputTopic(
+                "processed",
+                TOPICS.processed().keySerde().deserializer(),
                 TOPICS.processed().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic("dlq", TOPICS.deadLetter().keySerde().deserializer(),
+        deadLetters = driver.createOutputTopic(
+                "dlq",
+                TOPICS.deadLetter().keySerde().deserializer(),
                 TOPICS.deadLetter().valueSerde().deserializer());
     }
 
     private Topology topology(boolean keyed) {
-        return AccessRecordTopology.build(TOPICS, new DedupConfig(HORIZON, MAX_CLOCK_SKEW), keyed, 1_000_000, new PipelineMetrics(registry, Clock.systemUTC()));
+        return AccessRecordTopology.build(
+                TOPICS,
+                new DedupConfig(HORIZON, MAX_CLOCK_SKEW),
+                keyed,
+                1_000_000,
+                new PipelineMetrics(registry, Clock.systemUTC()));
     }
 
     private void pipe(RawRecords record) {
@@ -283,8 +319,11 @@ class AccessRecordTopologyTest {
 
     /** A raw record whose Kafka timestamp says when it arrived; the producers stamp their own clock's time. */
     private void pipeArrivingAt(RawRecords record, Instant arrival) {
-        raw.pipeInput(new TestRecord<>(record.payload().get("sessionId").asText().getBytes(StandardCharsets.UTF_8),
-                record.bytes(), new RecordHeaders(), arrival));
+        raw.pipeInput(new TestRecord<>(
+                record.payload().get("sessionId").asText().getBytes(StandardCharsets.UTF_8),
+                record.bytes(),
+                new RecordHeaders(),
+                arrival));
     }
 
     private static ProcessedAccessRecord coreRow(RawRecords record) {

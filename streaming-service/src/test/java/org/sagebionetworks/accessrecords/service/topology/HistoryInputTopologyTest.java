@@ -45,14 +45,30 @@ class HistoryInputTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "history-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, TestUtils.tempDirectory().getPath());
-        driver = new TopologyTestDriver(AccessRecordTopology.build(TOPICS, new DedupConfig(Duration.ofHours(24), null), true, 1_000_000,
-                new PipelineMetrics(new SimpleMeterRegistry(), Clock.systemUTC())), props, WALL_CLOCK);
-        raw = driver.createInputTopic("raw", TOPICS.raw().keySerde().serializer(), TOPICS.raw().valueSerde().serializer());
-        history = driver.createInputTopic("history", TOPICS.history().keySerde().serializer(),
+        driver = new TopologyTestDriver(
+                AccessRecordTopology.build(
+                        TOPICS,
+                        new DedupConfig(Duration.ofHours(24), null),
+                        true,
+                        1_000_000,
+                        new PipelineMetrics(new SimpleMeterRegistry(), Clock.systemUTC())),
+                props,
+                WALL_CLOCK);
+        raw = driver.createInputTopic(
+                "raw",
+                TOPICS.raw().keySerde().serializer(),
+                TOPICS.raw().valueSerde().serializer());
+        history = driver.createInputTopic(
+                "history",
+                TOPICS.history().keySerde().serializer(),
                 TOPICS.history().valueSerde().serializer());
-        processed = driver.createOutputTopic("processed", TOPICS.processed().keySerde().deserializer(),
+        processed = driver.createOutputTopic(
+                "processed",
+                TOPICS.processed().keySerde().deserializer(),
                 TOPICS.processed().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic("dlq", TOPICS.deadLetter().keySerde().deserializer(),
+        deadLetters = driver.createOutputTopic(
+                "dlq",
+                TOPICS.deadLetter().keySerde().deserializer(),
                 TOPICS.deadLetter().valueSerde().deserializer());
     }
 
@@ -73,7 +89,8 @@ class HistoryInputTopologyTest {
         pipe(raw, RawRecords.example().sessionId("both"));
         pipe(raw, RawRecords.example().sessionId("live"));
 
-        assertThat(processed.readKeyValuesToList()).extracting(row -> utf8(row.key))
+        assertThat(processed.readKeyValuesToList())
+                .extracting(row -> utf8(row.key))
                 .containsExactly("old", "both", "live");
     }
 
@@ -81,14 +98,19 @@ class HistoryInputTopologyTest {
     void aBadHistoryRecordIsDeadLetteredNamingTheHistoryTopic() {
         history.pipeInput("k".getBytes(StandardCharsets.UTF_8), "{".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(deadLetters.readRecordsToList()).singleElement().satisfies(letter -> assertThat(
-                utf8(letter.headers().lastHeader(DeadLetterHeaders.SOURCE_TOPIC).value())).isEqualTo("history"));
+        assertThat(deadLetters.readRecordsToList())
+                .singleElement()
+                .satisfies(letter -> assertThat(utf8(letter.headers()
+                                .lastHeader(DeadLetterHeaders.SOURCE_TOPIC)
+                                .value()))
+                        .isEqualTo("history"));
     }
 
     @Test
     void withoutAHistoryTopicTheRawTopicIsTheOnlyInput() {
         AccessRecordTopics rawOnly = AccessRecordTopics.from(
-                new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608, null), PipelineVersion.of("v2"));
+                new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608, null),
+                PipelineVersion.of("v2"));
 
         assertThat(rawOnly.history()).isNull();
         assertThat(rawOnly.inputs()).isEqualTo(List.of("raw"));
