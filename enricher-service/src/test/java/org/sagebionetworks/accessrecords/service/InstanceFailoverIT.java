@@ -68,9 +68,8 @@ class InstanceFailoverIT {
                 visibleAtKill = KafkaCluster.readUntil(rows, read -> read.size() >= 2_000, WAIT, Duration.ZERO);
                 // Rows keep their raw record's key and the topics' partition counts match: the doomed instance
                 // writes the processed partitions of the raw partitions it owns.
-                killedInAnOpenTransaction = transactions.awaitOpen(
-                        processedPartitions(processed, doomedPartitions), Duration.ofSeconds(10));
-                doomed.kill();
+                killedInAnOpenTransaction =
+                        killInAnOpenTransaction(doomed, transactions, processedPartitions(processed, doomedPartitions));
                 group.awaitOwners(
                         owners -> owners.keySet().equals(Set.of("survivor"))
                                 && owners.get("survivor").size() == PARTITIONS,
@@ -104,6 +103,29 @@ class InstanceFailoverIT {
                     .as("rows of the aborted transaction are on the broker, visible to read_uncommitted only")
                     .isGreaterThan(rowsIn(processed, doomedPartitions, IsolationLevel.READ_COMMITTED));
         }
+    }
+
+    /**
+     * Kills the instance while one of its transactions is open. Seeing a transaction open and then killing would
+     * race its commit (a commit every 100 ms; under load the kill lands later), so the instance is frozen first,
+     * and killed only if it froze with a transaction open; otherwise it runs on and the next one is tried.
+     */
+    private static boolean killInAnOpenTransaction(
+            ServiceProcess doomed, OpenTransactions transactions, Set<TopicPartition> partitions) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            transactions.awaitOpen(partitions, Duration.ofSeconds(5));
+            doomed.pause();
+            // A commit already sent when the signal came lands now, before the look.
+            TimeUnit.MILLISECONDS.sleep(300);
+            if (transactions.open(partitions)) {
+                doomed.kill();
+                return true;
+            }
+            doomed.resume();
+        }
+        doomed.kill();
+        return false;
     }
 
     private ServiceProcess instance(Map<String, String> environment, String name) throws Exception {

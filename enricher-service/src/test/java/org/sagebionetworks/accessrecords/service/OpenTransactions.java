@@ -28,14 +28,19 @@ final class OpenTransactions implements AutoCloseable {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
+    /** Whether one of the partitions has an open transaction now. */
+    boolean open(Set<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, Long> stable = ends(partitions, IsolationLevel.READ_COMMITTED);
+        Map<TopicPartition, Long> written = ends(partitions, IsolationLevel.READ_UNCOMMITTED);
+        return partitions.stream().anyMatch(partition -> written.get(partition) > stable.get(partition));
+    }
+
     /** Waits until one of the partitions has an open transaction; false if none showed within the timeout. */
     boolean awaitOpen(Set<TopicPartition> partitions, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         // No pause between looks: a transaction lasts about a commit interval (100 ms), and the caller acts at once.
         while (System.nanoTime() < deadline) {
-            Map<TopicPartition, Long> stable = ends(partitions, IsolationLevel.READ_COMMITTED);
-            Map<TopicPartition, Long> written = ends(partitions, IsolationLevel.READ_UNCOMMITTED);
-            if (partitions.stream().anyMatch(partition -> written.get(partition) > stable.get(partition))) {
+            if (open(partitions)) {
                 return true;
             }
         }
