@@ -25,9 +25,9 @@ variable "subnet_ids" {
 }
 
 variable "layout" {
-  description = "Folder layout of the lake, one file in connect-config/layouts: it sets the connector's path.format and the Glue table's partition keys and projection together."
+  description = "Folder layout of the lake, one file in connect-config/layouts: it sets the connector's path.format and the Glue table's partition keys and projection together. record-date (today's table's record_date=YYYY-MM-DD folders, pruned by every dashboard's record_date filter) or year-month-day."
   type        = string
-  default     = "year-month-day"
+  default     = "record-date"
 
   validation {
     condition     = contains(["year-month-day", "record-date"], var.layout)

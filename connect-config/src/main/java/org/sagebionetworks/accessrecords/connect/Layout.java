@@ -13,6 +13,16 @@ public enum Layout {
     YEAR_MONTH_DAY("year-month-day"),
     RECORD_DATE("record-date");
 
+    /**
+     * The default's name, a constant so that command-line options can name it as their default. Every dashboard
+     * filters on {@code record_date}, which prunes partitions only when it is the partition key, and today's table
+     * and the loaders that read its files use {@code record_date=} folders.
+     */
+    public static final String DEFAULT_NAME = "record-date";
+
+    /** The layout of every deployment and local run that does not choose one. */
+    public static final Layout DEFAULT = named(DEFAULT_NAME);
+
     private final String fileName;
 
     Layout(String fileName) {

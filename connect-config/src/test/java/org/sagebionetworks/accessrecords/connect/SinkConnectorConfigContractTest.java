@@ -99,6 +99,13 @@ class SinkConnectorConfigContractTest {
                 .noneMatch(key -> AccessRecordContract.processed().getField(key) != null);
     }
 
+    /** Every dashboard filters on record_date, and today's table and its loaders read record_date= folders. */
+    @Test
+    void theDefaultLayoutIsRecordDateAndItsNameIsTheConstantCommandLinesUse() {
+        assertThat(Layout.DEFAULT).isEqualTo(Layout.RECORD_DATE);
+        assertThat(Layout.named(Layout.DEFAULT_NAME)).isEqualTo(Layout.DEFAULT);
+    }
+
     @Test
     void everyPlaceholderIsADocumentedVariableAndAMissingValueIsRefused() {
         assertThat(SinkConnectorConfig.VARIABLES).containsAll(SinkConnectorConfig.placeholders(SINK));

@@ -78,8 +78,8 @@ public final class LocalStackMain implements Callable<Integer> {
 
     @Option(
             names = "--layout",
-            defaultValue = "year-month-day",
-            description = "Folder layout: year-month-day or record-date (default: ${DEFAULT-VALUE}).")
+            defaultValue = Layout.DEFAULT_NAME,
+            description = "Folder layout: record-date or year-month-day (default: ${DEFAULT-VALUE}).")
     String layout;
 
     @Option(

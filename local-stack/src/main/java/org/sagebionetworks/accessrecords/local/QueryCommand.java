@@ -51,7 +51,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(
             names = "--layout",
-            defaultValue = "year-month-day",
+            defaultValue = Layout.DEFAULT_NAME,
             description = "The layout the stack ran with (default: ${DEFAULT-VALUE}).")
     String layout;
 

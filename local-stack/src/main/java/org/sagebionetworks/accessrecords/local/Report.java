@@ -36,7 +36,7 @@ final class Report {
         out.println("  enricher metrics " + stack.enricherUrl() + "/prometheus");
         out.println("  Kafka Connect    " + stack.connectorUrl(sink) + "/status  (stand-in S3 sink)");
         out.println("  S3 endpoint      " + stack.s3Endpoint() + "  (bucket " + StackSettings.BUCKET + ")");
-        out.println("  Parquet files    " + tableDir.toAbsolutePath());
+        out.println("  Parquet files    " + tableDir.toAbsolutePath() + "/" + dayFolders(sink) + "/");
         out.println();
     }
 
@@ -58,5 +58,10 @@ final class Report {
         out.println();
         out.println("Ask your own: java -jar local-stack/target/local-stack.jar query -e \"SELECT count(*) FROM "
                 + SharedNames.VIEW + "\"");
+    }
+
+    /** The layout's day folders as people read them: its Joda path.format without the quotes around literals. */
+    private static String dayFolders(SinkSpec sink) {
+        return sink.layout().pathFormat().replace("'", "");
     }
 }

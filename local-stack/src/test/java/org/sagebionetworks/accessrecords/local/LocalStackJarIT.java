@@ -120,11 +120,12 @@ class LocalStackJarIT {
         assertThat(stack.stdout())
                 .contains("enricher health  http://localhost:")
                 .contains("/prometheus")
-                .contains("Parquet files    " + tableDir());
+                .contains("Parquet files    " + tableDir() + "/record_date=YYYY-MM-dd/");
     }
 
+    /** The run chose no layout, so this is the default's. */
     @Test
-    void writesParquetUnderConfluentsKeysInTheDayFolders() {
+    void writesParquetUnderConfluentsKeysInTheRecordDateFolders() {
         List<Path> files = ParquetFolder.list(tableDir());
 
         assertThat(files)
@@ -132,7 +133,7 @@ class LocalStackJarIT {
                 .allSatisfy(
                         file -> assertThat(tableDir().relativize(file).toString())
                                 .matches(
-                                        "year=2023/month=11/day=1[45]/synapse\\.accessrecords\\.processed\\.v1\\+[01]\\+\\d{10}\\.snappy\\.parquet"));
+                                        "record_date=2023-11-1[45]/synapse\\.accessrecords\\.processed\\.v1\\+[01]\\+\\d{10}\\.snappy\\.parquet"));
     }
 
     @Test
@@ -161,6 +162,7 @@ class LocalStackJarIT {
         assertThat(query.stdout().lines()).containsExactlyElementsOf(csv);
     }
 
+    /** This run chooses the other layout, so that the jar is seen writing both. */
     @Test
     void syntheticTrafficGoesThroughSynapsesPublisherAndAllOfItThatIsValidReachesTheTable() throws Exception {
         Path synthetic = Files.createDirectories(dataDir.resolve("synthetic"));
@@ -169,6 +171,8 @@ class LocalStackJarIT {
                 "--once",
                 "--records",
                 "300",
+                "--layout",
+                "year-month-day",
                 "--queries",
                 queries(),
                 "--data-dir",
@@ -191,6 +195,12 @@ class LocalStackJarIT {
         assertThat(Long.parseLong(status.group(4)) + Long.parseLong(status.group(5)))
                 .isEqualTo(sent);
         assertThat(status.group(6)).isEqualTo(status.group(4));
+        Path table = tableDir(synthetic, Layout.YEAR_MONTH_DAY);
+        assertThat(run.stdout()).contains("Parquet files    " + table + "/year=YYYY/month=MM/day=dd/");
+        assertThat(ParquetFolder.list(table))
+                .isNotEmpty()
+                .allSatisfy(file -> assertThat(table.relativize(file).toString())
+                        .matches("year=\\d{4}/month=\\d{2}/day=\\d{2}/[^/]+\\.snappy\\.parquet"));
     }
 
     /** A raw line of about {@code bytes} bytes, well-formed but for its size. */
@@ -200,7 +210,11 @@ class LocalStackJarIT {
     }
 
     private static Path tableDir() {
-        return new StackSettings(dataDir, 0, 0, 0).tableDir(SinkSpec.local(Layout.YEAR_MONTH_DAY));
+        return tableDir(dataDir, Layout.DEFAULT);
+    }
+
+    private static Path tableDir(Path data, Layout layout) {
+        return new StackSettings(data, 0, 0, 0).tableDir(SinkSpec.local(layout));
     }
 
     /** queries/python-client-endpoints.sql asked of the sample without SQL: all of it is after 2023-09-01. */

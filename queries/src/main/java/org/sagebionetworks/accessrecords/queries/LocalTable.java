@@ -14,8 +14,12 @@ import org.sagebionetworks.accessrecords.schema.SharedNames;
 /**
  * The table {@code processedaccessrecord} over a local folder of the sink's Parquet files, in an in-memory DuckDB, so the
  * Athena queries in {@code queries/} run unchanged on a laptop. The session is set to UTC, as Athena is.
- * Folder names are not read as partition columns: every row already carries {@code record_date}, and with the
- * {@code record_date=} layout a folder column would collide with it.
+ *
+ * <p>Folder names are read as Athena reads partition keys: {@code key=value} gives every row below it the column
+ * {@code key}, and where a file has a column of that name too (the sink's {@code record_date}) the folder's value
+ * wins, because Athena's table has the key only as a partition key and never reads the file's column. The keys are
+ * text, as Glue types {@code year}, {@code month} and {@code day}; {@code record_date} is a date either way. All
+ * files of a table share one layout: DuckDB refuses a folder that mixes two.
  */
 public final class LocalTable implements AutoCloseable {
 
@@ -34,8 +38,10 @@ public final class LocalTable implements AutoCloseable {
         Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = duckdb.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
-            statement.execute("CREATE VIEW " + SharedNames.VIEW + " AS SELECT * FROM read_parquet("
-                    + literal(root.toAbsolutePath() + "/**/*.parquet") + ", hive_partitioning = false)");
+            statement.execute("CREATE VIEW " + SharedNames.VIEW
+                    + " AS SELECT * REPLACE (CAST(record_date AS DATE) AS record_date) FROM read_parquet("
+                    + literal(root.toAbsolutePath() + "/**/*.parquet")
+                    + ", hive_partitioning = true, hive_types_autocast = false)");
         } catch (SQLException e) {
             duckdb.close();
             throw e;

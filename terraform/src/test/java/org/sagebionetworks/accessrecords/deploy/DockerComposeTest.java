@@ -73,14 +73,15 @@ class DockerComposeTest {
     }
 
     @Test
-    void theRegistrationRendersS3SinkJsonWithEveryPlaceholderAndTheV1Names() {
+    void theRegistrationRendersS3SinkJsonInTheDefaultLayoutWithEveryPlaceholderAndTheV1Names() {
         Map<String, String> register = environment("register-connector");
         Set<String> needed = new TreeSet<>(SinkConnectorConfig.placeholders(SinkConnectorConfig.read("s3-sink.json")));
         needed.addAll(SinkConnectorConfig.placeholders(SinkConnectorConfig.read("local.json")));
         needed.remove("path_format");
 
         assertThat(register.keySet()).containsAll(needed);
-        assertThat(Layout.named(register.get("layout"))).isNotNull();
+        assertThat(register).containsEntry("layout", "record-date");
+        assertThat(Layout.named(register.get("layout"))).isEqualTo(Layout.DEFAULT);
         assertThat(register)
                 .containsEntry("processed_topic", environment("enricher").get("ACCESS_RECORDS_TOPICS_PROCESSED"))
                 .containsEntry("topics_dir", PipelineNames.of(TF, "v1").get("topics_dir"))

@@ -3,6 +3,8 @@ package org.sagebionetworks.accessrecords.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +104,30 @@ class GlueTableTest {
         assertThat(HclText.attribute(TABLE, "parameters").orElseThrow())
                 .startsWith("merge(local.partition_projection, {");
         assertThat(parameter("projection.enabled")).isEqualTo("\"true\"");
+    }
+
+    /**
+     * A projected key's range is every partition Athena reads; a day outside it is silently missing from every
+     * answer. A start relative to NOW would drop the oldest day of history each day, so both layouts start at the
+     * same fixed day, the first of the year-month-day layout's first year.
+     */
+    @Test
+    void bothLayoutsProjectTheSameFixedFirstDaySoHistoryNeverFallsOutOfTheTable() {
+        JsonNode years =
+                Layout.YEAR_MONTH_DAY.definition().get("partition_keys").get(0);
+        JsonNode recordDate =
+                Layout.RECORD_DATE.definition().get("partition_keys").get(0);
+        assertThat(years.get("name").asText()).isEqualTo("year");
+        String firstYear = years.at("/projection/range").asText().split(",")[0];
+
+        String[] range = recordDate.at("/projection/range").asText().split(",");
+
+        assertThat(range[0])
+                .as("record_date's first projected day, in the projection's format")
+                .isEqualTo(LocalDate.of(Integer.parseInt(firstYear), 1, 1)
+                        .format(DateTimeFormatter.ofPattern(
+                                recordDate.at("/projection/format").asText())));
+        assertThat(range[1]).isEqualTo("NOW");
     }
 
     @ParameterizedTest

@@ -40,13 +40,13 @@ class SinkConnectorTest {
     }
 
     @Test
-    void theLayoutSettingAcceptsExactlyTheLayoutFilesAndDefaultsToYearMonthDay() {
+    void theLayoutSettingAcceptsExactlyTheLayoutFilesAndDefaultsToRecordDate() {
         Map<?, ?> layout = (Map<?, ?>) TF.entries("variable").get("layout");
         String validation = HclText.block(TF.text(), "variable\\s+\"layout\"");
         String condition = HclText.attribute(HclText.block(validation, "validation"), "condition")
                 .orElseThrow();
 
-        assertThat(layout.get("default")).isEqualTo(Layout.YEAR_MONTH_DAY.fileName());
+        assertThat(layout.get("default")).isEqualTo("record-date").isEqualTo(Layout.DEFAULT.fileName());
         String[] allowed = Arrays.stream(Layout.values())
                 .map(l -> "\"" + l.fileName() + "\"")
                 .toArray(String[]::new);
