@@ -70,7 +70,7 @@ public final class LocalTable implements AutoCloseable {
     }
 
     /** A SQL string literal; DuckDB cannot bind a parameter where a table function takes its file pattern. */
-    static String literal(String text) {
+    public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }
