@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
@@ -47,20 +44,7 @@ public final class LocalTable implements AutoCloseable {
     public QueryResult run(String sql) throws SQLException {
         try (Statement statement = duckdb.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = result.getMetaData();
-            List<String> columns = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnLabel(i));
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            while (result.next()) {
-                List<Object> row = new ArrayList<>(columns.size());
-                for (int i = 1; i <= columns.size(); i++) {
-                    row.add(result.getObject(i));
-                }
-                rows.add(row);
-            }
-            return new QueryResult(columns, rows);
+            return QueryResult.read(result);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sagebionetworks.accessrecords.queries.LocalTable;
+import org.sagebionetworks.accessrecords.queries.QueryResult;
 import org.sagebionetworks.accessrecords.queries.compare.ComparedColumns.Column;
 import org.sagebionetworks.accessrecords.queries.compare.ComparisonReport.ColumnMismatches;
 import org.sagebionetworks.accessrecords.queries.compare.ComparisonReport.DayRows;
@@ -108,20 +109,22 @@ public final class TableComparison implements AutoCloseable {
                         + " UNION ALL SELECT " + PairedRows.fresh(ComparedColumns.RECORD_DATE) + ", 0, 1 FROM " + TABLE
                         + " WHERE "
                         + PairedRows.IN_NEW + ") GROUP BY day";
-        for (Object[] row : query(sql)) {
-            LocalDate day = (LocalDate) row[0];
-            days.put(day, new DayRows(day, number(row[1]), number(row[2])));
+        for (List<Object> row : query(sql)) {
+            LocalDate day = (LocalDate) row.get(0);
+            days.put(day, new DayRows(day, number(row.get(1)), number(row.get(2))));
         }
         return List.copyOf(days.values());
     }
 
     private OneSide oneSide(String where, String recordDate) throws SQLException {
-        long rows = number(
-                query("SELECT count(*) FROM " + TABLE + " WHERE " + where).get(0)[0]);
+        long rows = number(query("SELECT count(*) FROM " + TABLE + " WHERE " + where)
+                .get(0)
+                .get(0));
         List<KeyedRow> keys = new ArrayList<>();
-        for (Object[] row : query("SELECT " + recordDate + ", " + SESSION_ID + ", " + TIMESTAMP_MILLIS + ", " + COPY
+        for (List<Object> row : query("SELECT " + recordDate + ", " + SESSION_ID + ", " + TIMESTAMP_MILLIS + ", " + COPY
                 + " FROM " + TABLE + " WHERE " + where + firstExamples())) {
-            keys.add(new KeyedRow((LocalDate) row[0], (String) row[1], instant(row[2]), number(row[3])));
+            keys.add(
+                    new KeyedRow((LocalDate) row.get(0), (String) row.get(1), instant(row.get(2)), number(row.get(3))));
         }
         return new OneSide(rows, keys);
     }
@@ -130,23 +133,25 @@ public final class TableComparison implements AutoCloseable {
     private record Counts(long rowsOnBothSides, List<Long> mismatches) {}
 
     private Counts counts() throws SQLException {
-        Object[] counts = query("SELECT count(*), "
+        List<Object> counts = query("SELECT count(*), "
                         + ComparedColumns.each(column -> "count(*) FILTER (WHERE " + PairedRows.differs(column) + ")")
                         + " FROM " + TABLE + " WHERE " + ON_BOTH_SIDES)
                 .get(0);
         List<Long> mismatches = new ArrayList<>();
-        for (int i = 1; i < counts.length; i++) {
-            mismatches.add(number(counts[i]));
+        for (int i = 1; i < counts.size(); i++) {
+            mismatches.add(number(counts.get(i)));
         }
-        return new Counts(number(counts[0]), mismatches);
+        return new Counts(number(counts.get(0)), mismatches);
     }
 
     private List<ValueDifference> differences(Column column) throws SQLException {
         List<ValueDifference> differences = new ArrayList<>();
-        for (Object[] row : query("SELECT " + SESSION_ID + ", " + TIMESTAMP_MILLIS + ", CAST(" + PairedRows.glue(column)
-                + " AS VARCHAR), CAST(" + PairedRows.fresh(column) + " AS VARCHAR) FROM " + TABLE + " WHERE "
-                + ON_BOTH_SIDES + " AND " + PairedRows.differs(column) + firstExamples())) {
-            differences.add(new ValueDifference((String) row[0], instant(row[1]), (String) row[2], (String) row[3]));
+        for (List<Object> row :
+                query("SELECT " + SESSION_ID + ", " + TIMESTAMP_MILLIS + ", CAST(" + PairedRows.glue(column)
+                        + " AS VARCHAR), CAST(" + PairedRows.fresh(column) + " AS VARCHAR) FROM " + TABLE + " WHERE "
+                        + ON_BOTH_SIDES + " AND " + PairedRows.differs(column) + firstExamples())) {
+            differences.add(new ValueDifference(
+                    (String) row.get(0), instant(row.get(1)), (String) row.get(2), (String) row.get(3)));
         }
         return differences;
     }
@@ -155,19 +160,10 @@ public final class TableComparison implements AutoCloseable {
         return " ORDER BY " + TIMESTAMP_MILLIS + ", " + SESSION_ID + ", " + COPY + " LIMIT " + examples;
     }
 
-    private List<Object[]> query(String sql) throws SQLException {
+    private List<List<Object>> query(String sql) throws SQLException {
         try (Statement statement = duckdb.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            List<Object[]> rows = new ArrayList<>();
-            while (result.next()) {
-                Object[] row = new Object[columns];
-                for (int i = 0; i < columns; i++) {
-                    row[i] = result.getObject(i + 1);
-                }
-                rows.add(row);
-            }
-            return rows;
+            return QueryResult.read(result).rows();
         }
     }
 
