@@ -139,64 +139,11 @@ class CompareCommandTest {
         GlueStyleTable.write(glue(), rows);
         NewStyleTable.write(fresh(), Layout.RECORD_DATE, rows);
 
-        Run missingFolder = run(
-                "compare",
-                "--glue",
-                folder.resolve("nowhere").toString(),
-                "--new",
-                fresh().toString(),
-                "--layout",
-                "record-date",
-                "--from",
-                FIRST.toString(),
-                "--to",
-                LAST.toString());
-        Run backwards = run(
-                "compare",
-                "--glue",
-                glue().toString(),
-                "--new",
-                fresh().toString(),
-                "--layout",
-                "record-date",
-                "--from",
-                LAST.toString(),
-                "--to",
-                FIRST.toString());
-        Run noFiles = run(
-                "compare",
-                "--glue",
-                glue().toString(),
-                "--new",
-                fresh().toString(),
-                "--layout",
-                "record-date",
-                "--from",
-                "2020-01-01",
-                "--to",
-                "2020-01-02");
-        Run noLayout = run(
-                "compare",
-                "--glue",
-                glue().toString(),
-                "--new",
-                fresh().toString(),
-                "--from",
-                FIRST.toString(),
-                "--to",
-                LAST.toString());
-        Run unknownLayout = run(
-                "compare",
-                "--glue",
-                glue().toString(),
-                "--new",
-                fresh().toString(),
-                "--layout",
-                "daily",
-                "--from",
-                FIRST.toString(),
-                "--to",
-                LAST.toString());
+        Run missingFolder = compareOver(folder.resolve("nowhere"), "record-date", FIRST, LAST);
+        Run backwards = compareOver(glue(), "record-date", LAST, FIRST);
+        Run noFiles = compareOver(glue(), "record-date", LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 2));
+        Run noLayout = compareOver(glue(), null, FIRST, LAST);
+        Run unknownLayout = compareOver(glue(), "daily", FIRST, LAST);
 
         assertThat(missingFolder.exitCode()).isEqualTo(2);
         assertThat(missingFolder.stderr()).contains("nowhere").contains("not a folder");
@@ -368,18 +315,24 @@ class CompareCommandTest {
     }
 
     private Run compare(String layout, String... options) {
+        return compareOver(glue(), layout, FIRST, LAST, options);
+    }
+
+    /** The command over {@code glueFolder} and the new table, without {@code --layout} when it is null. */
+    private Run compareOver(Path glueFolder, String layout, LocalDate from, LocalDate to, String... options) {
         List<String> args = new ArrayList<>(List.of(
                 "compare",
                 "--glue",
-                glue().toString(),
+                glueFolder.toString(),
                 "--new",
                 fresh().toString(),
-                "--layout",
-                layout,
                 "--from",
-                FIRST.toString(),
+                from.toString(),
                 "--to",
-                LAST.toString()));
+                to.toString()));
+        if (layout != null) {
+            args.addAll(List.of("--layout", layout));
+        }
         args.addAll(List.of(options));
         return run(args.toArray(String[]::new));
     }
