@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import org.sagebionetworks.accessrecords.core.output.ControlCharacterEscapes;
+import org.sagebionetworks.accessrecords.queries.QueryResult;
 import org.sagebionetworks.accessrecords.queries.compare.ComparisonReport.ColumnMismatches;
 import org.sagebionetworks.accessrecords.queries.compare.ComparisonReport.DayRows;
 import org.sagebionetworks.accessrecords.queries.compare.ComparisonReport.KeyedRow;
@@ -48,8 +49,7 @@ final class JsonReport {
         json.writeArrayFieldStart("days");
         for (DayRows day : report.days()) {
             json.writeStartObject();
-            json.writeStringField(
-                    "record_date", day.day() == null ? null : day.day().toString());
+            json.writeStringField("record_date", QueryResult.text(day.day()));
             json.writeNumberField("glue_rows", day.glueRows());
             json.writeNumberField("new_rows", day.newRows());
             json.writeEndObject();
@@ -63,13 +63,9 @@ final class JsonReport {
         json.writeArrayFieldStart("examples");
         for (KeyedRow key : side.examples()) {
             json.writeStartObject();
-            json.writeStringField(
-                    "record_date",
-                    key.recordDate() == null ? null : key.recordDate().toString());
+            json.writeStringField("record_date", QueryResult.text(key.recordDate()));
             json.writeStringField("session_id", key.sessionId());
-            json.writeStringField(
-                    "timestamp",
-                    key.timestamp() == null ? null : key.timestamp().toString());
+            json.writeStringField("timestamp", QueryResult.text(key.timestamp()));
             json.writeNumberField("copy", key.copy());
             json.writeEndObject();
         }
@@ -88,11 +84,7 @@ final class JsonReport {
             for (ValueDifference difference : column.examples()) {
                 json.writeStartObject();
                 json.writeStringField("session_id", difference.sessionId());
-                json.writeStringField(
-                        "timestamp",
-                        difference.timestamp() == null
-                                ? null
-                                : difference.timestamp().toString());
+                json.writeStringField("timestamp", QueryResult.text(difference.timestamp()));
                 json.writeStringField("glue", difference.glue());
                 json.writeStringField("new", difference.fresh());
                 json.writeEndObject();

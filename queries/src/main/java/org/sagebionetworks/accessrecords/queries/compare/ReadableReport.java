@@ -1,6 +1,7 @@
 package org.sagebionetworks.accessrecords.queries.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.sagebionetworks.accessrecords.queries.QueryResult;
 import org.sagebionetworks.accessrecords.queries.ResultFormat;
@@ -13,7 +14,7 @@ import org.sagebionetworks.accessrecords.queries.compare.ComparisonReport.ValueD
 /**
  * A comparison as text for people: what was compared, rows per day, rows on one side only, mismatches per column
  * with examples of each, and a last line that starts with EQUAL or DIFFERENT. Tables are the {@code query}
- * command's, so values print as it prints them (control characters escaped).
+ * command's, so values print as it prints them (null as null, control characters escaped).
  */
 final class ReadableReport {
 
@@ -39,7 +40,7 @@ final class ReadableReport {
     private static String days(ComparisonReport report) {
         List<List<Object>> rows = new ArrayList<>();
         for (DayRows day : report.days()) {
-            rows.add(List.of(String.valueOf(day.day()), day.glueRows(), day.newRows(), day.newRows() - day.glueRows()));
+            rows.add(Arrays.asList(day.day(), day.glueRows(), day.newRows(), day.newRows() - day.glueRows()));
         }
         return table(List.of("record_date", "glue_rows", "new_rows", "difference"), rows);
     }
@@ -60,12 +61,7 @@ final class ReadableReport {
 
     private static void addKeys(List<List<Object>> rows, String side, OneSide rowsOfSide) {
         for (KeyedRow key : rowsOfSide.examples()) {
-            rows.add(List.of(
-                    side,
-                    String.valueOf(key.recordDate()),
-                    key.sessionId(),
-                    String.valueOf(key.timestamp()),
-                    key.copy()));
+            rows.add(Arrays.asList(side, key.recordDate(), key.sessionId(), key.timestamp(), key.copy()));
         }
     }
 
@@ -81,11 +77,8 @@ final class ReadableReport {
     private static String differences(ColumnMismatches column) {
         List<List<Object>> rows = new ArrayList<>();
         for (ValueDifference difference : column.examples()) {
-            rows.add(List.of(
-                    difference.sessionId(),
-                    String.valueOf(difference.timestamp()),
-                    shown(difference.glue()),
-                    shown(difference.fresh())));
+            rows.add(Arrays.asList(
+                    difference.sessionId(), difference.timestamp(), difference.glue(), difference.fresh()));
         }
         return column.column() + ": " + column.rows() + (column.rows() == 1 ? " row differs" : " rows differ")
                 + " (the first, by timestamp)\n" + table(List.of("session_id", "timestamp", "glue", "new"), rows);
@@ -98,11 +91,6 @@ final class ReadableReport {
         }
         return "DIFFERENT: " + oneSide + " rows on one side only, " + report.mismatchedValues()
                 + " values differ in the rows on both sides.";
-    }
-
-    /** A null value as the word, so that the table can hold it beside the other side's text. */
-    private static String shown(String value) {
-        return value == null ? "null" : value;
     }
 
     private static String table(List<String> columns, List<List<Object>> rows) {

@@ -51,7 +51,7 @@ public final class TableComparison implements AutoCloseable {
 
     /** The report over {@code range}, with up to {@code examples} rows of each kind of difference. */
     public static ComparisonReport compare(TableCopy glue, TableCopy fresh, DayRange range, int examples)
-            throws SQLException, IOException {
+            throws IOException {
         List<Path> glueFiles = glue.files(range);
         List<Path> newFiles = fresh.files(range);
         if (glueFiles.isEmpty() && newFiles.isEmpty()) {
@@ -72,11 +72,16 @@ public final class TableComparison implements AutoCloseable {
 
     private static TableComparison open(int examples) throws SQLException, IOException {
         Path spillFolder = Files.createTempDirectory("compare-duckdb-");
-        Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-        TableComparison comparison = new TableComparison(duckdb, spillFolder, examples);
-        comparison.execute("SET temp_directory = " + LocalTable.literal(spillFolder.toString()));
-        comparison.execute("SET preserve_insertion_order = false");
-        return comparison;
+        TableComparison comparison =
+                new TableComparison(DriverManager.getConnection("jdbc:duckdb:"), spillFolder, examples);
+        try {
+            comparison.execute("SET temp_directory = " + LocalTable.literal(spillFolder.toString()));
+            comparison.execute("SET preserve_insertion_order = false");
+            return comparison;
+        } catch (SQLException e) {
+            comparison.close();
+            throw e;
+        }
     }
 
     private ComparisonReport report(String glue, String fresh, DayRange range) throws SQLException {
