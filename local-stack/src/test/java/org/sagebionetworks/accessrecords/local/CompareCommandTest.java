@@ -144,6 +144,7 @@ class CompareCommandTest {
         Run noFiles = compareOver(glue(), "record-date", LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 2));
         Run noLayout = compareOver(glue(), null, FIRST, LAST);
         Run unknownLayout = compareOver(glue(), "daily", FIRST, LAST);
+        Run wrongLayout = compareOver(glue(), "year-month-day", FIRST, LAST);
 
         assertThat(missingFolder.exitCode()).isEqualTo(2);
         assertThat(missingFolder.stderr()).contains("nowhere").contains("not a folder");
@@ -155,6 +156,10 @@ class CompareCommandTest {
         assertThat(noLayout.stderr()).contains("--layout");
         assertThat(unknownLayout.exitCode()).isEqualTo(2);
         assertThat(unknownLayout.stderr()).contains("daily");
+        assertThat(wrongLayout.exitCode())
+                .as("a side without files says so rather than differ")
+                .isEqualTo(2);
+        assertThat(wrongLayout.stderr()).contains("no Parquet files").contains("year=2024/month=03/day=01");
     }
 
     /** The rows the differences are planted in, and the report they must give. */

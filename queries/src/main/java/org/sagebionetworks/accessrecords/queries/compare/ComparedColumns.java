@@ -45,12 +45,6 @@ final class ComparedColumns {
                 + " FROM " + scan;
     }
 
-    /** A side with no files: no rows, the same columns. */
-    static String none() {
-        return "SELECT CAST(NULL AS VARCHAR) AS " + SESSION_ID + ", CAST(NULL AS BIGINT) AS " + TIMESTAMP_MILLIS + ", "
-                + each(column -> "CAST(NULL AS " + column.type() + ") AS " + column.quoted()) + " WHERE false";
-    }
-
     static String each(Function<Column, String> sql) {
         return COMPARED.stream().map(sql).collect(Collectors.joining(", "));
     }

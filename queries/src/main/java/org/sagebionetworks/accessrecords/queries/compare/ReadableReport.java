@@ -80,17 +80,22 @@ final class ReadableReport {
             rows.add(Arrays.asList(
                     difference.sessionId(), difference.timestamp(), difference.glue(), difference.fresh()));
         }
-        return column.column() + ": " + column.rows() + (column.rows() == 1 ? " row differs" : " rows differ")
+        return column.column() + ": " + counted(column.rows(), "row differs", "rows differ")
                 + " (the first, by timestamp)\n" + table(List.of("session_id", "timestamp", "glue", "new"), rows);
     }
 
     private static String verdict(ComparisonReport report) {
-        long oneSide = report.onlyInGlue().rows() + report.onlyInNew().rows();
         if (report.equal()) {
             return "EQUAL: " + report.rowsOnBothSides() + " rows on both sides, every compared value the same.";
         }
-        return "DIFFERENT: " + oneSide + " rows on one side only, " + report.mismatchedValues()
-                + " values differ in the rows on both sides.";
+        long oneSide = report.onlyInGlue().rows() + report.onlyInNew().rows();
+        return "DIFFERENT: " + counted(oneSide, "row", "rows") + " on one side only, "
+                + counted(report.mismatchedValues(), "value differs", "values differ")
+                + " in the rows on both sides.";
+    }
+
+    private static String counted(long count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 
     private static String table(List<String> columns, List<List<Object>> rows) {

@@ -52,22 +52,28 @@ public final class TableComparison implements AutoCloseable {
     /** The report over {@code range}, with up to {@code examples} rows of each kind of difference. */
     public static ComparisonReport compare(TableCopy glue, TableCopy fresh, DayRange range, int examples)
             throws IOException {
-        List<Path> glueFiles = glue.files(range);
-        List<Path> newFiles = fresh.files(range);
-        if (glueFiles.isEmpty() && newFiles.isEmpty()) {
-            throw new ComparisonInputException("no Parquet files for " + range + " under " + glue.describe(range)
-                    + " nor under " + fresh.describe(range) + ": check the folders, the layout and the days");
-        }
+        List<Path> glueFiles = filesOf(glue, range);
+        List<Path> newFiles = filesOf(fresh, range);
         try (TableComparison comparison = open(examples)) {
-            comparison.execute(PairedRows.create(rows(glue, glueFiles), rows(fresh, newFiles)));
+            comparison.execute(PairedRows.create(
+                    ComparedColumns.select(glue.scan(glueFiles)), ComparedColumns.select(fresh.scan(newFiles))));
             return comparison.report(glue.describe(range), fresh.describe(range), range);
         } catch (SQLException e) {
             throw new ComparisonInputException("cannot compare the files: " + e.getMessage(), e);
         }
     }
 
-    private static String rows(TableCopy table, List<Path> files) {
-        return files.isEmpty() ? ComparedColumns.none() : ComparedColumns.select(table.scan(files));
+    /**
+     * A side's files for the range. None at all is a mistake (a wrong folder, layout or range) far more often than
+     * a difference, and the report would blame every row of the other side on it.
+     */
+    private static List<Path> filesOf(TableCopy table, DayRange range) {
+        List<Path> files = table.files(range);
+        if (files.isEmpty()) {
+            throw new ComparisonInputException("no Parquet files for " + range + " under " + table.describe(range)
+                    + ": check the folder, the layout and the days");
+        }
+        return files;
     }
 
     private static TableComparison open(int examples) throws SQLException, IOException {
