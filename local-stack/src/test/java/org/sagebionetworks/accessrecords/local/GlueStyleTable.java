@@ -127,7 +127,7 @@ public final class GlueStyleTable {
             if (field.name().equals(RECORD_DATE)) {
                 continue;
             }
-            Schema type = nonNull(field.schema());
+            Schema type = AccessRecordContract.nonNull(field);
             if (type.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
                 message.optional(INT96).named(field.name());
                 continue;
@@ -143,14 +143,5 @@ public final class GlueStyleTable {
             }
         }
         return message.named("spark_schema");
-    }
-
-    private static Schema nonNull(Schema schema) {
-        return schema.isUnion()
-                ? schema.getTypes().stream()
-                        .filter(type -> type.getType() != Schema.Type.NULL)
-                        .findFirst()
-                        .orElseThrow()
-                : schema;
     }
 }

@@ -65,12 +65,7 @@ final class ComparedColumns {
     }
 
     private static String duckdbType(Schema.Field field) {
-        Schema type = field.schema().isUnion()
-                ? field.schema().getTypes().stream()
-                        .filter(member -> member.getType() != Schema.Type.NULL)
-                        .findFirst()
-                        .orElseThrow()
-                : field.schema();
+        Schema type = AccessRecordContract.nonNull(field);
         if (type.getLogicalType() instanceof LogicalTypes.Date) {
             return "DATE";
         }
