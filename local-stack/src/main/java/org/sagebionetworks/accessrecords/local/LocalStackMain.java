@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "local-stack",
         mixinStandardHelpOptions = true,
-        subcommands = QueryCommand.class,
+        subcommands = {QueryCommand.class, CompareCommand.class},
         sortOptions = false,
         description = {
             "Runs broker, S3 (s3proxy over a folder), Kafka Connect with the stand-in S3 sink and "

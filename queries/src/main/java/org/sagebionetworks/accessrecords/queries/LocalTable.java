@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
@@ -53,20 +50,7 @@ public final class LocalTable implements AutoCloseable {
     public QueryResult run(String sql) throws SQLException {
         try (Statement statement = duckdb.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = result.getMetaData();
-            List<String> columns = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnLabel(i));
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            while (result.next()) {
-                List<Object> row = new ArrayList<>(columns.size());
-                for (int i = 1; i <= columns.size(); i++) {
-                    row.add(result.getObject(i));
-                }
-                rows.add(row);
-            }
-            return new QueryResult(columns, rows);
+            return QueryResult.read(result);
         }
     }
 
@@ -76,7 +60,7 @@ public final class LocalTable implements AutoCloseable {
     }
 
     /** A SQL string literal; DuckDB cannot bind a parameter where a table function takes its file pattern. */
-    static String literal(String text) {
+    public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }

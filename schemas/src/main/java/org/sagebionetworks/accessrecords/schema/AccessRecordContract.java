@@ -37,6 +37,17 @@ public final class AccessRecordContract {
         return number;
     }
 
+    /** A field's type without its null branch: {@code ["null", "string"]} is {@code "string"}. */
+    public static Schema nonNull(Schema.Field field) {
+        Schema type = field.schema();
+        return type.isUnion()
+                ? type.getTypes().stream()
+                        .filter(branch -> branch.getType() != Schema.Type.NULL)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(field.name() + " is only ever null"))
+                : type;
+    }
+
     private static Schema load(String file) {
         try (InputStream in = AccessRecordContract.class.getResourceAsStream("/avro/" + file)) {
             if (in == null) {
