@@ -25,7 +25,7 @@ resource "aws_athena_named_query" "queries" {
   for_each  = fileset("${path.module}/../queries", "*.sql")
   name      = trimsuffix(each.value, ".sql")
   workgroup = aws_athena_workgroup.this.name
-  database  = aws_glue_catalog_database.this.name
+  database  = local.glue_database
   query     = file("${path.module}/../queries/${each.value}")
 }
 
@@ -38,10 +38,10 @@ resource "aws_athena_named_query" "switch_view" {
   name        = "switch-${local.view_name}-to-${var.pipeline_version}"
   description = "Points the ${local.view_name} view at pipeline ${var.pipeline_version}. Run after deploying or switching versions."
   workgroup   = aws_athena_workgroup.this.name
-  database    = aws_glue_catalog_database.this.name
+  database    = local.glue_database
   query       = <<-EOT
     CREATE OR REPLACE VIEW ${local.view_name} AS
     SELECT ${join(", ", [for name in local.view_columns : "\"${name}\""])}
-    FROM "${aws_glue_catalog_database.this.name}"."${aws_glue_catalog_table.processed[var.pipeline_version].name}"
+    FROM "${local.glue_database}"."${aws_glue_catalog_table.processed[var.pipeline_version].name}"
   EOT
 }

@@ -1,6 +1,13 @@
 resource "aws_glue_catalog_database" "this" {
+  count       = local.create_glue_database ? 1 : 0
   name        = replace("${var.stack_name}_synapse_access_records", "-", "_")
   description = "Synapse access records processed by the streaming pipeline."
+}
+
+# The database had no count before it could be omitted; this keeps a deployed stack's database where it is.
+moved {
+  from = aws_glue_catalog_database.this
+  to   = aws_glue_catalog_database.this[0]
 }
 
 # One table per pipeline version over the sink's folder for that version. Partition projection computes the
@@ -9,9 +16,9 @@ resource "aws_glue_catalog_database" "this" {
 resource "aws_glue_catalog_table" "processed" {
   for_each      = local.pipelines
   name          = each.value.table_name
-  database_name = aws_glue_catalog_database.this.name
+  database_name = local.glue_database
   table_type    = "EXTERNAL_TABLE"
-  description   = "processedaccessrecord rows of pipeline ${each.key}, written by ${each.value.connector_name}."
+  description   = "${local.processed_schema.doc} Pipeline ${each.key}, written by ${each.value.connector_name}."
 
   parameters = merge(local.partition_projection, {
     "EXTERNAL"                  = "TRUE"
@@ -24,8 +31,9 @@ resource "aws_glue_catalog_table" "processed" {
   dynamic "partition_keys" {
     for_each = local.layout.partition_keys
     content {
-      name = partition_keys.value.name
-      type = partition_keys.value.type
+      name    = partition_keys.value.name
+      type    = partition_keys.value.type
+      comment = lookup(local.column_comments, partition_keys.value.name, null)
     }
   }
 
@@ -44,8 +52,9 @@ resource "aws_glue_catalog_table" "processed" {
     dynamic "columns" {
       for_each = local.table_columns
       content {
-        name = columns.value.name
-        type = columns.value.type
+        name    = columns.value.name
+        type    = columns.value.type
+        comment = lookup(local.column_comments, columns.value.name, null)
       }
     }
   }
@@ -53,7 +62,7 @@ resource "aws_glue_catalog_table" "processed" {
 
 locals {
   # The sink writes <topics.dir>/<topic>/<partition path>/<file>.
-  table_locations = { for v, p in local.pipelines : v => format("s3://%s/%s/%s/", aws_s3_bucket.this["lake"].bucket, p.topics_dir, p.processed_topic) }
+  table_locations = { for v, p in local.pipelines : v => format("s3://%s/%s/%s/", local.lake_bucket, local.lake_topics_dirs[v], p.processed_topic) }
 
   # The view exposes the contract's columns, plus the layout's partition keys that are not contract columns
   # (year/month/day), so queries can still prune partitions through it.

@@ -7,7 +7,7 @@ locals {
   raw_topic              = "synapse.accessrecords.raw"
   dead_letter_topic      = "synapse.accessrecords.raw.dlq"
   sink_dead_letter_topic = "synapse.accessrecords.sink.dlq"
-  view_name              = "processedaccessrecord"
+  view_name              = var.view_name
 
   pipeline_versions = toset(distinct(concat([var.pipeline_version], var.extra_pipeline_versions)))
 

@@ -19,8 +19,8 @@ output "topics" {
 }
 
 output "buckets" {
-  description = "Lake, connector plugin and Athena result buckets."
-  value       = { for key, bucket in aws_s3_bucket.this : key => bucket.bucket }
+  description = "Lake (created or given by lake_bucket), connector plugin and Athena result buckets."
+  value       = merge({ for key, bucket in aws_s3_bucket.this : key => bucket.bucket }, { lake = local.lake_bucket })
 }
 
 output "pipelines" {
@@ -40,8 +40,8 @@ output "ecs_cluster" {
 }
 
 output "glue_database" {
-  description = "Glue database holding the versioned tables and the processedaccessrecord view."
-  value       = aws_glue_catalog_database.this.name
+  description = "Glue database holding the versioned tables and the view (created, or given by glue_database)."
+  value       = local.glue_database
 }
 
 output "athena_workgroup" {

@@ -1,11 +1,13 @@
 # One resource per concern, each iterating the same bucket map, so no bucket can miss its public access block,
 # encryption or multipart clean-up.
+# An existing lake (var.lake_bucket) is not in the map: its owner keeps its settings.
 locals {
-  buckets = {
+  bucket_names = {
     lake           = "${var.stack_name}-synapse-access-records-lake"
     plugins        = "${var.stack_name}-synapse-access-records-plugins"
     athena_results = "${var.stack_name}-synapse-access-records-athena-results"
   }
+  buckets = { for key, name in local.bucket_names : key => name if key != "lake" || local.create_lake_bucket }
 }
 
 resource "aws_s3_bucket" "this" {

@@ -30,9 +30,9 @@ resource "aws_mskconnect_connector" "s3_sink" {
     connector_name         = each.value.connector_name
     tasks_max              = var.sink_tasks_max
     processed_topic        = each.value.processed_topic
-    lake_bucket            = aws_s3_bucket.this["lake"].bucket
+    lake_bucket            = local.lake_bucket
     region                 = var.region
-    topics_dir             = each.value.topics_dir
+    topics_dir             = local.lake_topics_dirs[each.key]
     path_format            = local.layout.path_format
     flush_size             = var.sink_flush_size
     rotate_interval_ms     = var.sink_rotate_interval_ms
@@ -152,15 +152,18 @@ data "aws_iam_policy_document" "sink" {
     resources = ["${local.kafka_group_arn}/${local.sink_groups[each.key]}"]
   }
 
+  # Bucket-level actions name no object; the sink's bucket check (HeadBucket) is authorized as s3:ListBucket
+  # without a prefix, so a prefix condition would deny it. In a shared bucket it lists key names, never contents.
   statement {
     sid       = "LakeBucket"
     actions   = ["s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"]
-    resources = [aws_s3_bucket.this["lake"].arn]
+    resources = [local.lake_bucket_arn]
   }
 
+  # Objects only in the version's own folder (under lake_prefix): never the other tables of a shared bucket.
   statement {
     sid       = "LakeObjects"
     actions   = ["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]
-    resources = ["${aws_s3_bucket.this["lake"].arn}/${each.value.topics_dir}/*"]
+    resources = ["${local.lake_bucket_arn}/${local.lake_topics_dirs[each.key]}/*"]
   }
 }

@@ -24,6 +24,10 @@ locals {
     type = local.glue_types[try(field.type.logicalType, one([for t in field.type : try(t.logicalType, t) if t != "null"]), field.type)]
   }]
 
+  # Glue's table and column comments are the schema's docs, so Athena and the catalog describe the columns in
+  # the contract's words; a field without a doc gets no comment (a test requires every field to have one).
+  column_comments = { for field in local.processed_schema.fields : field.name => try(field.doc, null) }
+
   # A partition key is not also a data column (Athena rejects the duplicate); with record-date, record_date is
   # the partition and carries the same value the file holds.
   table_columns = [for column in local.contract_columns : column if !contains(local.partition_keys, column.name)]

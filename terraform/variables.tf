@@ -35,6 +35,40 @@ variable "layout" {
   }
 }
 
+variable "glue_database" {
+  description = "An existing Glue database for the versioned tables and the view, e.g. today's data-warehouse database beside filedownloadrecords and nodesnapshots. Null (default): Terraform creates <stack>_synapse_access_records. A database given here is only named, never created or destroyed."
+  type        = string
+  default     = null
+}
+
+variable "lake_bucket" {
+  description = "An existing bucket the sink writes into and the tables read, e.g. <stack>.datawarehouse.sagebase.org. Null (default): Terraform creates <stack>-synapse-access-records-lake. A bucket given here is only named: its settings stay its owner's."
+  type        = string
+  default     = null
+}
+
+variable "lake_prefix" {
+  description = "Folder of the lake bucket the pipeline writes under, without slashes at either end, e.g. <database>/processedaccessrecord_stream: version vN writes <lake_prefix>/processed/vN/ and its sink may write nowhere else. Empty (default): the bucket's root."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = can(regex("^([A-Za-z0-9_.=-]+(/[A-Za-z0-9_.=-]+)*)?$", var.lake_prefix))
+    error_message = "lake_prefix is empty or folder names (letters, digits, _ . = -) joined by single slashes, without a slash at either end."
+  }
+}
+
+variable "view_name" {
+  description = "Name of the view the dashboards query. In a glue_database that still holds the Glue job's processedaccessrecord table, give another name (e.g. processedaccessrecord_stream) until that table is dropped at cutover (docs/deploying.md)."
+  type        = string
+  default     = "processedaccessrecord"
+
+  validation {
+    condition     = can(regex("^[a-z_][a-z0-9_]*$", var.view_name))
+    error_message = "view_name is a Glue name: lower-case letters, digits and underscores."
+  }
+}
+
 variable "pipeline_version" {
   description = "The version the processedaccessrecord view serves. A version names the Kafka Streams application.id, the processed topic, the sink's topics.dir and the Glue table."
   type        = string

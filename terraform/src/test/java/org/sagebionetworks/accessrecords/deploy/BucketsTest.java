@@ -12,7 +12,7 @@ class BucketsTest {
 
     @Test
     void theBucketsAreTheLakeThePluginsAndTheAthenaResults() {
-        Map<?, ?> buckets = (Map<?, ?>) TF.entries("locals").get("buckets");
+        Map<?, ?> buckets = (Map<?, ?>) TF.entries("locals").get("bucket_names");
 
         assertThat(buckets.keySet())
                 .extracting(String::valueOf)

@@ -16,7 +16,8 @@ import org.apache.avro.Schema;
 /**
  * Glue columns two ways: {@link #expected} from the Avro schema through Avro's own API and the Hive types Athena
  * needs for the Parquet the sink writes; {@link #derivedByTerraform} by evaluating table_schema.tf's
- * {@code contract_columns} expression on the schema file's JSON, with the type map Terraform holds.
+ * {@code contract_columns} expression on the schema file's JSON, with the type map Terraform holds; and their
+ * comments, the fields' docs, evaluated the same way.
  */
 final class GlueColumns {
 
@@ -24,6 +25,10 @@ final class GlueColumns {
     static final String DERIVATION = "[for field in local.processed_schema.fields : { name = field.name "
             + "type = local.glue_types[try(field.type.logicalType, one([for t in field.type : try(t.logicalType, t) "
             + "if t != \"null\"]), field.type)] }]";
+
+    /** The comments' expression: each field's doc, null for a field without one. */
+    static final String COMMENTS =
+            "{ for field in local.processed_schema.fields : field.name => try(field.doc, null) }";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +59,17 @@ final class GlueColumns {
                     "local.glue_types has no Hive type for " + unmapped + "; terraform plan would fail");
         }
         return columns;
+    }
+
+    /** Column name to comment as {@link #COMMENTS} computes it on the schema file, null where a field has no doc. */
+    static Map<String, String> commentsDerivedByTerraform(Path schemaFile) {
+        Map<String, String> comments = new LinkedHashMap<>();
+        for (JsonNode field : readJson(schemaFile).get("fields")) {
+            comments.put(
+                    field.get("name").asText(),
+                    field.has("doc") ? field.get("doc").asText() : null);
+        }
+        return comments;
     }
 
     /** try(type.logicalType, the one non-null union branch (its logicalType or itself), type). */

@@ -51,6 +51,37 @@ class GlueTableTest {
                 .containsEntry("client", "string");
     }
 
+    /** Glue takes a column comment of up to 255 characters and a table description of up to 2048. */
+    @Test
+    void theTablesAndEveryColumnsCommentsAreTheSchemasDocs() {
+        Schema contract = AccessRecordContract.processed();
+        Map<String, String> docs = new LinkedHashMap<>();
+        contract.getFields().forEach(field -> docs.put(field.name(), field.doc()));
+
+        assertThat(TF.localText("column_comments").replaceAll("\\s+", " ")).isEqualTo(GlueColumns.COMMENTS);
+        assertThat(GlueColumns.commentsDerivedByTerraform(Repository.PROCESSED_SCHEMA))
+                .containsExactlyEntriesOf(docs);
+        assertThat(docs)
+                .allSatisfy((column, doc) ->
+                        assertThat(doc).as(column + "'s doc").isNotBlank().hasSizeLessThanOrEqualTo(255));
+        assertThat(HclText.attribute(
+                        HclText.block(HclText.block(TABLE, "dynamic\\s+\"columns\""), "content"), "comment"))
+                .hasValue("lookup(local.column_comments, columns.value.name, null)");
+        assertThat(HclText.attribute(
+                        HclText.block(HclText.block(TABLE, "dynamic\\s+\"partition_keys\""), "content"), "comment"))
+                .hasValue("lookup(local.column_comments, partition_keys.value.name, null)");
+        String description = HclTemplate.render(
+                HclText.attribute(TABLE, "description").orElseThrow(),
+                Map.of(
+                        "local.processed_schema.doc",
+                        contract.getDoc(),
+                        "each.key",
+                        "v1",
+                        "each.value.connector_name",
+                        PipelineNames.STACK + "-s3-sink-v1"));
+        assertThat(description).startsWith(contract.getDoc()).hasSizeLessThanOrEqualTo(2048);
+    }
+
     @ParameterizedTest
     @EnumSource(Layout.class)
     void aPartitionKeyIsNeverAlsoADataColumn(Layout layout) {
@@ -148,9 +179,8 @@ class GlueTableTest {
                 "s3://" + sink.get("s3.bucket.name") + "/" + sink.get("topics.dir") + "/" + sink.get("topics") + "/";
 
         assertThat(TF.localText("table_locations"))
-                .isEqualTo(
-                        "{ for v, p in local.pipelines : v => "
-                                + "format(\"s3://%s/%s/%s/\", aws_s3_bucket.this[\"lake\"].bucket, p.topics_dir, p.processed_topic) }");
+                .isEqualTo("{ for v, p in local.pipelines : v => format(\"s3://%s/%s/%s/\", "
+                        + "local.lake_bucket, local.lake_topics_dirs[v], p.processed_topic) }");
         String location = String.format(
                 "s3://%s/%s/%s/", PipelineNames.LAKE_BUCKET, names.get("topics_dir"), names.get("processed_topic"));
         assertThat(location)

@@ -1,7 +1,9 @@
 package org.sagebionetworks.accessrecords.deploy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,6 +82,20 @@ final class HclText {
             calls.add(splitTopLevel(text.substring(open + 1, closing(text, open)), ','));
         }
         return calls;
+    }
+
+    /** {@code { name = expression ... }} as written, one attribute per line. */
+    static Map<String, String> objectLiteral(String text) {
+        String body = text.strip();
+        if (!body.startsWith("{") || !body.endsWith("}")) {
+            throw new AssertionError("not an object literal: " + text);
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String line : body.substring(1, body.length() - 1).strip().split("\\n")) {
+            String[] parts = line.split("=", 2);
+            attributes.put(parts[0].strip(), parts[1].strip());
+        }
+        return attributes;
     }
 
     /** Splits at separators outside strings and brackets; blank trailing parts (a trailing comma) are dropped. */

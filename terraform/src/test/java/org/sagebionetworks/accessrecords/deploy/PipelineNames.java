@@ -20,8 +20,7 @@ final class PipelineNames {
 
     private static final Pattern SHAPE = Pattern.compile(
             "\\{ for pipeline in \\[for v in local\\.pipeline_versions : \\{(.*)}] : pipeline\\.version => pipeline }");
-    private static final List<String> SHARED =
-            List.of("raw_topic", "dead_letter_topic", "sink_dead_letter_topic", "view_name");
+    private static final List<String> SHARED = List.of("raw_topic", "dead_letter_topic", "sink_dead_letter_topic");
 
     private PipelineNames() {}
 
@@ -44,15 +43,18 @@ final class PipelineNames {
 
     /** Every reference a per-version resource of the given version can make to a name, with its value. */
     static Map<String, String> bindings(TerraformConfig terraform, String version) {
-        Map<String, String> bindings = new LinkedHashMap<>();
+        return bindings(terraform, version, Placement.OWN);
+    }
+
+    /** The same, with the table placed as given. */
+    static Map<String, String> bindings(TerraformConfig terraform, String version, Placement placement) {
+        Map<String, String> bindings = new LinkedHashMap<>(placement.bindings(terraform, of(terraform, version)));
         of(terraform, version).forEach((name, value) -> bindings.put("each.value." + name, value));
         bindings.put("each.key", version);
         for (String shared : SHARED) {
             bindings.put("local." + shared, literalLocal(terraform, shared));
         }
         bindings.put("aws_msk_cluster.this.arn", CLUSTER_ARN);
-        bindings.put("aws_s3_bucket.this[\"lake\"].bucket", LAKE_BUCKET);
-        bindings.put("aws_s3_bucket.this[\"lake\"].arn", "arn:aws:s3:::" + LAKE_BUCKET);
         bindings.put("local.sink_groups[each.key]", "connect-" + bindings.get("each.value.connector_name"));
         for (String kind : List.of("topic", "group", "transactional_id")) {
             bindings.put("local.kafka_" + kind.replace("_id", "") + "_arn", kafkaArn(terraform, kind));

@@ -52,7 +52,8 @@ class PipelineNamingTest {
         assertThat(PipelineNames.literalLocal(TF, "dead_letter_topic")).isEqualTo(SharedNames.DEAD_LETTER_TOPIC);
         assertThat(PipelineNames.literalLocal(TF, "sink_dead_letter_topic"))
                 .isEqualTo(SharedNames.SINK_DEAD_LETTER_TOPIC);
-        assertThat(PipelineNames.literalLocal(TF, "view_name")).isEqualTo(SharedNames.VIEW);
+        assertThat(((Map<?, ?>) TF.entries("variable").get("view_name")).get("default"))
+                .isEqualTo(SharedNames.VIEW);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.sagebionetworks.accessrecords.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class SinkConnectorTest {
         assertThat(HclText.attribute(CONNECTOR, "connector_configuration").orElseThrow())
                 .startsWith("jsondecode(templatefile(");
 
-        Map<String, String> passed = objectLiteral(arguments.get(1));
+        Map<String, String> passed = HclText.objectLiteral(arguments.get(1));
 
         assertThat(passed.keySet())
                 .containsAll(SinkConnectorConfig.placeholders(SinkConnectorConfig.read("s3-sink.json")))
@@ -33,10 +32,10 @@ class SinkConnectorTest {
         assertThat(passed)
                 .containsEntry("path_format", "local.layout.path_format")
                 .containsEntry("processed_topic", "each.value.processed_topic")
-                .containsEntry("topics_dir", "each.value.topics_dir")
+                .containsEntry("topics_dir", "local.lake_topics_dirs[each.key]")
                 .containsEntry("connector_name", "each.value.connector_name")
                 .containsEntry("sink_dead_letter_topic", "local.sink_dead_letter_topic")
-                .containsEntry("lake_bucket", "aws_s3_bucket.this[\"lake\"].bucket");
+                .containsEntry("lake_bucket", "local.lake_bucket");
     }
 
     @Test
@@ -91,17 +90,5 @@ class SinkConnectorTest {
         assertThat(HclText.attribute(autoscaling, "max_worker_count")).hasValue("var.connector_max_workers");
         assertThat(HclText.attribute(HclText.block(CONNECTOR, "cloudwatch_logs"), "enabled"))
                 .hasValue("true");
-    }
-
-    /** {@code { name = expression ... }} as written, one attribute per line. */
-    private static Map<String, String> objectLiteral(String text) {
-        String body = text.strip();
-        assertThat(body).startsWith("{").endsWith("}");
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (String line : body.substring(1, body.length() - 1).strip().split("\\n")) {
-            String[] parts = line.split("=", 2);
-            attributes.put(parts[0].strip(), parts[1].strip());
-        }
-        return attributes;
     }
 }
