@@ -35,7 +35,7 @@ final class LakeFolder implements AutoCloseable {
                     .findFirst();
         } catch (SdkException e) {
             throw new IllegalStateException(
-                    "cannot list " + uri(folder) + " (" + e.getMessage() + "): check --lake-bucket, "
+                    "cannot list " + uri(folder) + " (" + e.getMessage() + "): check --lake-bucket, --lake-prefix, "
                             + "--lake-region, --lake-endpoint and the credentials (s3:ListBucket on the lake)",
                     e);
         }

@@ -46,7 +46,7 @@ final class PriorUse {
                     + " was used, and "
                     + "replaying into it would write its rows a second time. Choose a version never used before, or "
                     + "discard that attempt: delete its connector and "
-                    + lake.uri(target.version().topicsDir())
+                    + lake.uri(target.topicsDir())
                     + ", then run replay again with --discard-processed-topic.");
         }
         lakeTrace(target, checked).ifPresent(refusals::add);
@@ -70,7 +70,7 @@ final class PriorUse {
     }
 
     private Optional<String> lakeTrace(ReplayTarget target, List<String> checked) {
-        String folder = target.version().topicsDir();
+        String folder = target.topicsDir();
         Optional<String> object = lake.anyObjectUnder(folder);
         if (object.isEmpty()) {
             checked.add(lake.uri(folder) + ": empty");
@@ -88,16 +88,15 @@ final class PriorUse {
                     + " (docs/replay.md)");
             return Optional.empty();
         }
-        List<String> connectors =
-                connect.connectorsOf(target.processedTopic(), target.version().topicsDir());
+        List<String> connectors = connect.connectorsOf(target.processedTopic(), target.topicsDir());
         if (connectors.isEmpty()) {
             checked.add("connectors at " + connect.url() + ": none reads " + target.processedTopic() + " or writes "
-                    + target.version().topicsDir());
+                    + target.topicsDir());
             return Optional.empty();
         }
         return Optional.of("Kafka Connect at " + connect.url() + " runs " + String.join(", ", connectors) + " for "
                 + target.version() + " (reading " + target.processedTopic() + " or writing "
-                + target.version().topicsDir()
+                + target.topicsDir()
                 + "): the version was used, or its connector was started too early. Delete it first; if it wrote files, "
                 + "the version was used: choose another.");
     }

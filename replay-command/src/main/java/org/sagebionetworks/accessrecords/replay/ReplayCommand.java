@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code replay --to-version v2 --serving-version v1 --lake-bucket B --from <time>|--from-earliest [--execute]}:
+ * {@code replay --to-version v2 --serving-version v1 --lake-bucket B [--lake-prefix P] --from <time>|--from-earliest [--execute]}:
  * prepares a new pipeline version to reprocess the raw topic (blue/green, docs/replay.md). A dry run unless
  * {@code --execute}.
  */
@@ -91,8 +91,17 @@ public final class ReplayCommand implements Callable<Integer> {
             required = true,
             paramLabel = "BUCKET",
             description = "The lake the S3 sink writes, e.g. prod-synapse-access-records-lake: the version's folder "
-                    + "there (processed/vN/) must be empty.")
+                    + "there (processed/vN/, under --lake-prefix) must be empty.")
     private String lakeBucket;
+
+    @Option(
+            names = "--lake-prefix",
+            paramLabel = "FOLDER",
+            converter = LakePrefix.Converter.class,
+            description = "The folder of the lake the pipeline writes under, as Terraform's lake_prefix, e.g. "
+                    + "warehouse/processedaccessrecord_stream: the version's folder is then <prefix>/processed/vN/ "
+                    + "(default: none, the bucket's root).")
+    private LakePrefix lakePrefix = LakePrefix.ROOT;
 
     @Option(
             names = "--lake-region",
@@ -168,7 +177,8 @@ public final class ReplayCommand implements Callable<Integer> {
                     kafka.rawTopic(),
                     processedTopic,
                     historyTopic,
-                    stateDir);
+                    stateDir,
+                    lakePrefix);
             serving = PipelineVersion.of(servingVersion);
         } catch (IllegalArgumentException e) {
             err.println("replay refused: --to-version / --serving-version: " + e.getMessage());

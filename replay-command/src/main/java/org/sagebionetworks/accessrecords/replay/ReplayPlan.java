@@ -80,7 +80,7 @@ record ReplayPlan(
                 target.version(),
                 history == null ? "" : " ACCESS_RECORDS_TOPICS_HISTORY=" + history.topic(),
                 target.processedTopic(),
-                target.version().topicsDir());
+                target.topicsDir());
     }
 
     private void printResets(PrintStream out, String topic, String start) {

@@ -10,6 +10,7 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
  * @param historyTopic the version's private input for history older than the raw topic (the service's
  *                     {@code access-records.topics.history}); null when it reads the raw topic only
  * @param stateDir     Kafka Streams keeps an application's local state in {@code <state.dir>/<application.id>}
+ * @param topicsDir    the version's folder of the lake, its sink's {@code topics.dir}: under the lake's prefix
  */
 record ReplayTarget(
         PipelineVersion version,
@@ -17,7 +18,8 @@ record ReplayTarget(
         String rawTopic,
         String processedTopic,
         String historyTopic,
-        Path stateDir) {
+        Path stateDir,
+        String topicsDir) {
 
     static ReplayTarget of(
             PipelineVersion version,
@@ -25,7 +27,8 @@ record ReplayTarget(
             String rawTopic,
             String processedTopic,
             String historyTopic,
-            Path stateRoot) {
+            Path stateRoot,
+            LakePrefix lakePrefix) {
         String group = applicationId != null ? applicationId : version.applicationId();
         return new ReplayTarget(
                 version,
@@ -33,7 +36,8 @@ record ReplayTarget(
                 rawTopic,
                 processedTopic != null ? processedTopic : version.processedTopic(),
                 historyTopic,
-                stateRoot.resolve(group));
+                stateRoot.resolve(group),
+                lakePrefix.topicsDir(version));
     }
 
     /**

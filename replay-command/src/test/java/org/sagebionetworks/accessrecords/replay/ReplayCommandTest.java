@@ -49,8 +49,31 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aLakePrefixMustBeFoldersJoinedBySingleSlashesAsTerraformsLakePrefix() {
+        for (String prefix : List.of("/warehouse", "warehouse/", "warehouse//stream", "ware house")) {
+            ReplayRun run = usage("--from-earliest", "--lake-prefix", prefix);
+
+            assertThat(run.exitCode()).as(prefix).isEqualTo(2);
+            assertThat(run.err()).as(prefix).contains("--lake-prefix", "lake_prefix", "without a slash at either end");
+        }
+    }
+
+    @Test
+    void theVersionsFolderIsItsTopicsDirUnderTheLakePrefixAsTerraformPlacesIt() {
+        PipelineVersion v2 = PipelineVersion.of("v2");
+
+        assertThat(ReplayTarget.of(v2, null, "raw", null, null, STATE, LakePrefix.of("warehouse/stream"))
+                        .topicsDir())
+                .isEqualTo("warehouse/stream/processed/v2");
+        assertThat(ReplayTarget.of(v2, null, "raw", null, null, STATE, LakePrefix.of(""))
+                        .topicsDir())
+                .as("no prefix: the bucket's root")
+                .isEqualTo("processed/v2");
+    }
+
+    @Test
     void internalTopicsAreTheApplicationsChangelogsAndRepartitionTopicsOnly() {
-        ReplayTarget v1 = ReplayTarget.of(PipelineVersion.of("v1"), null, "raw", null, null, STATE);
+        ReplayTarget v1 = ReplayTarget.of(PipelineVersion.of("v1"), null, "raw", null, null, STATE, LakePrefix.ROOT);
 
         assertThat(v1.isInternalTopic("synapse-access-records-v1-dedup-seen-sessions-changelog"))
                 .isTrue();
@@ -64,7 +87,8 @@ class ReplayCommandTest {
 
     @Test
     void explicitNamesOverrideTheVersionsAsTheServicesSettingsDo() {
-        ReplayTarget target = ReplayTarget.of(PipelineVersion.of("v2"), "my-app", "raw", "my.processed", null, STATE);
+        ReplayTarget target = ReplayTarget.of(
+                PipelineVersion.of("v2"), "my-app", "raw", "my.processed", null, STATE, LakePrefix.ROOT);
 
         assertThat(target.applicationId()).isEqualTo("my-app");
         assertThat(target.processedTopic()).isEqualTo("my.processed");

@@ -102,6 +102,23 @@ class ReplaySafetyIT {
     }
 
     @Test
+    void underALakePrefixTheVersionsFolderThereIsTheOneLookedAt() {
+        String version = freshVersion();
+        String folder = "warehouse/stream/" + PipelineVersion.of(version).topicsDir();
+        String raw = rawTopic();
+        lake.putInLake(
+                folder + "/synapse.accessrecords.processed." + version + "/record_date=2026-01-01/"
+                        + "synapse.accessrecords.processed." + version + "+0+0000000000.snappy.parquet",
+                "parquet");
+
+        ReplayRun run = ReplayRun.of(
+                lake, raw, stateRoot, "--to-version", version, "--lake-prefix", "warehouse/stream", "--from-earliest");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("s3://lake/" + folder + "/ holds files", "never used");
+    }
+
+    @Test
     void theServingVersionIsRefusedThoughNothingElseMarksItAsUsed() {
         String version = freshVersion();
         String raw = rawTopic();
@@ -127,7 +144,8 @@ class ReplaySafetyIT {
         Map<String, Uuid> internal = internalTopicIds(applicationId);
         assertThat(internal).as("the first run's changelog").isNotEmpty();
 
-        ReplayTarget target = ReplayTarget.of(PipelineVersion.of(version), null, raw, null, null, stateRoot);
+        ReplayTarget target =
+                ReplayTarget.of(PipelineVersion.of(version), null, raw, null, null, stateRoot, LakePrefix.ROOT);
         ReplayPlan plan;
         try (Admin admin = admin()) {
             PriorUse priorUse = new PriorUse(new TopicOffsets(admin, KAFKA_TIMEOUT), lake.lakeFolder(), null);
