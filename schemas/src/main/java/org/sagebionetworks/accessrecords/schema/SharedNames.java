@@ -17,6 +17,13 @@ public final class SharedNames {
     public static final String ARCHIVE_LOADER_PROGRESS_TOPIC = "synapse.accessrecords.archive-loader.progress";
     /** The Athena view readers query; it selects from the current version's table (the blue/green switch). */
     public static final String VIEW = "processedaccessrecord";
+    /**
+     * The serving feed: each version writes here the rows of its serving window, and one S3 sink writes them
+     * under the folder today's loaders read. It bears the table's name because Confluent's S3 sink names each
+     * file's folder after its topic, and Snowflake's nightly load selects {@code .../processedaccessrecord/
+     * record_date=...} (docs/serving.md).
+     */
+    public static final String SERVING_TOPIC = "processedaccessrecord";
     /** Where the service keeps its RocksDB state unless configured otherwise. */
     public static final String STATE_DIR = "/tmp/kafka-streams";
 

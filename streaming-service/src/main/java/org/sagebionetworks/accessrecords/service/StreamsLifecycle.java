@@ -15,6 +15,7 @@ import org.apache.kafka.streams.Topology;
 import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
+import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.dedup.FutureSightingsTrim;
 import org.sagebionetworks.accessrecords.service.errors.FailurePolicy;
@@ -43,6 +44,7 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
     private final KafkaClientSettings client;
     private final PipelineConfig pipeline;
     private final TopicsConfig topics;
+    private final ServingConfig serving;
     private final DedupConfig dedup;
     private final TopicProvisioner provisioner;
     private final LocalStateGuard localState;
@@ -57,6 +59,7 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
             KafkaClientSettings client,
             PipelineConfig pipeline,
             TopicsConfig topics,
+            ServingConfig serving,
             DedupConfig dedup,
             TopicProvisioner provisioner,
             LocalStateGuard localState,
@@ -68,6 +71,7 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
         this.client = client;
         this.pipeline = pipeline;
         this.topics = topics;
+        this.serving = serving;
         this.dedup = dedup;
         this.provisioner = provisioner;
         this.localState = localState;
@@ -81,17 +85,21 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
     @Override
     public void onApplicationEvent(StartupEvent event) {
         provisioner.ensureTopics();
-        AccessRecordTopics named = AccessRecordTopics.from(topics, pipeline.version());
+        AccessRecordTopics named = AccessRecordTopics.from(topics, pipeline.version(), serving);
         Topology topology = AccessRecordTopology.build(
                 named, dedup, pipeline.inputKeyedBySessionId(), pipeline.maxRecordBytes(), metrics);
         LOG.info(
-                "Starting pipeline {} as {} on {}: {} -> {} (dead letters: {}), dedup horizon {}, max clock skew {}",
+                "Starting pipeline {} as {} on {}: {} -> {} (dead letters: {}; serving: {}), dedup horizon {}, "
+                        + "max clock skew {}",
                 pipeline.version(),
                 pipeline.applicationId(),
                 client.bootstrapServers(),
                 named.raw().name(),
                 named.processed().name(),
                 named.deadLetter().name(),
+                named.serving()
+                        .map(feed -> feed.topic().name() + " " + feed.window())
+                        .orElse("none"),
                 dedup.horizon(),
                 dedup.maxClockSkew());
         KafkaStreams kafkaStreams = new KafkaStreams(

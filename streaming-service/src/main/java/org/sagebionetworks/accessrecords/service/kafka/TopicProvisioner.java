@@ -19,15 +19,16 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
+import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Startup check and setup: the cluster must answer within the startup timeout (otherwise the service stops
- * with a message naming the servers it tried), and the raw, processed and dead-letter topics exist afterwards.
- * Existing topics are left as they are, but the service refuses to start when the processed or dead-letter topic
- * would refuse a record it may have to write ({@link TopicSizeCheck}). A history topic, when set, must exist with
+ * with a message naming the servers it tried), and the raw, processed and dead-letter topics (and the serving topic
+ * when the version serves) exist afterwards. Existing topics are left as they are, but the service refuses to start
+ * when a topic it writes would refuse a record it may have to write ({@link TopicSizeCheck}). A history topic, when set, must exist with
  * the raw topic's partitions.
  */
 @Singleton
@@ -37,11 +38,14 @@ public final class TopicProvisioner {
 
     private final KafkaClientSettings client;
     private final TopicsConfig topics;
+    private final ServingConfig serving;
     private final PipelineConfig pipeline;
 
-    public TopicProvisioner(KafkaClientSettings client, TopicsConfig topics, PipelineConfig pipeline) {
+    public TopicProvisioner(
+            KafkaClientSettings client, TopicsConfig topics, ServingConfig serving, PipelineConfig pipeline) {
         this.client = client;
         this.topics = topics;
+        this.serving = serving;
         this.pipeline = pipeline;
     }
 
@@ -69,12 +73,13 @@ public final class TopicProvisioner {
     }
 
     private void checkSizes(Admin admin) {
-        String processed = topics.processedTopic(pipeline.version());
-        Map<String, TopicLimit> limits = TopicLimits.describe(
-                admin, List.of(topics.raw(), processed, topics.deadLetter()), pipeline.startupTimeout());
+        List<String> rowTopics = rowTopics();
+        List<String> names = new ArrayList<>(rowTopics);
+        names.addAll(List.of(topics.raw(), topics.deadLetter()));
+        Map<String, TopicLimit> limits = TopicLimits.describe(admin, names, pipeline.startupTimeout());
         List<String> problems = TopicSizeCheck.problems(
                 limits.get(topics.raw()),
-                limits.get(processed),
+                rowTopics.stream().map(limits::get).toList(),
                 limits.get(topics.deadLetter()),
                 pipeline.maxRecordBytes(),
                 topics.deadLetterMaxMessageBytes());
@@ -150,21 +155,28 @@ public final class TopicProvisioner {
                 raw);
     }
 
-    /** The processed topic holds rows up to twice a raw record in size and is read by one sink: zstd pays off. */
+    /** The topics the service writes rows to: the processed topic, and the serving topic when it serves. */
+    private List<String> rowTopics() {
+        List<String> names = new ArrayList<>(List.of(topics.processedTopic(pipeline.version())));
+        serving.window().ifPresent(window -> names.add(serving.topic()));
+        return names;
+    }
+
     private List<NewTopic> desired() {
+        List<NewTopic> desired = new ArrayList<>(List.of(newTopic(topics.raw())));
+        rowTopics().forEach(name -> desired.add(rowTopic(name)));
+        desired.add(newTopic(topics.deadLetter())
+                .configs(Map.of(
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(topics.deadLetterMaxMessageBytes()))));
+        return desired;
+    }
+
+    /** Rows are up to twice a raw record in size and read by one sink: zstd pays off. */
+    private NewTopic rowTopic(String name) {
         String largest = String.valueOf(RecordSizeRequirements.processed(pipeline.maxRecordBytes()));
-        return List.of(
-                newTopic(topics.raw()),
-                newTopic(topics.processedTopic(pipeline.version()))
-                        .configs(Map.of(
-                                TopicConfig.COMPRESSION_TYPE_CONFIG,
-                                "zstd",
-                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                                largest)),
-                newTopic(topics.deadLetter())
-                        .configs(Map.of(
-                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                                String.valueOf(topics.deadLetterMaxMessageBytes()))));
+        return newTopic(name)
+                .configs(Map.of(
+                        TopicConfig.COMPRESSION_TYPE_CONFIG, "zstd", TopicConfig.MAX_MESSAGE_BYTES_CONFIG, largest));
     }
 
     private NewTopic newTopic(String name) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether the processed and dead-letter topics accept the largest records the service may write to them. A topic
+ * Whether the topics rows go to (processed, serving) and the dead-letter topic accept the largest records the service may write to them. A topic
  * that refuses one does so for good, so the service would stop at that record; better to refuse to start, saying
  * which setting to change and to what.
  */
@@ -20,14 +20,16 @@ final class TopicSizeCheck {
     /** What is wrong, one sentence each with its fix; empty when every topic fits. */
     static List<String> problems(
             TopicLimit raw,
-            TopicLimit processed,
+            List<TopicLimit> rowTopics,
             TopicLimit deadLetter,
             int maxRecordBytes,
             int deadLetterMaxMessageBytes) {
         List<String> problems = new ArrayList<>();
         int row = RecordSizeRequirements.processed(maxRecordBytes);
-        if (processed.maxMessageBytes() < row) {
-            problems.add(processedTooSmall(processed, maxRecordBytes, row));
+        for (TopicLimit rowTopic : rowTopics) {
+            if (rowTopic.maxMessageBytes() < row) {
+                problems.add(processedTooSmall(rowTopic, maxRecordBytes, row));
+            }
         }
         int letter = RecordSizeRequirements.deadLetter(raw.maxMessageBytes());
         if (deadLetter.maxMessageBytes() < letter) {

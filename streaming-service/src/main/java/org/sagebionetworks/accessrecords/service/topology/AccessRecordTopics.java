@@ -3,13 +3,16 @@ package org.sagebionetworks.accessrecords.service.topology;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.processed.ConnectEnvelopeSerde;
+import org.sagebionetworks.accessrecords.service.serving.ServingWindow;
 
 /**
  * Every topic the pipeline touches, declared once with its serdes. The service, its tests and the tools read
@@ -19,10 +22,14 @@ public record AccessRecordTopics(
         Topic<byte[], byte[]> raw,
         Topic<byte[], byte[]> history,
         Topic<byte[], ProcessedAccessRecord> processed,
-        Topic<byte[], byte[]> deadLetter) {
+        Topic<byte[], byte[]> deadLetter,
+        Optional<Serving> serving) {
 
     /** A topic's name with the serdes of its keys and values. */
     public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {}
+
+    /** The serving topic, with the rows, as the processed topic has them, of the version's serving window. */
+    public record Serving(Topic<byte[], ProcessedAccessRecord> topic, ServingWindow window) {}
 
     /** Rows between the enrich and dedup steps when the input must be re-keyed: Avro's compact binary form. */
     public static final Serde<ProcessedAccessRecord> REPARTITION_SERDE =
@@ -30,14 +37,19 @@ public record AccessRecordTopics(
 
     /**
      * The topics of one pipeline version: the processed topic is the version's unless set explicitly; the history
-     * topic is null unless set.
+     * topic is null unless set; the serving topic is there when the version serves.
      */
-    public static AccessRecordTopics from(TopicsConfig topics, PipelineVersion version) {
+    public static AccessRecordTopics from(TopicsConfig topics, PipelineVersion version, ServingConfig serving) {
         return new AccessRecordTopics(
                 new Topic<>(topics.raw(), Serdes.ByteArray(), Serdes.ByteArray()),
                 topics.history() == null ? null : new Topic<>(topics.history(), Serdes.ByteArray(), Serdes.ByteArray()),
-                new Topic<>(topics.processedTopic(version), Serdes.ByteArray(), new ConnectEnvelopeSerde()),
-                new Topic<>(topics.deadLetter(), Serdes.ByteArray(), Serdes.ByteArray()));
+                rows(topics.processedTopic(version)),
+                new Topic<>(topics.deadLetter(), Serdes.ByteArray(), Serdes.ByteArray()),
+                serving.window().map(window -> new Serving(rows(serving.topic()), window)));
+    }
+
+    private static Topic<byte[], ProcessedAccessRecord> rows(String name) {
+        return new Topic<>(name, Serdes.ByteArray(), new ConnectEnvelopeSerde());
     }
 
     /** What the service reads: the raw topic, and the version's history topic when it has one (same serdes). */

@@ -18,7 +18,8 @@ import org.sagebionetworks.accessrecords.service.enrich.Routed;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
 /**
- * raw [+ history] -> enrich (bad input -> dead-letter topic) -> [re-key by session_id] -> dedup -> processed.
+ * raw [+ history] -> enrich (bad input -> dead-letter topic) -> [re-key by session_id] -> dedup -> processed
+ * [+ serving, the rows of the version's serving window].
  * The service and the tests build the topology here and nowhere else.
  */
 public final class AccessRecordTopology {
@@ -59,12 +60,7 @@ public final class AccessRecordTopology {
 
         routes.get(ROUTE + DEAD_LETTER)
                 .mapValues(routed -> ((Routed.DeadLetter) routed).original(), Named.as("dead-letter-bytes"))
-                .to(
-                        topics.deadLetter().name(),
-                        Produced.with(
-                                        topics.deadLetter().keySerde(),
-                                        topics.deadLetter().valueSerde())
-                                .withName("dead-letter"));
+                .to(topics.deadLetter().name(), produced(topics.deadLetter(), "dead-letter"));
 
         KStream<byte[], ProcessedAccessRecord> rows =
                 routes.get(ROUTE + ENRICHED).mapValues(routed -> ((Routed.Enriched) routed).row(), Named.as("rows"));
@@ -73,13 +69,23 @@ public final class AccessRecordTopology {
                     Repartitioned.with(topics.processed().keySerde(), AccessRecordTopics.REPARTITION_SERDE)
                             .withName(REPARTITION_NAME));
         }
-        rows.processValues(DedupStep.processor(dedup.horizon(), clockSkew, metrics), Named.as("dedup"))
-                .to(
-                        topics.processed().name(),
-                        Produced.with(
-                                        topics.processed().keySerde(),
-                                        topics.processed().valueSerde())
-                                .withName("processed"));
+        KStream<byte[], ProcessedAccessRecord> unique =
+                rows.processValues(DedupStep.processor(dedup.horizon(), clockSkew, metrics), Named.as("dedup"));
+        unique.to(topics.processed().name(), produced(topics.processed(), "processed"));
+        topics.serving().ifPresent(serving -> serve(unique, serving));
         return builder.build();
+    }
+
+    /**
+     * The same rows, in the same transaction, so the serving topic never holds a row the processed topic lacks, nor
+     * the other way round, whatever fails in between.
+     */
+    private static void serve(KStream<byte[], ProcessedAccessRecord> unique, AccessRecordTopics.Serving serving) {
+        unique.filter((key, row) -> serving.window().contains(row.getTimestamp()), Named.as("serving-window"))
+                .to(serving.topic().name(), produced(serving.topic(), "serving"));
+    }
+
+    private static <K, V> Produced<K, V> produced(AccessRecordTopics.Topic<K, V> topic, String name) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
     }
 }

@@ -14,14 +14,14 @@ class TopicSizeCheckTest {
 
     @Test
     void topicsAsTheServiceCreatesThemFit() {
-        assertThat(TopicSizeCheck.problems(RAW, PROCESSED, DEAD_LETTER, 1_000_000, 8_388_608))
+        assertThat(TopicSizeCheck.problems(RAW, List.of(PROCESSED), DEAD_LETTER, 1_000_000, 8_388_608))
                 .isEmpty();
     }
 
     @Test
     void aDeadLetterTopicSmallerThanTheRawTopicNamesBothLimitsAndTheValueToSet() {
-        List<String> problems =
-                TopicSizeCheck.problems(RAW, PROCESSED, new TopicLimit("dlq", 100_000, true), 1_000_000, 8_388_608);
+        List<String> problems = TopicSizeCheck.problems(
+                RAW, List.of(PROCESSED), new TopicLimit("dlq", 100_000, true), 1_000_000, 8_388_608);
 
         assertThat(problems)
                 .singleElement()
@@ -37,7 +37,7 @@ class TopicSizeCheckTest {
     @Test
     void aDeadLetterTopicOnTheBrokerDefaultIsTooSmallForARawTopicOnItToo() {
         assertThat(TopicSizeCheck.problems(
-                        RAW, PROCESSED, new TopicLimit("dlq", BROKER_DEFAULT, false), 1_000_000, 8_388_608))
+                        RAW, List.of(PROCESSED), new TopicLimit("dlq", BROKER_DEFAULT, false), 1_000_000, 8_388_608))
                 .singleElement()
                 .asString()
                 .contains("the broker's message.max.bytes");
@@ -46,7 +46,7 @@ class TopicSizeCheckTest {
     @Test
     void aProcessedTopicTooSmallForTheLargestRowOffersBothFixes() {
         List<String> problems = TopicSizeCheck.problems(
-                RAW, new TopicLimit("processed", BROKER_DEFAULT, false), DEAD_LETTER, 1_000_000, 8_388_608);
+                RAW, List.of(new TopicLimit("processed", BROKER_DEFAULT, false)), DEAD_LETTER, 1_000_000, 8_388_608);
 
         assertThat(problems)
                 .singleElement()
@@ -58,11 +58,27 @@ class TopicSizeCheckTest {
     }
 
     @Test
+    void aServingTopicTooSmallForTheLargestRowIsNamedBesideAProcessedTopicThatFits() {
+        List<String> problems = TopicSizeCheck.problems(
+                RAW,
+                List.of(PROCESSED, new TopicLimit("processedaccessrecord", BROKER_DEFAULT, false)),
+                DEAD_LETTER,
+                1_000_000,
+                8_388_608);
+
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .startsWith("Topic processedaccessrecord would refuse rows")
+                .contains("--entity-name processedaccessrecord --add-config max.message.bytes=2065536");
+    }
+
+    @Test
     void aRawTopicLargerThanTheProducerLetsThroughAsksForTheDeadLetterSetting() {
         TopicLimit bigRaw = new TopicLimit("raw", 10_000_000, true);
 
         List<String> problems = TopicSizeCheck.problems(
-                bigRaw, PROCESSED, new TopicLimit("dlq", 20_000_000, true), 1_000_000, 8_388_608);
+                bigRaw, List.of(PROCESSED), new TopicLimit("dlq", 20_000_000, true), 1_000_000, 8_388_608);
 
         assertThat(problems)
                 .singleElement()

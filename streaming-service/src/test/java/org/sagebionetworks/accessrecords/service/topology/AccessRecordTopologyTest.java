@@ -26,6 +26,7 @@ import org.sagebionetworks.accessrecords.kafka.DeadLetterHeaders;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
+import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.dedup.DedupStep;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
@@ -40,7 +41,8 @@ class AccessRecordTopologyTest {
     private static final Instant YEAR_2099 = Instant.parse("2099-12-31T00:00:00Z");
     private static final AccessRecordTopics TOPICS = AccessRecordTopics.from(
             new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608, null),
-            PipelineVersion.of(PipelineVersion.DEFAULT));
+            PipelineVersion.of(PipelineVersion.DEFAULT),
+            ServingConfig.NONE);
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;

@@ -21,6 +21,7 @@ import org.sagebionetworks.accessrecords.kafka.DeadLetterHeaders;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
+import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
@@ -31,7 +32,8 @@ class HistoryInputTopologyTest {
     private static final Instant WALL_CLOCK = Instant.parse("2026-11-24T12:00:00Z");
     private static final AccessRecordTopics TOPICS = AccessRecordTopics.from(
             new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608, "history"),
-            PipelineVersion.of("v2"));
+            PipelineVersion.of("v2"),
+            ServingConfig.NONE);
 
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> raw;
@@ -110,7 +112,8 @@ class HistoryInputTopologyTest {
     void withoutAHistoryTopicTheRawTopicIsTheOnlyInput() {
         AccessRecordTopics rawOnly = AccessRecordTopics.from(
                 new TopicsConfig("raw", "processed", "dlq", true, 1, (short) 1, 8_388_608, null),
-                PipelineVersion.of("v2"));
+                PipelineVersion.of("v2"),
+                ServingConfig.NONE);
 
         assertThat(rawOnly.history()).isNull();
         assertThat(rawOnly.inputs()).isEqualTo(List.of("raw"));
