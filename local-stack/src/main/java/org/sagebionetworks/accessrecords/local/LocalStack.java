@@ -48,6 +48,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything but the sinks: add those with {@link #addSink(SinkSpec)}. */
     public static LocalStack start(StackSettings settings) throws Exception {
+        return start(settings, Map.of());
+    }
+
+    /**
+     * The same, with enricher-service settings added to the local stack's own, e.g. {@code
+     * access-records.serving.from} for a version that feeds the serving sink.
+     */
+    public static LocalStack start(StackSettings settings, Map<String, Object> enricherSettings) throws Exception {
         clear(settings.s3Dir());
         clear(settings.streamsDir());
         // The stand-in's S3 client takes credentials from the default chain; s3proxy accepts any.
@@ -63,23 +71,23 @@ public final class LocalStack implements AutoCloseable {
                 .workerProps(new HashMap<>(Map.of("offset.flush.interval.ms", "1000")))
                 .build();
         connect.start();
-        EmbeddedServer enricher = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "kafka.bootstrap.servers",
-                        connect.kafka().bootstrapServers(),
-                        "micronaut.server.port",
-                        settings.httpPort(),
-                        "access-records.topics.partitions",
-                        2,
-                        "access-records.topics.replication-factor",
-                        1,
-                        "access-records.state-dir",
-                        settings.streamsDir().toString(),
-                        // A restarted app otherwise waits out the old member's 45 s session before it gets its
-                        // partitions.
-                        "kafka.streams.session.timeout.ms",
-                        "6000"));
+        Map<String, Object> properties = new HashMap<>(enricherSettings);
+        properties.putAll(Map.of(
+                "kafka.bootstrap.servers",
+                connect.kafka().bootstrapServers(),
+                "micronaut.server.port",
+                settings.httpPort(),
+                "access-records.topics.partitions",
+                2,
+                "access-records.topics.replication-factor",
+                1,
+                "access-records.state-dir",
+                settings.streamsDir().toString(),
+                // A restarted app otherwise waits out the old member's 45 s session before it gets its
+                // partitions.
+                "kafka.streams.session.timeout.ms",
+                "6000"));
+        EmbeddedServer enricher = ApplicationContext.run(EmbeddedServer.class, properties);
         return new LocalStack(s3, connect, enricher);
     }
 
@@ -171,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> variables = new HashMap<>();
         variables.put("connector_name", sink.name());
         variables.put("tasks_max", "1");
-        variables.put("processed_topic", StackSettings.PROCESSED_TOPIC);
+        variables.put("processed_topic", sink.topic());
         variables.put("lake_bucket", StackSettings.BUCKET);
         variables.put("region", "us-east-1");
         variables.put("topics_dir", sink.topicsDir());

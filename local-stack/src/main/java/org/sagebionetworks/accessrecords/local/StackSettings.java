@@ -30,6 +30,6 @@ public record StackSettings(Path dataDir, int kafkaPort, int httpPort, int s3Por
 
     /** Where a sink's table starts: the folder Glue's table location points at. */
     public Path tableDir(SinkSpec sink) {
-        return s3Dir().resolve(BUCKET).resolve(sink.topicsDir()).resolve(PROCESSED_TOPIC);
+        return s3Dir().resolve(BUCKET).resolve(sink.topicsDir()).resolve(sink.topic());
     }
 }

@@ -44,7 +44,7 @@ class S3OutageIT {
         SyntheticStream.bounded(1200, 2, Instant.now()).forEachRemaining(lines::add);
         Map<String, ProcessedAccessRecord> expected = ExpectedTable.of(lines);
         StackSettings settings = new StackSettings(work, 0, 0, 0);
-        SinkSpec sink = new SinkSpec("s3-sink", Layout.RECORD_DATE, "processed/v1", 25);
+        SinkSpec sink = SinkSpec.version(Layout.RECORD_DATE, "processed/v1", 25);
         TableCounts table = new TableCounts(settings.tableDir(sink));
 
         try (LocalStack stack = LocalStack.start(settings);

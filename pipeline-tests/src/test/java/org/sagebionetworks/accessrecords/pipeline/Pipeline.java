@@ -1,7 +1,9 @@
 package org.sagebionetworks.accessrecords.pipeline;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sagebionetworks.accessrecords.connect.Layout;
 import org.sagebionetworks.accessrecords.local.LocalStack;
@@ -13,13 +15,19 @@ import org.sagebionetworks.accessrecords.schema.SharedNames;
 /**
  * The local stack (broker, Connect worker, enricher-service, s3proxy, each real and in this JVM) with one
  * stand-in S3 sink per layout on the processed topic, each into a topics.dir of its own, so both layouts are
- * checked from one run. Files hold one row each, so every row is in S3 as soon as it is read and the test need
+ * checked from one run, and the serving sink, fed by the version from {@link #SERVING_FROM} on. Files hold one row each, so every row is in S3 as soon as it is read and the test need
  * not wait for rotation (the sink's rotation rules have unit tests of their own).
  */
 final class Pipeline implements AutoCloseable {
 
     static final String RAW = SharedNames.RAW_TOPIC;
     static final String PROCESSED = StackSettings.PROCESSED_TOPIC;
+    /** The cutover instant of this run: a UTC midnight the input has rows on both sides of. */
+    static final Instant SERVING_FROM = Instant.parse("2023-11-15T00:00:00Z");
+    /** Where production's serving sink writes: the folder that holds today's processedaccessrecord/. */
+    static final String WAREHOUSE_DIR = "warehouse_db";
+
+    private static final SinkSpec SERVING = SinkSpec.serving(WAREHOUSE_DIR, 1);
 
     private final LocalStack stack;
     private final StackSettings settings;
@@ -31,10 +39,11 @@ final class Pipeline implements AutoCloseable {
 
     static Pipeline start(Path work) throws Exception {
         StackSettings settings = new StackSettings(work, 0, 0, 0);
-        LocalStack stack = LocalStack.start(settings);
+        LocalStack stack = LocalStack.start(settings, Map.of("access-records.serving.from", SERVING_FROM.toString()));
         for (Layout layout : Layout.values()) {
             stack.addSink(sink(layout));
         }
+        stack.addSink(SERVING);
         return new Pipeline(stack, settings);
     }
 
@@ -55,9 +64,18 @@ final class Pipeline implements AutoCloseable {
         return ParquetFolder.list(tableDir(layout));
     }
 
-    /** Why a layout's sink task has failed for good, if it has. */
+    /** The serving sink's folder: processedaccessrecord/ in the warehouse folder. */
+    Path servingTableDir() {
+        return settings.tableDir(SERVING);
+    }
+
+    List<Path> servingFiles() {
+        return ParquetFolder.list(servingTableDir());
+    }
+
+    /** Why a layout's sink task, or the serving sink's, has failed for good, if it has. */
     Optional<String> sinkFailure(Layout layout) {
-        return stack.sinkFailure(sink(layout));
+        return stack.sinkFailure(sink(layout)).or(() -> stack.sinkFailure(SERVING));
     }
 
     Path bucketDir() {
@@ -80,6 +98,6 @@ final class Pipeline implements AutoCloseable {
     }
 
     private static SinkSpec sink(Layout layout) {
-        return new SinkSpec("s3-sink-" + layout.fileName(), layout, "processed/v1-" + layout.fileName(), 1);
+        return SinkSpec.version(layout, "processed/v1-" + layout.fileName(), 1);
     }
 }

@@ -46,6 +46,13 @@ final class PipelineInput {
         return expected.values();
     }
 
+    /** The rows of the serving feed's window: those from the run's cutover instant on. */
+    List<ProcessedAccessRecord> served() {
+        return expected.values().stream()
+                .filter(row -> !row.getTimestamp().isBefore(Pipeline.SERVING_FROM))
+                .toList();
+    }
+
     private void history() {
         SyntheticTraffic august = new SyntheticTraffic(
                 7L,

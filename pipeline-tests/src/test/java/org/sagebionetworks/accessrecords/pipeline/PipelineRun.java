@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Properties;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -61,8 +62,13 @@ final class PipelineRun implements BeforeAllCallback {
             PipelineInput input = new PipelineInput(Instant.now());
             send(pipeline, input);
             for (Layout layout : Layout.values()) {
-                awaitFiles(pipeline, layout, input.expected.size());
+                awaitFiles(pipeline, layout, () -> pipeline.parquetFiles(layout).size(), input.expected.size());
             }
+            awaitFiles(
+                    pipeline,
+                    Layout.RECORD_DATE,
+                    () -> pipeline.servingFiles().size(),
+                    input.served().size());
             finished = new Finished(pipeline, input, work);
             return finished;
         } catch (Exception e) {
@@ -92,15 +98,15 @@ final class PipelineRun implements BeforeAllCallback {
      * Waits for one file per expected row (flush.size is 1), then a little longer, so that a duplicate the
      * pipeline wrongly let through would be there to be counted.
      */
-    private static void awaitFiles(Pipeline pipeline, Layout layout, int count) throws Exception {
+    private static void awaitFiles(Pipeline pipeline, Layout layout, IntSupplier files, int count) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (pipeline.parquetFiles(layout).size() < count) {
+        while (files.getAsInt() < count) {
             pipeline.sinkFailure(layout).ifPresent(failure -> {
                 throw new AssertionError(failure);
             });
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("after " + PATIENCE + " only "
-                        + pipeline.parquetFiles(layout).size() + " of " + count + " files in S3 for " + layout);
+                throw new AssertionError("after " + PATIENCE + " only " + files.getAsInt() + " of " + count
+                        + " files in S3 for " + layout);
             }
             Thread.sleep(500);
         }
