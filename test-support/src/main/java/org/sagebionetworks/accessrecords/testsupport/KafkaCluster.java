@@ -152,7 +152,10 @@ public final class KafkaCluster implements BeforeAllCallback {
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("auto.create.topics.enable", "false");
+                .setConfigProp("auto.create.topics.enable", "false")
+                // As the local stack's broker: a topic a test creates keeps its records, as the service's raw topic
+                // must (the service refuses a raw topic that deletes them); tests of retention set it per topic.
+                .setConfigProp("log.retention.ms", "-1");
     }
 
     private static synchronized Running start() {

@@ -9,24 +9,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Reads the topics' effective size limits with Admin#describeConfigs. */
-final class TopicLimits {
+/** Reads the topics' effective settings with Admin#describeConfigs. */
+final class TopicConfigs {
 
     private static final long RETRY_MS = 200;
 
-    private TopicLimits() {}
+    private TopicConfigs() {}
 
     /**
-     * The limit of each topic. A topic created a moment ago may not be known yet to the broker that answers, so an
-     * unknown topic is asked for again until {@code timeout}.
+     * The settings of each topic. A topic created a moment ago may not be known yet to the broker that answers, so
+     * an unknown topic is asked for again until {@code timeout}.
      */
-    static Map<String, TopicLimit> describe(Admin admin, Collection<String> topics, Duration timeout) {
+    static Map<String, Config> describe(Admin admin, Collection<String> topics, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
@@ -45,28 +43,16 @@ final class TopicLimits {
         }
     }
 
-    private static Map<String, TopicLimit> describeOnce(Admin admin, Collection<String> topics, Duration timeout)
+    private static Map<String, Config> describeOnce(Admin admin, Collection<String> topics, Duration timeout)
             throws ExecutionException, TimeoutException, InterruptedException {
         Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
                         .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic))
                         .toList())
                 .all()
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        Map<String, TopicLimit> limits = new HashMap<>();
-        configs.forEach((resource, config) -> {
-            ConfigEntry entry = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-            if (entry == null || entry.value() == null) {
-                throw new IllegalStateException("The brokers did not report max.message.bytes of topic "
-                        + resource.name() + ", so the service cannot check that it takes the records it writes.");
-            }
-            limits.put(
-                    resource.name(),
-                    new TopicLimit(
-                            resource.name(),
-                            Integer.parseInt(entry.value()),
-                            entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG));
-        });
-        return limits;
+        Map<String, Config> byTopic = new HashMap<>();
+        configs.forEach((resource, config) -> byTopic.put(resource.name(), config));
+        return byTopic;
     }
 
     private static IllegalStateException failure(Collection<String> topics, Duration timeout, Throwable cause) {
@@ -75,7 +61,7 @@ final class TopicLimits {
                         + "kafka-cluster:DescribeTopicDynamicConfiguration on each)."
                 : "Check that the brokers answer within " + timeout + " (access-records.startup-timeout).";
         return new IllegalStateException(
-                "Could not read max.message.bytes of topics " + topics + " (" + cause + "). " + hint, cause);
+                "Could not read the settings of topics " + topics + " (" + cause + "). " + hint, cause);
     }
 
     private static void pause() {

@@ -5,30 +5,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
-import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Startup check and setup: the cluster must answer within the startup timeout (otherwise the service stops
- * with a message naming the servers it tried), and the raw, processed and dead-letter topics (and the serving topic
- * when the version serves) exist afterwards. Existing topics are left as they are, but the service refuses to start
- * when a topic it writes would refuse a record it may have to write ({@link TopicSizeCheck}). A history topic, when set, must exist with
+ * with a message naming the servers it tried), and the topics of {@link DesiredTopics} exist afterwards. Existing
+ * topics are left as they are, but the service refuses to start when a topic it writes would refuse a record it may
+ * have to write ({@link TopicSizeCheck}) or a topic would delete records sooner than configured
+ * ({@link TopicRetentionCheck}). A history topic, when set, must exist with
  * the raw topic's partitions.
  */
 @Singleton
@@ -38,14 +37,14 @@ public final class TopicProvisioner {
 
     private final KafkaClientSettings client;
     private final TopicsConfig topics;
-    private final ServingConfig serving;
+    private final DesiredTopics desired;
     private final PipelineConfig pipeline;
 
     public TopicProvisioner(
-            KafkaClientSettings client, TopicsConfig topics, ServingConfig serving, PipelineConfig pipeline) {
+            KafkaClientSettings client, TopicsConfig topics, DesiredTopics desired, PipelineConfig pipeline) {
         this.client = client;
         this.topics = topics;
-        this.serving = serving;
+        this.desired = desired;
         this.pipeline = pipeline;
     }
 
@@ -68,30 +67,38 @@ public final class TopicProvisioner {
             if (topics.history() != null) {
                 requireHistoryLikeRaw(admin, existing);
             }
-            checkSizes(admin);
+            checkExisting(admin);
         }
     }
 
-    private void checkSizes(Admin admin) {
-        List<String> rowTopics = rowTopics();
+    private void checkExisting(Admin admin) {
+        List<String> rowTopics = desired.rowTopics();
         List<String> names = new ArrayList<>(rowTopics);
         names.addAll(List.of(topics.raw(), topics.deadLetter()));
-        Map<String, TopicLimit> limits = TopicLimits.describe(admin, names, pipeline.startupTimeout());
-        List<String> problems = TopicSizeCheck.problems(
-                limits.get(topics.raw()),
-                rowTopics.stream().map(limits::get).toList(),
-                limits.get(topics.deadLetter()),
+        Map<String, Config> configs = TopicConfigs.describe(admin, names, pipeline.startupTimeout());
+        List<String> problems = new ArrayList<>(TopicSizeCheck.problems(
+                TopicLimit.of(topics.raw(), configs.get(topics.raw())),
+                rowTopics.stream()
+                        .map(name -> TopicLimit.of(name, configs.get(name)))
+                        .toList(),
+                TopicLimit.of(topics.deadLetter(), configs.get(topics.deadLetter())),
                 pipeline.maxRecordBytes(),
-                topics.deadLetterMaxMessageBytes());
+                topics.deadLetterMaxMessageBytes()));
+        problems.addAll(TopicRetentionCheck.problems(
+                names.stream()
+                        .map(name -> TopicRetention.of(name, configs.get(name)))
+                        .toList(),
+                desired.promises(),
+                desired.tieredTopic()));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("The service would stop at the first record too large for a topic it "
-                    + "writes, so it does not start:\n" + String.join("\n", problems));
+            throw new IllegalStateException("A topic the service uses would refuse a record it must write or delete "
+                    + "records before they are read, so the service does not start:\n" + String.join("\n", problems));
         }
     }
 
     private void createMissing(Admin admin, Set<String> existing) {
         List<NewTopic> missing = new ArrayList<>();
-        for (NewTopic topic : desired()) {
+        for (NewTopic topic : desired.all()) {
             if (!existing.contains(topic.name())) {
                 missing.add(topic);
             }
@@ -115,7 +122,7 @@ public final class TopicProvisioner {
     }
 
     private void requirePresent(Set<String> existing) {
-        List<String> absent = desired().stream()
+        List<String> absent = desired.all().stream()
                 .map(NewTopic::name)
                 .filter(name -> !existing.contains(name))
                 .toList();
@@ -153,34 +160,6 @@ public final class TopicProvisioner {
                 history,
                 topics.raw(),
                 raw);
-    }
-
-    /** The topics the service writes rows to: the processed topic, and the serving topic when it serves. */
-    private List<String> rowTopics() {
-        List<String> names = new ArrayList<>(List.of(topics.processedTopic(pipeline.version())));
-        serving.window().ifPresent(window -> names.add(serving.topic()));
-        return names;
-    }
-
-    private List<NewTopic> desired() {
-        List<NewTopic> desired = new ArrayList<>(List.of(newTopic(topics.raw())));
-        rowTopics().forEach(name -> desired.add(rowTopic(name)));
-        desired.add(newTopic(topics.deadLetter())
-                .configs(Map.of(
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(topics.deadLetterMaxMessageBytes()))));
-        return desired;
-    }
-
-    /** Rows are up to twice a raw record in size and read by one sink: zstd pays off. */
-    private NewTopic rowTopic(String name) {
-        String largest = String.valueOf(RecordSizeRequirements.processed(pipeline.maxRecordBytes()));
-        return newTopic(name)
-                .configs(Map.of(
-                        TopicConfig.COMPRESSION_TYPE_CONFIG, "zstd", TopicConfig.MAX_MESSAGE_BYTES_CONFIG, largest));
-    }
-
-    private NewTopic newTopic(String name) {
-        return new NewTopic(name, Optional.of(topics.partitions()), topics.replication());
     }
 
     private <T> T await(KafkaFuture<T> future, String action) {
