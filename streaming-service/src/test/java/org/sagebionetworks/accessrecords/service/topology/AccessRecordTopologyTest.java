@@ -7,16 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.apache.kafka.test.TestUtils;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,6 @@ import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.dedup.DedupStep;
-import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 
 /** The topology's behaviour, one case per test, on Kafka's TopologyTestDriver. */
@@ -45,6 +41,7 @@ class AccessRecordTopologyTest {
             ServingConfig.NONE);
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyRun run;
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> raw;
     private TestOutputTopic<byte[], ProcessedAccessRecord> processed;
@@ -52,8 +49,8 @@ class AccessRecordTopologyTest {
 
     @AfterEach
     void close() {
-        if (driver != null) {
-            driver.close();
+        if (run != null) {
+            run.close();
         }
     }
 
@@ -287,32 +284,15 @@ class AccessRecordTopologyTest {
     }
 
     private void start(boolean keyed) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, TestUtils.tempDirectory().getPath());
-        driver = new TopologyTestDriver(topology(keyed), props, WALL_CLOCK);
-        raw = driver.createInputTopic(
-                "raw",
-                TOPICS.raw().keySerde().serializer(),
-                TOPICS.raw().valueSerde().serializer());
-        processed = driver.createOutputTopic(
-                "processed",
-                TOPICS.processed().keySerde().deserializer(),
-                TOPICS.processed().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(
-                "dlq",
-                TOPICS.deadLetter().keySerde().deserializer(),
-                TOPICS.deadLetter().valueSerde().deserializer());
+        run = new TopologyRun(TOPICS, new DedupConfig(HORIZON, MAX_CLOCK_SKEW), keyed, registry, WALL_CLOCK);
+        driver = run.driver;
+        raw = run.input(TOPICS.raw());
+        processed = run.output(TOPICS.processed());
+        deadLetters = run.output(TOPICS.deadLetter());
     }
 
     private Topology topology(boolean keyed) {
-        return AccessRecordTopology.build(
-                TOPICS,
-                new DedupConfig(HORIZON, MAX_CLOCK_SKEW),
-                keyed,
-                1_000_000,
-                new PipelineMetrics(registry, Clock.systemUTC()));
+        return TopologyRun.topology(TOPICS, new DedupConfig(HORIZON, MAX_CLOCK_SKEW), keyed, registry);
     }
 
     private void pipe(RawRecords record) {

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +18,6 @@ import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
-import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 
 /** A version with a private history topic reads it beside the raw topic, through the same steps and dedup store. */
@@ -35,7 +29,7 @@ class HistoryInputTopologyTest {
             PipelineVersion.of("v2"),
             ServingConfig.NONE);
 
-    private TopologyTestDriver driver;
+    private TopologyRun run;
     private TestInputTopic<byte[], byte[]> raw;
     private TestInputTopic<byte[], byte[]> history;
     private TestOutputTopic<byte[], ProcessedAccessRecord> processed;
@@ -43,40 +37,17 @@ class HistoryInputTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "history-topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, TestUtils.tempDirectory().getPath());
-        driver = new TopologyTestDriver(
-                AccessRecordTopology.build(
-                        TOPICS,
-                        new DedupConfig(Duration.ofHours(24), null),
-                        true,
-                        1_000_000,
-                        new PipelineMetrics(new SimpleMeterRegistry(), Clock.systemUTC())),
-                props,
-                WALL_CLOCK);
-        raw = driver.createInputTopic(
-                "raw",
-                TOPICS.raw().keySerde().serializer(),
-                TOPICS.raw().valueSerde().serializer());
-        history = driver.createInputTopic(
-                "history",
-                TOPICS.history().keySerde().serializer(),
-                TOPICS.history().valueSerde().serializer());
-        processed = driver.createOutputTopic(
-                "processed",
-                TOPICS.processed().keySerde().deserializer(),
-                TOPICS.processed().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(
-                "dlq",
-                TOPICS.deadLetter().keySerde().deserializer(),
-                TOPICS.deadLetter().valueSerde().deserializer());
+        run = new TopologyRun(
+                TOPICS, new DedupConfig(Duration.ofHours(24), null), true, new SimpleMeterRegistry(), WALL_CLOCK);
+        raw = run.input(TOPICS.raw());
+        history = run.input(TOPICS.history());
+        processed = run.output(TOPICS.processed());
+        deadLetters = run.output(TOPICS.deadLetter());
     }
 
     @AfterEach
     void close() {
-        driver.close();
+        run.close();
     }
 
     @Test

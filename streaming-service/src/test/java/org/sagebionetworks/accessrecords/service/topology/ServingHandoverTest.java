@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.test.TestRecord;
-import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.Test;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
@@ -23,7 +18,6 @@ import org.sagebionetworks.accessrecords.schema.SharedNames;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
-import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 
 /**
@@ -89,46 +83,26 @@ class ServingHandoverTest {
                 new TopicsConfig("raw", null, "dlq", true, 1, (short) 1, 8_388_608, null),
                 PipelineVersion.of(version),
                 serving);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "serving-" + version);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, TestUtils.tempDirectory().getPath());
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                AccessRecordTopology.build(
-                        topics,
-                        new DedupConfig(Duration.ofHours(24 * 7), Duration.ofHours(1)),
-                        true,
-                        1_000_000,
-                        new PipelineMetrics(new SimpleMeterRegistry(), Clock.systemUTC())),
-                props,
+        try (TopologyRun run = new TopologyRun(
+                topics,
+                new DedupConfig(Duration.ofHours(24 * 7), Duration.ofHours(1)),
+                true,
+                new SimpleMeterRegistry(),
                 WALL_CLOCK)) {
-            var raw = driver.createInputTopic(
-                    "raw",
-                    topics.raw().keySerde().serializer(),
-                    topics.raw().valueSerde().serializer());
+            TestInputTopic<byte[], byte[]> raw = run.input(topics.raw());
             input.forEach(record -> raw.pipeInput(new TestRecord<>(
                     record.payload().get("sessionId").asText().getBytes(StandardCharsets.UTF_8),
                     record.bytes(),
                     new RecordHeaders(),
                     WALL_CLOCK)));
+            AccessRecordTopics.Topic<byte[], ProcessedAccessRecord> servingTopic = new AccessRecordTopics.Topic<>(
+                    SharedNames.SERVING_TOPIC,
+                    topics.processed().keySerde(),
+                    topics.processed().valueSerde());
             return new Served(
-                    values(driver, topics.processed()),
-                    values(
-                            driver,
-                            new AccessRecordTopics.Topic<>(
-                                    SharedNames.SERVING_TOPIC,
-                                    topics.processed().keySerde(),
-                                    topics.processed().valueSerde())));
+                    run.output(topics.processed()).readValuesToList(),
+                    run.output(servingTopic).readValuesToList());
         }
-    }
-
-    private static List<ProcessedAccessRecord> values(
-            TopologyTestDriver driver, AccessRecordTopics.Topic<byte[], ProcessedAccessRecord> topic) {
-        TestOutputTopic<byte[], ProcessedAccessRecord> output = driver.createOutputTopic(
-                topic.name(),
-                topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer());
-        return output.readValuesToList();
     }
 
     private static List<String> keys(List<ProcessedAccessRecord> rows) {
