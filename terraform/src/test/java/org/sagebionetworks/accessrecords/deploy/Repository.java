@@ -13,6 +13,7 @@ final class Repository {
     static final Path CONNECT_CONFIG = ROOT.resolve("connect-config");
     static final Path PROCESSED_SCHEMA = ROOT.resolve("schemas/src/main/avro/processed-access-record.avsc");
     static final Path SERVICE_PAGE = ROOT.resolve("docs/service.md");
+    static final Path COST_PAGE = ROOT.resolve("docs/cost.md");
     static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
 
     private Repository() {}
