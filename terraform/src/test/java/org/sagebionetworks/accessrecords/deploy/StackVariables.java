@@ -96,7 +96,6 @@ record StackVariables(
         values.put("vpc_id", "vpc-0a1b2c3d");
         values.put("subnet_ids", List.of("subnet-0a", "subnet-0b", "subnet-0c"));
         values.put("enricher_image", "111122223333.dkr.ecr.us-east-1.amazonaws.com/enricher-service:1.0.0");
-        values.put("sink_plugin_zip_key", "confluentinc-kafka-connect-s3.zip");
         return values;
     }
 }
