@@ -90,6 +90,12 @@ record StackVariables(
                 : stack.replace('-', '_') + "_synapse_access_records";
     }
 
+    /** The set's name, which is what a parameterized test's report should show. */
+    @Override
+    public String toString() {
+        return name;
+    }
+
     private static Map<String, Object> required(String stack) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("stack_name", stack);

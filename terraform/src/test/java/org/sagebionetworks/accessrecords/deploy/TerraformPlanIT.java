@@ -15,8 +15,8 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
  * Terraform itself validates and plans the configuration, offline, with the provider it is tested with: the minimal
- * variables in each layout, the production variables (the table in an existing database and bucket), and a second
- * version replaying beside the first. What each plan creates is checked here; the connector, IAM, buckets, alarms
+ * variables in each layout, and the production variables (the table in an existing database and bucket) with a
+ * second version replaying beside the first. What each plan creates is checked here; the connector, IAM, buckets, alarms
  * and logs in the other {@code Planned*IT} classes, all on the same plans.
  */
 class TerraformPlanIT {
@@ -105,15 +105,17 @@ class TerraformPlanIT {
         assertThat(plan.addresses("aws_msk_cluster")).hasSize(1);
     }
 
-    @Test
-    void theViewSwitchTargetsTheServingVersionUnderTheGivenViewName() {
-        TerraformPlan plan = stacks.plan(PlannedStacks.PRODUCTION);
-        JsonNode switchView = plan.after("aws_athena_named_query.switch_view");
+    @ParameterizedTest
+    @MethodSource("variableSets")
+    void theViewSwitchTargetsTheServingVersionUnderTheViewsName(StackVariables variables) {
+        JsonNode switchView = stacks.plan(variables).after("aws_athena_named_query.switch_view");
+        String serving = variables.servingVersion();
 
-        assertThat(switchView.path("name").asText()).isEqualTo("switch-processedaccessrecord_stream-to-v1");
+        assertThat(switchView.path("name").asText()).isEqualTo("switch-" + variables.viewName() + "-to-" + serving);
         assertThat(switchView.path("query").asText())
-                .contains("CREATE OR REPLACE VIEW processedaccessrecord_stream AS")
-                .contains("FROM \"warehouse\".\"processedaccessrecord_v1\"");
+                .contains("CREATE OR REPLACE VIEW " + variables.viewName() + " AS")
+                .contains("FROM \"" + variables.glueDatabase() + "\".\""
+                        + PipelineVersion.of(serving).glueTable() + "\"");
     }
 
     @ParameterizedTest
