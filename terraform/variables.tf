@@ -139,8 +139,9 @@ variable "kafkaconnect_version" {
 }
 
 variable "sink_plugin_zip_key" {
-  description = "Key, in the plugins bucket, of Confluent's S3 sink plugin zip (confluentinc-kafka-connect-s3-<version>.zip from Confluent Hub)."
+  description = "Key, in the plugins bucket, of Confluent's S3 sink plugin zip as Confluent Hub names it. The default is the pinned release, 10.6.3, which commits its files when a record of another day arrives and can leave skipped tombstones out of the dead-letter topic, as connect-config/s3-sink.json asks (docs/deploying.md)."
   type        = string
+  default     = "confluentinc-kafka-connect-s3-10.6.3.zip"
 }
 
 variable "sink_plugin_zip_file" {

@@ -65,6 +65,20 @@ class SinkConnectorConfigContractTest {
                 .isEqualTo("true");
     }
 
+    /**
+     * Said explicitly, not left to the plugin's defaults: a record for another day commits the open files (the
+     * pinned Confluent release honours it), and a tombstone, which holds no row, is skipped without a dead letter
+     * that would fire the dead-letter alarm. A sink task's consumer starts at the earliest offset by itself.
+     */
+    @Test
+    void rotatesOnADayChangeSkipsTombstonesWithoutDeadLettersAndKeepsTheConsumersOffsetDefault() {
+        assertThat(SINK.path("rotate.file.on.partition.change").asText()).isEqualTo("true");
+        assertThat(SINK.path("report.null.values.to.dlq").asText()).isEqualTo("false");
+        assertThat(SINK.has("consumer.override.auto.offset.reset"))
+                .as("Kafka Connect sets auto.offset.reset=earliest for every sink task")
+                .isFalse();
+    }
+
     @ParameterizedTest
     @EnumSource(Layout.class)
     void theConnectorsFolderForADayIsTheGlueLocationTemplateForThatDay(Layout layout) {

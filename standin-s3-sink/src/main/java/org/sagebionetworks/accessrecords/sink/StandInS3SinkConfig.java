@@ -29,6 +29,8 @@ public final class StandInS3SinkConfig extends AbstractConfig {
     public static final String ROTATE_SCHEDULE_INTERVAL_MS = "rotate.schedule.interval.ms";
     public static final String PARQUET_CODEC = "parquet.codec";
     public static final String NULL_VALUES = "behavior.on.null.values";
+    public static final String REPORT_NULLS = "report.null.values.to.dlq";
+    public static final String ROTATE_ON_PARTITION_CHANGE = "rotate.file.on.partition.change";
     public static final String PART_RETRIES = "s3.part.retries";
     public static final String PART_RETRY_BACKOFF_MS = "s3.retry.backoff.ms";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
@@ -101,6 +103,21 @@ public final class StandInS3SinkConfig extends AbstractConfig {
                     Importance.MEDIUM,
                     "ignore skips tombstones; fail stops the task (Confluent's default).")
             .define(
+                    REPORT_NULLS,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.LOW,
+                    "With behavior.on.null.values=ignore, whether each skipped null is also sent to the dead-letter "
+                            + "topic (Confluent's default).")
+            .define(
+                    ROTATE_ON_PARTITION_CHANGE,
+                    Type.BOOLEAN,
+                    true,
+                    StandInS3SinkConfig::onlyTrue,
+                    Importance.LOW,
+                    "A record for another day commits the open file (Confluent's default). The stand-in keeps one "
+                            + "open file per Kafka partition, so false is refused.")
+            .define(
                     PART_RETRIES,
                     Type.INT,
                     3,
@@ -130,6 +147,13 @@ public final class StandInS3SinkConfig extends AbstractConfig {
                     null,
                     Importance.LOW,
                     "Accepted for compatibility; always time-based on the record field.");
+
+    private static void onlyTrue(String name, Object value) {
+        if (!Boolean.TRUE.equals(value)) {
+            throw new ConfigException(
+                    name, value, "the stand-in always rotates on a day change; remove it or set true");
+        }
+    }
 
     public StandInS3SinkConfig(Map<String, String> settings) {
         super(DEFINITION, settings);

@@ -34,6 +34,7 @@ public final class StandInS3SinkTask extends SinkTask {
     private TopicPartitionWriter.FileRules rules;
     private ObjectStore store;
     private boolean ignoreNulls;
+    private boolean reportNulls;
     private ErrantRecordReporter deadLetters;
     private long retryBackoffMs;
 
@@ -60,6 +61,7 @@ public final class StandInS3SinkTask extends SinkTask {
                 config.getLong(StandInS3SinkConfig.PART_RETRY_BACKOFF_MS));
         retryBackoffMs = config.getLong(StandInS3SinkConfig.RETRY_BACKOFF_MS);
         ignoreNulls = "ignore".equals(config.getString(StandInS3SinkConfig.NULL_VALUES));
+        reportNulls = config.getBoolean(StandInS3SinkConfig.REPORT_NULLS);
         deadLetters = context.errantRecordReporter();
     }
 
@@ -97,6 +99,9 @@ public final class StandInS3SinkTask extends SinkTask {
         if (record.value() == null) {
             if (!ignoreNulls) {
                 throw new DataException("null value at " + coordinates(record) + " and behavior.on.null.values=fail");
+            }
+            if (reportNulls && deadLetters != null) {
+                deadLetters.report(record, new DataException("null value at " + coordinates(record) + " skipped"));
             }
             writer.skip(record);
         } else if (record.value() instanceof Struct row && row.get(rules.timestampField()) != null) {
