@@ -34,8 +34,8 @@ resource "aws_cloudwatch_metric_alarm" "enricher_lag" {
 # The sink holds a file open for up to rotate.interval.ms of record time before committing, so its lag is
 # judged in time, against a few rotation intervals.
 resource "aws_cloudwatch_metric_alarm" "sink_lag" {
-  for_each            = local.pipelines
-  alarm_name          = "${var.stack_name}-${each.value.connector_name}-lag"
+  for_each            = local.sinks
+  alarm_name          = "${each.value.connector_name}-lag"
   alarm_description   = "The S3 sink ${each.value.connector_name} is more than three rotation intervals behind the processed topic."
   namespace           = "AWS/Kafka"
   metric_name         = "EstimatedMaxTimeLag"
@@ -51,7 +51,7 @@ resource "aws_cloudwatch_metric_alarm" "sink_lag" {
   dimensions = {
     "Cluster Name"   = aws_msk_cluster.this.cluster_name
     "Consumer Group" = local.sink_groups[each.key]
-    "Topic"          = each.value.processed_topic
+    "Topic"          = each.value.topic
   }
 }
 

@@ -12,18 +12,32 @@ resource "aws_ecs_cluster" "this" {
 
 # A null value is a setting left unset: the history topic of a version without one.
 locals {
+  # The service's retention settings (docs/service.md): "forever" or whole days.
+  topic_retention = {
+    raw         = var.raw_topic_retention_days == -1 ? "forever" : format("%dd", var.raw_topic_retention_days)
+    raw_local   = var.raw_topic_local_retention_days == null ? null : format("%dd", var.raw_topic_local_retention_days)
+    processed   = format("%dd", var.processed_topic_retention_days)
+    dead_letter = format("%dd", var.dead_letter_topic_retention_days)
+  }
+
   enricher_environment = { for v, p in local.pipelines : v => {
-    KAFKA_BOOTSTRAP_SERVERS                 = aws_msk_cluster.this.bootstrap_brokers_sasl_iam
-    ACCESS_RECORDS_MSK_IAM                  = "true"
-    ACCESS_RECORDS_APPLICATION_ID           = p.application_id
-    ACCESS_RECORDS_TOPICS_RAW               = local.raw_topic
-    ACCESS_RECORDS_TOPICS_PROCESSED         = p.processed_topic
-    ACCESS_RECORDS_TOPICS_DEAD_LETTER       = local.dead_letter_topic
-    ACCESS_RECORDS_TOPICS_HISTORY           = contains(var.history_pipeline_versions, v) ? p.history_topic : null
-    ACCESS_RECORDS_TOPICS_PARTITIONS        = tostring(var.topic_partitions)
-    ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR = tostring(local.replication_factor)
-    ACCESS_RECORDS_STREAM_THREADS           = tostring(var.enricher_stream_threads)
-    MICRONAUT_SERVER_PORT                   = "8080"
+    KAFKA_BOOTSTRAP_SERVERS                     = aws_msk_cluster.this.bootstrap_brokers_sasl_iam
+    ACCESS_RECORDS_MSK_IAM                      = "true"
+    ACCESS_RECORDS_APPLICATION_ID               = p.application_id
+    ACCESS_RECORDS_TOPICS_RAW                   = local.raw_topic
+    ACCESS_RECORDS_TOPICS_PROCESSED             = p.processed_topic
+    ACCESS_RECORDS_TOPICS_DEAD_LETTER           = local.dead_letter_topic
+    ACCESS_RECORDS_TOPICS_HISTORY               = contains(var.history_pipeline_versions, v) ? p.history_topic : null
+    ACCESS_RECORDS_TOPICS_PARTITIONS            = tostring(var.topic_partitions)
+    ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR    = tostring(local.replication_factor)
+    ACCESS_RECORDS_STREAM_THREADS               = tostring(var.enricher_stream_threads)
+    ACCESS_RECORDS_SERVING_FROM                 = local.serving_window[v].from
+    ACCESS_RECORDS_SERVING_UNTIL                = local.serving_window[v].until
+    ACCESS_RECORDS_TOPICS_RETENTION_RAW         = local.topic_retention.raw
+    ACCESS_RECORDS_TOPICS_RETENTION_RAW_LOCAL   = local.topic_retention.raw_local
+    ACCESS_RECORDS_TOPICS_RETENTION_PROCESSED   = local.topic_retention.processed
+    ACCESS_RECORDS_TOPICS_RETENTION_DEAD_LETTER = local.topic_retention.dead_letter
+    MICRONAUT_SERVER_PORT                       = "8080"
   } }
 }
 

@@ -1,5 +1,6 @@
 # What Kafka Streams with exactly_once_v2 does on MSK with IAM: join the cluster, read raw (and the version's
-# history topic), write processed and dead letters (creating them when missing and reading their
+# history topic), write processed, serving and dead letters (every version may write the serving topic: which one
+# does, for which record times, is serving_windows' decision, validated so that windows never overlap) (creating them when missing and reading their
 # max.message.bytes, as the service does at startup), own its internal changelog and repartition topics, its
 # consumer group and its transactional ids, all named after the application.id.
 data "aws_iam_policy_document" "enricher" {
@@ -36,6 +37,7 @@ data "aws_iam_policy_document" "enricher" {
     resources = [
       "${local.kafka_topic_arn}/${each.value.processed_topic}",
       "${local.kafka_topic_arn}/${local.dead_letter_topic}",
+      "${local.kafka_topic_arn}/${local.serving_topic}",
     ]
   }
 

@@ -7,6 +7,7 @@ locals {
   raw_topic              = "synapse.accessrecords.raw"
   dead_letter_topic      = "synapse.accessrecords.raw.dlq"
   sink_dead_letter_topic = "synapse.accessrecords.sink.dlq"
+  serving_topic          = "processedaccessrecord"
   view_name              = var.view_name
 
   pipeline_versions = toset(distinct(concat([var.pipeline_version], var.extra_pipeline_versions)))
@@ -21,13 +22,24 @@ locals {
     connector_name  = "${var.stack_name}-s3-sink-${v}"
   }] : pipeline.version => pipeline }
 
+  # One S3 sink per version (version_sinks, below) and the serving sink when there is one (serving.tf).
+  sinks = merge(local.version_sinks, local.serving_sink)
+
   # Kafka Connect's sink consumer group is "connect-" plus the connector name.
-  sink_groups = { for v, p in local.pipelines : v => format("connect-%s", p.connector_name) }
+  sink_groups = { for key, sink in local.sinks : key => format("connect-%s", sink.connector_name) }
 
   replication_factor = min(3, var.broker_count)
 
   # MSK IAM resources share the cluster ARN's name/uuid suffix, under another resource type.
-  kafka_topic_arn          = replace(aws_msk_cluster.this.arn, ":cluster/", ":topic/")
-  kafka_group_arn          = replace(aws_msk_cluster.this.arn, ":cluster/", ":group/")
-  kafka_transactional_arn  = replace(aws_msk_cluster.this.arn, ":cluster/", ":transactional-id/")
+  kafka_topic_arn         = replace(aws_msk_cluster.this.arn, ":cluster/", ":topic/")
+  kafka_group_arn         = replace(aws_msk_cluster.this.arn, ":cluster/", ":group/")
+  kafka_transactional_arn = replace(aws_msk_cluster.this.arn, ":cluster/", ":transactional-id/")
+
+  # A version's sink reads its processed topic into its own folder, in the chosen layout.
+  version_sinks = { for v, p in local.pipelines : v => {
+    connector_name = p.connector_name
+    topic          = p.processed_topic
+    topics_dir     = local.lake_topics_dirs[v]
+    path_format    = local.layout.path_format
+  } }
 }

@@ -1,4 +1,5 @@
-# Confluent's S3 sink on MSK Connect, one connector per pipeline version. Its configuration is connect-config/
+# Confluent's S3 sink on MSK Connect, one connector per pipeline version and the serving sink (local.sinks). Its
+# configuration is connect-config/
 # s3-sink.json rendered with the same variable names SinkConnectorConfig uses, plus the layout's path.format;
 # MSK Connect's worker configuration only takes listed keys, so client overrides live in s3-sink.json.
 resource "aws_mskconnect_custom_plugin" "s3_sink" {
@@ -16,24 +17,24 @@ resource "aws_mskconnect_custom_plugin" "s3_sink" {
 }
 
 resource "aws_cloudwatch_log_group" "sink" {
-  for_each          = local.pipelines
+  for_each          = local.sinks
   name              = "/${var.stack_name}/connect/${each.value.connector_name}"
   retention_in_days = var.log_retention_days
 }
 
 resource "aws_mskconnect_connector" "s3_sink" {
-  for_each             = local.pipelines
+  for_each             = local.sinks
   name                 = each.value.connector_name
   kafkaconnect_version = var.kafkaconnect_version
 
   connector_configuration = jsondecode(templatefile("${path.module}/../connect-config/s3-sink.json", {
     connector_name         = each.value.connector_name
     tasks_max              = var.sink_tasks_max
-    processed_topic        = each.value.processed_topic
+    processed_topic        = each.value.topic
     lake_bucket            = local.lake_bucket
     region                 = var.region
-    topics_dir             = local.lake_topics_dirs[each.key]
-    path_format            = local.layout.path_format
+    topics_dir             = each.value.topics_dir
+    path_format            = each.value.path_format
     flush_size             = var.sink_flush_size
     rotate_interval_ms     = var.sink_rotate_interval_ms
     sink_dead_letter_topic = local.sink_dead_letter_topic
@@ -92,7 +93,7 @@ resource "aws_mskconnect_connector" "s3_sink" {
 }
 
 resource "aws_iam_role" "sink" {
-  for_each = local.pipelines
+  for_each = local.sinks
   name     = "${each.value.connector_name}-connector"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -105,13 +106,13 @@ resource "aws_iam_role" "sink" {
 }
 
 resource "aws_iam_role_policy" "sink" {
-  for_each = local.pipelines
+  for_each = local.sinks
   role     = aws_iam_role.sink[each.key].id
   policy   = data.aws_iam_policy_document.sink[each.key].json
 }
 
 data "aws_iam_policy_document" "sink" {
-  for_each = local.pipelines
+  for_each = local.sinks
 
   statement {
     sid       = "Cluster"
@@ -122,7 +123,7 @@ data "aws_iam_policy_document" "sink" {
   statement {
     sid       = "ReadProcessed"
     actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
-    resources = ["${local.kafka_topic_arn}/${each.value.processed_topic}"]
+    resources = ["${local.kafka_topic_arn}/${each.value.topic}"]
   }
 
   statement {
@@ -160,10 +161,11 @@ data "aws_iam_policy_document" "sink" {
     resources = [local.lake_bucket_arn]
   }
 
-  # Objects only in the version's own folder (under lake_prefix): never the other tables of a shared bucket.
+  # Objects only in the sink's own folder (<topics.dir>/<topic>/, under lake_prefix for a version): never the other
+  # tables of a shared bucket, nor the other files of the serving folder's database.
   statement {
     sid       = "LakeObjects"
     actions   = ["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]
-    resources = ["${local.lake_bucket_arn}/${local.lake_topics_dirs[each.key]}/*"]
+    resources = ["${local.lake_bucket_arn}/${each.value.topics_dir}/${each.value.topic}/*"]
   }
 }

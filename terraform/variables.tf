@@ -69,6 +69,105 @@ variable "view_name" {
   }
 }
 
+variable "serving_dir" {
+  description = "Folder of the lake bucket that holds today's processedaccessrecord/ (in the data warehouse, the database's folder), without slashes at either end. Set, a serving sink writes the serving versions' rows to <serving_dir>/processedaccessrecord/record_date=YYYY-MM-DD/, where today's Glue table and Snowflake's nightly load read (docs/serving.md). Null (default): no serving sink."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.serving_dir == null || can(regex("^[A-Za-z0-9_.=-]+(/[A-Za-z0-9_.=-]+)*$", var.serving_dir))
+    error_message = "serving_dir is folder names (letters, digits, _ . = -) joined by single slashes, without a slash at either end."
+  }
+}
+
+variable "serving_windows" {
+  description = "Per pipeline version, the record times whose rows it writes to the serving folder: { v1 = { from = \"2026-12-01T00:00:00Z\" } }. At a handover the old version's until is the new one's from, set before that instant (docs/serving.md). Empty (default): no version serves."
+  type = map(object({
+    from  = string
+    until = optional(string)
+  }))
+  default = {}
+
+  validation {
+    condition = alltrue([for w in values(var.serving_windows) :
+      can(formatdate("YYYY", w.from)) && (w.until == null ? true : can(formatdate("YYYY", w.until)))
+    ])
+    error_message = "serving_windows' from and until are RFC 3339 instants in UTC, e.g. 2026-12-01T00:00:00Z."
+  }
+
+  validation {
+    condition = alltrue([for w in values(var.serving_windows) :
+      w.until == null ? true : (can(timecmp(w.until, w.from)) ? timecmp(w.until, w.from) > 0 : false)
+    ])
+    error_message = "A serving window's until is later than its from."
+  }
+
+  # Two windows must not share an instant, or a row of it would reach the folder twice.
+  validation {
+    condition = alltrue(flatten([for a, wa in var.serving_windows : [for b, wb in var.serving_windows :
+      a == b ? true : (
+        wa.until != null ? (can(timecmp(wa.until, wb.from)) ? timecmp(wa.until, wb.from) <= 0 : false) : false) || (
+      wb.until != null ? (can(timecmp(wb.until, wa.from)) ? timecmp(wb.until, wa.from) <= 0 : false) : false)
+    ]]))
+    error_message = "serving_windows overlap: hand over at one instant (the old version's until = the new one's from)."
+  }
+
+  validation {
+    condition     = length(var.serving_windows) == 0 || var.serving_dir != null
+    error_message = "serving_windows needs serving_dir: the serving sink that writes the served rows."
+  }
+
+  validation {
+    condition = alltrue([for v in keys(var.serving_windows) :
+      contains(concat([var.pipeline_version], var.extra_pipeline_versions), v)
+    ])
+    error_message = "Every version in serving_windows must run: pipeline_version or one of extra_pipeline_versions."
+  }
+}
+
+variable "raw_topic_retention_days" {
+  description = "How long the raw topic keeps records, in days; -1 keeps them forever (what replays from any time need). No default: a stack states it (docs/deploying.md, cost.md). The service creates the topic with it and refuses an existing one that deletes sooner."
+  type        = number
+
+  validation {
+    condition     = var.raw_topic_retention_days == -1 || var.raw_topic_retention_days >= 1
+    error_message = "raw_topic_retention_days is -1 (forever) or a whole number of days, at least 1."
+  }
+}
+
+variable "raw_topic_local_retention_days" {
+  description = "With MSK tiered storage: days the brokers keep the raw topic on disk before only the tiered copy remains. Null (default): not tiered, everything on the brokers' disks."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.raw_topic_local_retention_days == null || try(var.raw_topic_local_retention_days >= 1, false)
+    error_message = "raw_topic_local_retention_days is null or at least 1."
+  }
+}
+
+variable "processed_topic_retention_days" {
+  description = "How long the processed and serving topics keep records: longer than an S3-sink outage can last before someone acts on the sink-lag alarm, with a day to spare."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.processed_topic_retention_days * 86400000 >= 3 * var.sink_rotate_interval_ms + 86400000
+    error_message = "processed_topic_retention_days must outlast the sink-lag alarm (three rotation intervals) by a day at least."
+  }
+}
+
+variable "dead_letter_topic_retention_days" {
+  description = "How long the dead-letter topic keeps letters: until someone has read, archived or redriven each."
+  type        = number
+  default     = 28
+
+  validation {
+    condition     = var.dead_letter_topic_retention_days >= 7
+    error_message = "dead_letter_topic_retention_days is at least 7: a week to notice the dead-letter alarm and act."
+  }
+}
+
 variable "pipeline_version" {
   description = "The version the processedaccessrecord view serves. A version names the Kafka Streams application.id, the processed topic, the sink's topics.dir and the Glue table."
   type        = string

@@ -20,9 +20,9 @@ class AlarmsTest {
                 .isEqualTo("synapse-access-records-v1");
         assertThat(enricher.get("Topic")).hasToString("local.raw_topic");
         assertThat(TF.localText("sink_groups"))
-                .isEqualTo("{ for v, p in local.pipelines : v => format(\"connect-%s\", p.connector_name) }");
+                .isEqualTo("{ for key, sink in local.sinks : key => format(\"connect-%s\", sink.connector_name) }");
         assertThat(sink.get("Consumer Group")).hasToString("local.sink_groups.each.key");
-        assertThat(sink.get("Topic")).hasToString("each.value.processed_topic");
+        assertThat(sink.get("Topic")).hasToString("each.value.topic");
         assertThat(TF.block("resource", "aws_cloudwatch_metric_alarm", "enricher_lag")
                         .get("namespace"))
                 .isEqualTo("AWS/Kafka");

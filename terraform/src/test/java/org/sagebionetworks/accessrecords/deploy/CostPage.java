@@ -8,13 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * docs/cost.md as data: its tables of Terraform variables (first column headed {@code variable}, a variable's name
- * in backticks in each row), the retention variables it expects from issue #14 item 4, and its cost tables, whose
+ * in backticks in each row) and its cost tables, whose
  * {@code **total**} row adds up the rows above it.
  */
 final class CostPage {
 
     static final String TOTAL = "**total**";
-    static final String EXPECTED_VARIABLE_HEADING = "expected variable (issue #14 item 4)";
 
     private static final Pattern NAME_IN_BACKTICKS = Pattern.compile("^`([a-z][a-z0-9_]*)`$");
     private static final Pattern AMOUNT = Pattern.compile("^-?[0-9][0-9,]*(\\.[0-9]+)?$");
@@ -32,13 +31,6 @@ final class CostPage {
     /** The tables whose rows are Terraform variables that exist today. */
     List<MarkdownTable> variableTables() {
         return tables.stream().filter(t -> t.rowHeading().equals("variable")).toList();
-    }
-
-    /** The tables whose rows are variables another change is expected to add. */
-    List<MarkdownTable> expectedVariableTables() {
-        return tables.stream()
-                .filter(t -> t.rowHeading().equals(EXPECTED_VARIABLE_HEADING))
-                .toList();
     }
 
     /** The tables with a total row. */

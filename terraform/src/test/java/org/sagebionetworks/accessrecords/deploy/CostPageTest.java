@@ -52,22 +52,6 @@ class CostPageTest {
     }
 
     @Test
-    void theRetentionVariablesItExpectsAreNotDeclaredYet() {
-        List<String> expected = PAGE.expectedVariableTables().stream()
-                .flatMap(table -> table.rows().stream())
-                .map(CostPage::variableOf)
-                .toList();
-
-        assertThat(expected).isNotEmpty();
-        assertThat(expected)
-                .allSatisfy(name -> assertThat(TF.entries("variable"))
-                        .as(name
-                                + " is now declared in variables.tf: move it from docs/cost.md's table of expected variables"
-                                + " into the tables of variables, with its default, and check the figures that use it")
-                        .doesNotContainKey(name));
-    }
-
-    @Test
     void everyTotalIsTheSumOfItsRows() {
         assertThat(PAGE.costTables()).as("cost tables with a **total** row").hasSizeGreaterThan(2);
         for (MarkdownTable table : PAGE.costTables()) {

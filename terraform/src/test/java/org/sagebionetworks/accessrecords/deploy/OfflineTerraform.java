@@ -87,6 +87,20 @@ final class OfflineTerraform {
         }
     }
 
+    /** What {@code terraform plan} prints when it refuses the variable set (a failed validation, say). */
+    String refusal(StackVariables variables) {
+        try {
+            Path file = Files.writeString(
+                    copy.resolve(variables.name() + ".tfvars.json"), JSON.writeValueAsString(variables.values()));
+            terraform.run(copy, PLAN_TIMEOUT, "plan", "-no-color", "-var-file=" + file.getFileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot plan " + variables.name(), e);
+        } catch (AssertionError refused) {
+            return refused.getMessage();
+        }
+        throw new AssertionError("terraform planned " + variables.name() + " without complaint");
+    }
+
     private static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);

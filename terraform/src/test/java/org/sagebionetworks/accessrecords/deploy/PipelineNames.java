@@ -20,7 +20,8 @@ final class PipelineNames {
 
     private static final Pattern SHAPE = Pattern.compile(
             "\\{ for pipeline in \\[for v in local\\.pipeline_versions : \\{(.*)}] : pipeline\\.version => pipeline }");
-    private static final List<String> SHARED = List.of("raw_topic", "dead_letter_topic", "sink_dead_letter_topic");
+    private static final List<String> SHARED =
+            List.of("raw_topic", "dead_letter_topic", "sink_dead_letter_topic", "serving_topic");
 
     private PipelineNames() {}
 
@@ -56,6 +57,9 @@ final class PipelineNames {
         }
         bindings.put("aws_msk_cluster.this.arn", CLUSTER_ARN);
         bindings.put("local.sink_groups[each.key]", "connect-" + bindings.get("each.value.connector_name"));
+        // A version's entry of local.sinks: its processed topic into its own folder (naming.tf).
+        bindings.put("each.value.topic", bindings.get("each.value.processed_topic"));
+        bindings.put("each.value.topics_dir", bindings.get("local.lake_topics_dirs[each.key]"));
         for (String kind : List.of("topic", "group", "transactional_id")) {
             bindings.put("local.kafka_" + kind.replace("_id", "") + "_arn", kafkaArn(terraform, kind));
         }

@@ -53,8 +53,9 @@ class PlannedAlarmsAndLogsIT {
                     .containsEntry("ClusterName", cluster)
                     .containsEntry("ServiceName", pipeline.applicationId());
         }
+        int servingSinks = plan.has("aws_mskconnect_connector.s3_sink[\"serving\"]") ? 1 : 0;
         assertThat(plan.addresses("aws_cloudwatch_metric_alarm"))
-                .hasSize(3 * variables.versions().size() + 2);
+                .hasSize(3 * variables.versions().size() + servingSinks + 2);
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
 /**
  * The IAM Terraform plans, per version: who may assume each role and what each role may do. The Kafka resources
@@ -52,7 +53,7 @@ class PlannedIamIT {
 
     @ParameterizedTest
     @MethodSource("variableSets")
-    void theSinkWritesObjectsOnlyInItsVersionsFolderOfTheLake(StackVariables variables) {
+    void theSinkWritesObjectsOnlyInItsVersionsTableFolderOfTheLake(StackVariables variables) {
         TerraformPlan plan = stacks.plan(variables);
 
         for (String version : variables.versions()) {
@@ -61,7 +62,8 @@ class PlannedIamIT {
 
             assertThat(sink.actions()).containsAll(S3_OBJECT_ACTIONS).containsAll(S3_BUCKET_ACTIONS);
             assertThat(sink.knownResourcesOf(S3_OBJECT_ACTIONS))
-                    .containsExactly(bucket + "/" + variables.topicsDir(version) + "/*");
+                    .containsExactly(bucket + "/" + variables.topicsDir(version) + "/"
+                            + PipelineVersion.of(version).processedTopic() + "/*");
             assertThat(sink.knownResourcesOf(S3_BUCKET_ACTIONS)).containsExactly(bucket);
         }
     }

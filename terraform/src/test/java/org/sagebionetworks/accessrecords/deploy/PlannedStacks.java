@@ -29,12 +29,13 @@ final class PlannedStacks {
 
     private static PlannedStacks planned;
 
+    private final OfflineTerraform terraform;
     private final JsonNode validation;
     private final Map<StackVariables, TerraformPlan> plans = new LinkedHashMap<>();
 
     private PlannedStacks() {
         long start = System.nanoTime();
-        OfflineTerraform terraform = OfflineTerraform.initialise(WORKSPACE);
+        terraform = OfflineTerraform.initialise(WORKSPACE);
         validation = terraform.validate();
         writePluginZip();
         System.out.printf("terraform init and validate: %d ms%n", (System.nanoTime() - start) / 1_000_000);
@@ -64,6 +65,11 @@ final class PlannedStacks {
 
     TerraformPlan plan(StackVariables variables) {
         return plans.get(variables);
+    }
+
+    /** What Terraform says when it refuses to plan these variables. */
+    String refusal(StackVariables variables) {
+        return terraform.refusal(variables);
     }
 
     /** The production set uploads the plugin, and Terraform hashes the file while planning; its bytes do not matter. */

@@ -30,9 +30,9 @@ class SinkConnectorTest {
                 .containsAll(SinkConnectorConfig.placeholders(SinkConnectorConfig.read("s3-sink.json")))
                 .allMatch(SinkConnectorConfig.VARIABLES::contains);
         assertThat(passed)
-                .containsEntry("path_format", "local.layout.path_format")
-                .containsEntry("processed_topic", "each.value.processed_topic")
-                .containsEntry("topics_dir", "local.lake_topics_dirs[each.key]")
+                .containsEntry("path_format", "each.value.path_format")
+                .containsEntry("processed_topic", "each.value.topic")
+                .containsEntry("topics_dir", "each.value.topics_dir")
                 .containsEntry("connector_name", "each.value.connector_name")
                 .containsEntry("sink_dead_letter_topic", "local.sink_dead_letter_topic")
                 .containsEntry("lake_bucket", "local.lake_bucket");

@@ -23,6 +23,12 @@ record StackVariables(
         Map<String, Object> values) {
 
     static final String ALARM_TOPIC = "arn:aws:sns:us-east-1:111122223333:synapse-access-records-alarms";
+    /** Where today's processedaccessrecord/ lives in the warehouse bucket: the database's folder. */
+    static final String SERVING_DIR = "warehouse";
+    /** When v1 starts serving, and, blue/green, when v2 takes over. */
+    static final String CUTOVER = "2026-12-01T00:00:00Z";
+
+    static final String HANDOVER = "2027-01-01T00:00:00Z";
     static final int PRODUCTION_LOG_RETENTION_DAYS = 365;
 
     static StackVariables minimal(Layout layout) {
@@ -49,6 +55,8 @@ record StackVariables(
         values.put("alarm_actions", List.of(ALARM_TOPIC));
         values.put("log_retention_days", PRODUCTION_LOG_RETENTION_DAYS);
         values.put("sink_plugin_zip_file", pluginZip.toString());
+        values.put("serving_dir", SERVING_DIR);
+        values.put("serving_windows", Map.of("v1", Map.of("from", CUTOVER)));
         return new StackVariables(
                 "production",
                 "prod",
@@ -59,11 +67,23 @@ record StackVariables(
                 values);
     }
 
-    /** The same stack while {@code version} replays beside the serving one, reading its own history topic too. */
+    /**
+     * The same stack while {@code version} replays beside the serving one, reading its own history topic too, and
+     * takes the serving folder over at {@link #HANDOVER} when the stack serves.
+     */
     StackVariables replaying(String version) {
         Map<String, Object> more = new LinkedHashMap<>(values);
         more.put("extra_pipeline_versions", List.of(version));
         more.put("history_pipeline_versions", List.of(version));
+        if (values.containsKey("serving_windows")) {
+            more.put(
+                    "serving_windows",
+                    Map.of(
+                            versions.get(0),
+                            Map.of("from", CUTOVER, "until", HANDOVER),
+                            version,
+                            Map.of("from", HANDOVER)));
+        }
         List<String> both = new ArrayList<>(versions);
         both.add(version);
         return new StackVariables(name + "-blue-green", stack, layout, placement, both, viewName, more);
@@ -90,6 +110,13 @@ record StackVariables(
                 : stack.replace('-', '_') + "_synapse_access_records";
     }
 
+    /** The same variables with some replaced, e.g. to see a validation refuse them. */
+    StackVariables with(String name, Map<String, Object> changes) {
+        Map<String, Object> changed = new LinkedHashMap<>(values);
+        changed.putAll(changes);
+        return new StackVariables(name, stack, layout, placement, versions, viewName, changed);
+    }
+
     /** The set's name, which is what a parameterized test's report should show. */
     @Override
     public String toString() {
@@ -102,6 +129,7 @@ record StackVariables(
         values.put("vpc_id", "vpc-0a1b2c3d");
         values.put("subnet_ids", List.of("subnet-0a", "subnet-0b", "subnet-0c"));
         values.put("enricher_image", "111122223333.dkr.ecr.us-east-1.amazonaws.com/enricher-service:1.0.0");
+        values.put("raw_topic_retention_days", -1);
         return values;
     }
 }
