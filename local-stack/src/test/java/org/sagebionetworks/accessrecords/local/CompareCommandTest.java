@@ -9,10 +9,13 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +23,13 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sagebionetworks.accessrecords.connect.Layout;
+import org.sagebionetworks.accessrecords.schema.AccessRecordContract;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.testing.SyntheticTraffic;
 import org.sagebionetworks.accessrecords.testsupport.ExpectedTable;
@@ -41,6 +46,9 @@ class CompareCommandTest {
     private static final LocalDate FIRST = LocalDate.of(2024, 3, 1);
     private static final LocalDate LAST = FIRST.plusDays(3);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The first switch's T in the gap fill tests: the third day's midnight. */
+    private static final Instant CUTOVER =
+            FIRST.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     @TempDir
     Path folder;
@@ -160,6 +168,137 @@ class CompareCommandTest {
                 .as("a side without files says so rather than differ")
                 .isEqualTo(2);
         assertThat(wrongLayout.stderr()).contains("no Parquet files").contains("year=2024/month=03/day=01");
+    }
+
+    @Test
+    void theGapFillWritesExactlyTheRowsBeforeTheCutoverTheGlueJobNeverSaw() throws Exception {
+        GapPlanted planted = new GapPlanted(rows);
+        GlueStyleTable.write(glue(), planted.glueRows());
+        NewStyleTable.write(fresh(), Layout.RECORD_DATE, rows);
+        Path gap = folder.resolve("gap");
+
+        Run run = gapFill(gap);
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(GapFillFiles.keysByFolder(gap)).isEqualTo(planted.expectedGapByFolder());
+        assertThat(run.stdout())
+                .containsPattern("(?m)^" + FIRST + "\\s+1$")
+                .containsPattern("(?m)^" + FIRST.plusDays(1) + "\\s+" + planted.lateOnSecondDay.size() + "$");
+        assertThat(GapFillFiles.fileNames(gap))
+                .allMatch(name -> name.equals("gap-fill-before-20240303T000000Z.snappy.parquet"));
+        assertThat(GapFillFiles.columnTypes(gap))
+                .containsEntry("timestamp", "INT64 TIMESTAMP_MILLIS isAdjustedToUTC=1")
+                .containsEntry("record_date", "INT32 DATE")
+                .containsEntry("session_id", "BYTE_ARRAY UTF8")
+                .containsEntry("user_id", "INT64")
+                .containsEntry("success", "BOOLEAN");
+        assertThat(GapFillFiles.columnNames(gap)).isEqualTo(contractColumns());
+    }
+
+    @Test
+    void theGlueRowsBeforeTheCutoverTheGapFillAndTheServingFeedHoldEveryKeyOnce() throws Exception {
+        GapPlanted planted = new GapPlanted(rows);
+        GlueStyleTable.write(glue(), planted.glueRows());
+        NewStyleTable.write(fresh(), Layout.RECORD_DATE, rows);
+        Path serving = folder.resolve("serving");
+        GlueStyleTable.write(serving, planted.glueRows());
+        NewStyleTable.write(serving, Layout.RECORD_DATE, planted.fromCutover());
+        Path gap = folder.resolve("gap");
+
+        assertThat(gapFill(gap).exitCode()).isZero();
+        GapFillFiles.copyInto(gap, serving);
+
+        Map<List<String>, Long> copies = GapFillFiles.copiesByKey(serving);
+        assertThat(copies.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        rows.stream().map(CompareCommandTest::key).toList());
+        assertThat(copies)
+                .as("only the retry the Glue job itself kept twice, as today's table has it")
+                .allSatisfy((key, count) ->
+                        assertThat(count).as(key.toString()).isEqualTo(key.equals(key(planted.retried)) ? 2L : 1L));
+    }
+
+    @Test
+    void theGapFillRefusesWhatWouldMisplaceRows() throws Exception {
+        GlueStyleTable.write(glue(), rows);
+        NewStyleTable.write(fresh(), Layout.RECORD_DATE, rows);
+        Path used = folder.resolve("used");
+        Files.createDirectories(used.resolve("record_date=2024-03-01"));
+
+        Run notMidnight = compare(
+                "record-date", "--gap-fill", folder.resolve("a").toString(), "--before", "2024-03-03T06:00:00Z");
+        Run withoutBefore =
+                compare("record-date", "--gap-fill", folder.resolve("b").toString());
+        Run notEmpty = compare("record-date", "--gap-fill", used.toString(), "--before", CUTOVER.toString());
+
+        assertThat(notMidnight.exitCode()).isEqualTo(2);
+        assertThat(notMidnight.stderr()).contains("not a UTC midnight");
+        assertThat(withoutBefore.exitCode()).isEqualTo(2);
+        assertThat(withoutBefore.stderr()).contains("--before");
+        assertThat(notEmpty.exitCode()).isEqualTo(2);
+        assertThat(notEmpty.stderr()).contains(used.toString()).contains("not empty");
+    }
+
+    /**
+     * The first switch: the Glue job's last run started at 18:00 on the second day, so it lacks that day's later
+     * rows and everything from the cutover on; it also lost one row of the first day and kept a retry twice.
+     */
+    private static final class GapPlanted {
+
+        final List<ProcessedAccessRecord> all;
+        final ProcessedAccessRecord lostOnFirstDay;
+        final List<ProcessedAccessRecord> lateOnSecondDay;
+        final ProcessedAccessRecord retried;
+
+        GapPlanted(List<ProcessedAccessRecord> all) {
+            this.all = all;
+            List<ProcessedAccessRecord> firstDay = all.stream()
+                    .filter(row -> row.getRecordDate().equals(FIRST))
+                    .toList();
+            lostOnFirstDay = firstDay.get(firstDay.size() / 2);
+            retried = firstDay.get(1);
+            Instant lastRun = FIRST.plusDays(1).atTime(18, 0).toInstant(ZoneOffset.UTC);
+            lateOnSecondDay = all.stream()
+                    .filter(row -> !row.getTimestamp().isBefore(lastRun)
+                            && row.getTimestamp().isBefore(CUTOVER))
+                    .toList();
+        }
+
+        List<ProcessedAccessRecord> glueRows() {
+            List<ProcessedAccessRecord> glue = new ArrayList<>(all.stream()
+                    .filter(row -> row.getTimestamp().isBefore(CUTOVER)
+                            && row != lostOnFirstDay
+                            && !lateOnSecondDay.contains(row))
+                    .toList());
+            glue.add(retried);
+            return glue;
+        }
+
+        List<ProcessedAccessRecord> fromCutover() {
+            return all.stream()
+                    .filter(row -> !row.getTimestamp().isBefore(CUTOVER))
+                    .toList();
+        }
+
+        Map<String, Set<List<String>>> expectedGapByFolder() {
+            Map<String, Set<List<String>>> folders = new TreeMap<>();
+            List<ProcessedAccessRecord> gap = new ArrayList<>(lateOnSecondDay);
+            gap.add(lostOnFirstDay);
+            gap.forEach(row -> folders.computeIfAbsent("record_date=" + row.getRecordDate(), day -> new HashSet<>())
+                    .add(key(row)));
+            return folders;
+        }
+    }
+
+    private static List<String> contractColumns() {
+        return AccessRecordContract.processed().getFields().stream()
+                .map(Schema.Field::name)
+                .toList();
+    }
+
+    private Run gapFill(Path gap) {
+        return compareOver(
+                glue(), "record-date", FIRST, LAST, "--gap-fill", gap.toString(), "--before", CUTOVER.toString());
     }
 
     /** The rows the differences are planted in, and the report they must give. */

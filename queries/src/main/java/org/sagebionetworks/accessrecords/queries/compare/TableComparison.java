@@ -52,8 +52,8 @@ public final class TableComparison implements AutoCloseable {
     /** The report over {@code range}, with up to {@code examples} rows of each kind of difference. */
     public static ComparisonReport compare(TableCopy glue, TableCopy fresh, DayRange range, int examples)
             throws IOException {
-        List<Path> glueFiles = filesOf(glue, range);
-        List<Path> newFiles = filesOf(fresh, range);
+        List<Path> glueFiles = glue.requiredFiles(range);
+        List<Path> newFiles = fresh.requiredFiles(range);
         try (TableComparison comparison = open(examples)) {
             comparison.execute(PairedRows.create(
                     ComparedColumns.select(glue.scan(glueFiles)), ComparedColumns.select(fresh.scan(newFiles))));
@@ -61,19 +61,6 @@ public final class TableComparison implements AutoCloseable {
         } catch (SQLException e) {
             throw new ComparisonInputException("cannot compare the files: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * A side's files for the range. None at all is a mistake (a wrong folder, layout or range) far more often than
-     * a difference, and the report would blame every row of the other side on it.
-     */
-    private static List<Path> filesOf(TableCopy table, DayRange range) {
-        List<Path> files = table.files(range);
-        if (files.isEmpty()) {
-            throw new ComparisonInputException("no Parquet files for " + range + " under " + table.describe(range)
-                    + ": check the folder, the layout and the days");
-        }
-        return files;
     }
 
     private static TableComparison open(int examples) throws SQLException, IOException {

@@ -46,6 +46,19 @@ public record TableCopy(Path root, String layout, Function<LocalDate, String> da
                 .toList();
     }
 
+    /**
+     * The same, where none at all is a mistake (a wrong folder, layout or range) far more often than a difference,
+     * and a comparison or a gap fill would blame every row of the other side on it.
+     */
+    List<Path> requiredFiles(DayRange range) {
+        List<Path> files = files(range);
+        if (files.isEmpty()) {
+            throw new ComparisonInputException("no Parquet files for " + range + " under " + describe(range)
+                    + ": check the folder, the layout and the days");
+        }
+        return files;
+    }
+
     /** The table function that reads {@code files}, with {@code record_date} from the folder names if need be. */
     String scan(List<Path> files) {
         String list = files.stream()
