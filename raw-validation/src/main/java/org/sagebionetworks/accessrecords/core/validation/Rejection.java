@@ -1,10 +1,23 @@
 package org.sagebionetworks.accessrecords.core.validation;
 
+import java.util.Objects;
+
 /**
  * A raw record that cannot become a row, with the offending field (a dotted path such as
- * {@code payload.timestamp}, or null when the record as a whole is at fault) and a detail for people.
+ * {@code payload.timestamp}, or null when the record as a whole is at fault) and a detail for people. A value:
+ * equal when all three are.
  */
-public record Rejection(RejectionReason reason, String field, String detail) {
+public final class Rejection {
+
+    private final RejectionReason reason;
+    private final String field;
+    private final String detail;
+
+    public Rejection(RejectionReason reason, String field, String detail) {
+        this.reason = reason;
+        this.field = field;
+        this.detail = detail;
+    }
 
     public static Rejection ofRecord(RejectionReason reason, String detail) {
         return new Rejection(reason, null, detail);
@@ -19,8 +32,39 @@ public record Rejection(RejectionReason reason, String field, String detail) {
         return ofRecord(RejectionReason.TOO_LARGE, bytes + " bytes, over the limit of " + limit);
     }
 
+    public RejectionReason reason() {
+        return reason;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
     /** One line for logs and dead-letter headers, e.g. {@code MISSING_FIELD payload.sessionId: absent}. */
     public String message() {
         return field == null ? reason + ": " + detail : reason + " " + field + ": " + detail;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof Rejection)) {
+            return false;
+        }
+        Rejection that = (Rejection) other;
+        return reason == that.reason && Objects.equals(field, that.field) && Objects.equals(detail, that.detail);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(reason, field, detail);
+    }
+
+    @Override
+    public String toString() {
+        return "Rejection[reason=" + reason + ", field=" + field + ", detail=" + detail + "]";
     }
 }
