@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes Synapse's raw access records to the raw topic, beside (not instead of) the Firehose logger. Each record
- * is checked with the enrichment core's rules first, so what the pipeline would reject never leaves the host; a
- * valid one is sent keyed by its sessionId and stamped with its payload timestamp by an idempotent producer.
+ * is checked with raw-validation's rules (the service's too) first, so what the pipeline would reject never leaves
+ * the host; a valid one is sent keyed by its sessionId and stamped with its payload timestamp by an idempotent
+ * producer.
  *
  * <p>{@code publish} and {@code publishBatch} are safe from any number of threads, spend at most max.block.ms in
  * Kafka per record (zero under the default {@link BufferFullPolicy#DROP}) plus validation, and never throw: every
