@@ -60,7 +60,7 @@ class SynapseHostIT {
                 .allSatisfy(PublishedRecords::assertKeyedAndStampedFromPayload);
     }
 
-    /** The publisher's jar and what it brings, with the host's Jackson and AWS SDK v1 in place of the build's Jackson. */
+    /** The publisher's jar and what it brings, with the host's Jackson and AWS SDK v1 for the build's Jackson. */
     private static String hostClassPath() throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(SynapseClassPath.publisherJar().toString());
