@@ -2,8 +2,8 @@ package org.sagebionetworks.accessrecords.publisher;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,12 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes Synapse's raw access records to the raw topic, beside (not instead of) the Firehose logger. Each record
- * is checked with the enrichment core's rules first, so what the pipeline would reject never leaves the host; a
- * valid one is sent keyed by its sessionId and stamped with its payload timestamp by an idempotent producer.
+ * is checked with raw-validation's rules (the service's too) first, so what the pipeline would reject never leaves
+ * the host; a valid one is sent keyed by its sessionId and stamped with its payload timestamp by an idempotent
+ * producer.
  *
- * <p>{@code publish} is safe from any number of threads, returns after at most max.block.ms spent in Kafka (zero
- * under the default {@link BufferFullPolicy#DROP}) plus validation, and never throws: every outcome is counted in
- * {@link #stats()}. Create one per process and {@link #close()} it on shutdown.
+ * <p>{@code publish} and {@code publishBatch} are safe from any number of threads, spend at most max.block.ms in
+ * Kafka per record (zero under the default {@link BufferFullPolicy#DROP}) plus validation, and never throw: every
+ * outcome is counted in {@link #stats()}. Create one per process and {@link #close()} it on shutdown.
  */
 public final class AccessRecordPublisher implements AutoCloseable {
 
@@ -52,12 +53,24 @@ public final class AccessRecordPublisher implements AutoCloseable {
 
     /** One envelope, exactly the JSON line Synapse gives Firehose; it is sent byte for byte as UTF-8. */
     public void publish(String envelopeJson) {
-        publish(() -> envelopeJson == null ? NOTHING : envelopeJson.getBytes(StandardCharsets.UTF_8));
+        publish(envelopeJson, BatchResult.Tally.NONE);
     }
 
-    /** One typed envelope; it is sent as the same JSON line Synapse gives Firehose. */
-    public void publish(RawAccessRecordEnvelope envelope) {
-        publish(() -> envelope == null ? NOTHING : EnvelopeJson.toBytes(envelope));
+    /**
+     * A batch of envelopes, as Synapse's timer thread hands them to Firehose: each is published as by
+     * {@link #publish(String)}, in order. Returns once every record is buffered or refused, never throws, and
+     * says in its result how many were refused and why (each also counted in {@link #stats()} and logged once per
+     * kind); the delivery of the accepted ones ends later, in the stats. Under {@link BufferFullPolicy#BLOCK} each
+     * record may wait up to max block for buffer space; under the default {@link BufferFullPolicy#DROP} none waits.
+     */
+    public BatchResult publishBatch(List<String> envelopeJsonLines) {
+        BatchResult.Tally tally = new BatchResult.Tally();
+        if (envelopeJsonLines != null) {
+            for (String line : envelopeJsonLines) {
+                publish(line, tally);
+            }
+        }
+        return tally.result();
     }
 
     /** The counters and latencies so far; cheap enough to call every few seconds. */
@@ -86,50 +99,60 @@ public final class AccessRecordPublisher implements AutoCloseable {
         }
     }
 
-    /** The publish-call latency includes turning a typed envelope into JSON: the caller waits for that too. */
-    private void publish(Supplier<byte[]> json) {
+    /** The publish-call latency includes encoding the line as UTF-8: the caller waits for that too. */
+    private void publish(String envelopeJson, BatchResult.Tally tally) {
         long start = System.nanoTime();
         metrics.published();
+        tally.published();
         try {
-            send(json.get(), start);
+            send(envelopeJson == null ? NOTHING : envelopeJson.getBytes(StandardCharsets.UTF_8), start, tally);
         } catch (RuntimeException e) {
-            unexpected(e);
+            unexpected(e, tally);
         } finally {
             metrics.publishReturned(System.nanoTime() - start);
         }
     }
 
-    private void send(byte[] json, long start) {
+    private void send(byte[] json, long start, BatchResult.Tally tally) {
         if (closed.get()) {
-            metrics.dropped(DropReason.CLOSED);
+            dropClosed(tally);
             return;
         }
         Outcome<RawAccessRecordEnvelope> outcome = parser.parse(json);
-        if (outcome instanceof Outcome.Rejected<RawAccessRecordEnvelope> rejected) {
-            invalid(rejected.rejection());
+        if (outcome instanceof Outcome.Rejected) {
+            invalid(((Outcome.Rejected<RawAccessRecordEnvelope>) outcome).rejection(), tally);
             return;
         }
         RawAccessRecord payload =
                 ((Outcome.Accepted<RawAccessRecordEnvelope>) outcome).value().getPayload();
         byte[] key = payload.getSessionId().getBytes(StandardCharsets.UTF_8);
-        producer.send(
-                new ProducerRecord<>(topic, null, payload.getTimestamp(), key, json),
-                new DeliveryCallback(metrics, log, start));
+        DeliveryCallback callback = new DeliveryCallback(metrics, log, start, tally);
+        producer.send(new ProducerRecord<>(topic, null, payload.getTimestamp(), key, json), callback);
+        if (!callback.refusedAtOnce()) {
+            tally.accepted();
+        }
     }
 
-    private void invalid(Rejection rejection) {
+    private void dropClosed(BatchResult.Tally tally) {
+        metrics.dropped(DropReason.CLOSED);
+        tally.dropped(DropReason.CLOSED);
+    }
+
+    private void invalid(Rejection rejection, BatchResult.Tally tally) {
         metrics.invalid(rejection.reason());
+        tally.invalid(rejection.reason());
         log.warn(
                 "invalid " + rejection.reason(),
                 () -> rejection.field() == null ? rejection.detail() : rejection.field() + ": " + rejection.detail());
     }
 
     /** Whatever send() throws instead of reporting (a closed producer, an interrupt, a defect) still ends here. */
-    private void unexpected(RuntimeException e) {
+    private void unexpected(RuntimeException e, BatchResult.Tally tally) {
         if (closed.get()) {
-            metrics.dropped(DropReason.CLOSED);
+            dropClosed(tally);
         } else {
             metrics.failed();
+            tally.failed();
             log.warn("failed " + e.getClass().getSimpleName(), e::toString);
         }
     }

@@ -12,28 +12,48 @@ import org.sagebionetworks.accessrecords.schema.SharedNames;
  * with the setting's name, so a misconfigured host fails at startup rather than losing records later.
  * docs/publisher.md has the same table with the reasons.
  */
-public record PublisherConfig(
-        String bootstrapServers,
-        String topic,
-        String clientId,
-        boolean mskIam,
-        String compression,
-        Duration linger,
-        int batchSize,
-        long bufferMemory,
-        BufferFullPolicy bufferFullPolicy,
-        Duration maxBlock,
-        Duration deliveryTimeout,
-        int maxRecordBytes,
-        Duration startupWait,
-        Duration closeTimeout) {
+public final class PublisherConfig {
 
     /** Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms, and we keep its 30 s request timeout. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Set<String> COMPRESSIONS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
 
-    public PublisherConfig {
+    private final String bootstrapServers;
+    private final String topic;
+    private final String clientId;
+    private final boolean mskIam;
+    private final String compression;
+    private final Duration linger;
+    private final int batchSize;
+    private final long bufferMemory;
+    private final BufferFullPolicy bufferFullPolicy;
+    private final Duration maxBlock;
+    private final Duration deliveryTimeout;
+    private final int maxRecordBytes;
+    private final Duration startupWait;
+    private final Duration closeTimeout;
+
+    private PublisherConfig(Builder builder) {
+        this.bootstrapServers = builder.bootstrapServers;
+        this.topic = builder.topic;
+        this.clientId = builder.clientId;
+        this.mskIam = builder.mskIam;
+        this.compression = builder.compression;
+        this.linger = builder.linger;
+        this.batchSize = builder.batchSize;
+        this.bufferMemory = builder.bufferMemory;
+        this.bufferFullPolicy = builder.bufferFullPolicy;
+        this.maxBlock = builder.maxBlock;
+        this.deliveryTimeout = builder.deliveryTimeout;
+        this.maxRecordBytes = builder.maxRecordBytes;
+        this.startupWait = builder.startupWait;
+        this.closeTimeout = builder.closeTimeout;
+        validate();
+    }
+
+    /** Refuses what Kafka or the publisher cannot work with, naming the setting. */
+    private void validate() {
         requireText("bootstrapServers", bootstrapServers);
         requireText("topic", topic);
         requireText("clientId", clientId);
@@ -59,6 +79,62 @@ public record PublisherConfig(
     /** A builder holding every default; only the cluster's address has none. */
     public static Builder builder(String bootstrapServers) {
         return new Builder(bootstrapServers);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public boolean mskIam() {
+        return mskIam;
+    }
+
+    public String compression() {
+        return compression;
+    }
+
+    public Duration linger() {
+        return linger;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public long bufferMemory() {
+        return bufferMemory;
+    }
+
+    public BufferFullPolicy bufferFullPolicy() {
+        return bufferFullPolicy;
+    }
+
+    public Duration maxBlock() {
+        return maxBlock;
+    }
+
+    public Duration deliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    public int maxRecordBytes() {
+        return maxRecordBytes;
+    }
+
+    public Duration startupWait() {
+        return startupWait;
+    }
+
+    public Duration closeTimeout() {
+        return closeTimeout;
     }
 
     private static void requireText(String name, String value) {
@@ -160,21 +236,7 @@ public record PublisherConfig(
         }
 
         public PublisherConfig build() {
-            return new PublisherConfig(
-                    bootstrapServers,
-                    topic,
-                    clientId,
-                    mskIam,
-                    compression,
-                    linger,
-                    batchSize,
-                    bufferMemory,
-                    bufferFullPolicy,
-                    maxBlock,
-                    deliveryTimeout,
-                    maxRecordBytes,
-                    startupWait,
-                    closeTimeout);
+            return new PublisherConfig(this);
         }
     }
 }

@@ -8,28 +8,70 @@ import org.sagebionetworks.accessrecords.core.validation.RejectionReason;
  * The publisher's counters and latencies at one moment, counted since it was created. Every published record ends
  * in exactly one of sent, failed, dropped or invalid; until then it is pending. Hosts that report per interval
  * subtract an earlier snapshot with {@link #since(PublisherStats)}.
- *
- * @param published      calls to {@code publish}
- * @param sent           records the cluster acknowledged (acks=all)
- * @param failed         records accepted but not delivered (delivery timeout, refused by the broker, still unsent
- *                       when {@code close} timed out) and records lost to an unexpected error
- * @param droppedByReason valid records refused at once, by reason; see {@link DropReason}
- * @param invalidByReason records the core's rules rejected, by reason; never sent
- * @param publishCall    how long {@code publish} took to return to its caller
- * @param ack            from the {@code publish} call to the cluster's acknowledgement, for sent records
  */
-public record PublisherStats(
-        long published,
-        long sent,
-        long failed,
-        Map<DropReason, Long> droppedByReason,
-        Map<RejectionReason, Long> invalidByReason,
-        Latencies publishCall,
-        Latencies ack) {
+public final class PublisherStats {
 
-    public PublisherStats {
-        droppedByReason = Map.copyOf(droppedByReason);
-        invalidByReason = Map.copyOf(invalidByReason);
+    private final long published;
+    private final long sent;
+    private final long failed;
+    private final Map<DropReason, Long> droppedByReason;
+    private final Map<RejectionReason, Long> invalidByReason;
+    private final Latencies publishCall;
+    private final Latencies ack;
+
+    PublisherStats(
+            long published,
+            long sent,
+            long failed,
+            Map<DropReason, Long> droppedByReason,
+            Map<RejectionReason, Long> invalidByReason,
+            Latencies publishCall,
+            Latencies ack) {
+        this.published = published;
+        this.sent = sent;
+        this.failed = failed;
+        this.droppedByReason = Map.copyOf(droppedByReason);
+        this.invalidByReason = Map.copyOf(invalidByReason);
+        this.publishCall = publishCall;
+        this.ack = ack;
+    }
+
+    /** Records given to {@code publish} or {@code publishBatch}. */
+    public long published() {
+        return published;
+    }
+
+    /** Records the cluster acknowledged (acks=all). */
+    public long sent() {
+        return sent;
+    }
+
+    /**
+     * Records accepted but not delivered (delivery timeout, refused by the broker, still unsent when {@code close}
+     * timed out) and records lost to an unexpected error.
+     */
+    public long failed() {
+        return failed;
+    }
+
+    /** Valid records refused at once, by reason; see {@link DropReason}. */
+    public Map<DropReason, Long> droppedByReason() {
+        return droppedByReason;
+    }
+
+    /** Records the core's rules rejected, by reason; never sent. */
+    public Map<RejectionReason, Long> invalidByReason() {
+        return invalidByReason;
+    }
+
+    /** How long each record's publishing took before the call went on to the next or returned. */
+    public Latencies publishCall() {
+        return publishCall;
+    }
+
+    /** From the {@code publish} call to the cluster's acknowledgement, for sent records. */
+    public Latencies ack() {
+        return ack;
     }
 
     public long dropped() {
@@ -55,6 +97,13 @@ public record PublisherStats(
                 minus(invalidByReason, earlier.invalidByReason, RejectionReason.class),
                 publishCall.since(earlier.publishCall),
                 ack.since(earlier.ack));
+    }
+
+    @Override
+    public String toString() {
+        return "PublisherStats[published=" + published + ", sent=" + sent + ", failed=" + failed + ", dropped="
+                + droppedByReason + ", invalid=" + invalidByReason + ", pending=" + pending() + ", publishCall="
+                + publishCall + ", ack=" + ack + "]";
     }
 
     private static <K extends Enum<K>> Map<K, Long> minus(Map<K, Long> now, Map<K, Long> earlier, Class<K> type) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.record.TimestampType;
@@ -64,6 +65,17 @@ final class PublishedRecords {
             stats = publisher.stats();
         }
         return stats;
+    }
+
+    /** Polls until {@code done} holds; fails naming {@code what} after {@code timeout}. */
+    static void await(BooleanSupplier done, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
     }
 
     private static RawAccessRecord payloadOf(byte[] json) {

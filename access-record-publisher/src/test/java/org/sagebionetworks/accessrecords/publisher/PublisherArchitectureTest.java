@@ -26,7 +26,6 @@ class PublisherArchitectureTest {
                     "org.sagebionetworks.accessrecords.schema..",
                     "org.sagebionetworks.accessrecords.core",
                     "org.sagebionetworks.accessrecords.core.validation..",
-                    "org.apache.avro..",
-                    "com.fasterxml.jackson.core..")
+                    "org.apache.avro..")
             .because("the validation rules are shared with the enrichment core, and nothing else may come along");
 }

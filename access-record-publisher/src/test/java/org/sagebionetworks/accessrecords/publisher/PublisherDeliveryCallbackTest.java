@@ -65,7 +65,7 @@ class PublisherDeliveryCallbackTest {
     }
 
     private DeliveryCallback callback() {
-        return new DeliveryCallback(metrics, log, System.nanoTime());
+        return new DeliveryCallback(metrics, log, System.nanoTime(), BatchResult.Tally.NONE);
     }
 
     private static void onIoThread(Runnable completion) throws InterruptedException {

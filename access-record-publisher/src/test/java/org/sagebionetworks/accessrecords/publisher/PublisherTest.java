@@ -9,17 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sagebionetworks.accessrecords.core.Outcome;
-import org.sagebionetworks.accessrecords.core.validation.RawRecordParser;
 import org.sagebionetworks.accessrecords.core.validation.RejectionReason;
-import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 import org.slf4j.LoggerFactory;
 
@@ -63,22 +59,6 @@ class PublisherTest {
     }
 
     @Test
-    void aTypedEnvelopeIsSentAsTheJsonLineSynapseWrites() {
-        MockProducer<byte[], byte[]> producer = mockProducer(true);
-        RawAccessRecordEnvelope typed = parse(RawRecords.EXAMPLE);
-
-        try (AccessRecordPublisher publisher = new AccessRecordPublisher(CONFIG, producer)) {
-            publisher.publish(typed);
-        }
-
-        ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
-        assertThat(new String(sent.value(), StandardCharsets.UTF_8)).isEqualTo(RawRecords.EXAMPLE);
-        assertThat(new String(sent.key(), StandardCharsets.UTF_8))
-                .isEqualTo(typed.getPayload().getSessionId());
-        assertThat(sent.timestamp()).isEqualTo(typed.getPayload().getTimestamp());
-    }
-
-    @Test
     void invalidRecordsAreCountedByReasonLoggedOncePerReasonAndNeverSent() {
         MockProducer<byte[], byte[]> producer = mockProducer(true);
 
@@ -87,8 +67,8 @@ class PublisherTest {
                 publisher.publish(RawRecords.example().without("sessionId").json());
             }
             publisher.publish("{\"payload\": {\"sessionId\": \"cut");
-            publisher.publish((String) null);
-            publisher.publish((RawAccessRecordEnvelope) null);
+            publisher.publish(null);
+            publisher.publish("");
             publisher.publish(RawRecords.example().timestamp(1_700_000_000L).json());
 
             assertThat(producer.history()).isEmpty();
@@ -183,10 +163,5 @@ class PublisherTest {
 
     private static MockProducer<byte[], byte[]> mockProducer(boolean autoComplete) {
         return new MockProducer<>(autoComplete, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private static RawAccessRecordEnvelope parse(String json) {
-        Outcome<RawAccessRecordEnvelope> outcome = new RawRecordParser().parse(json.getBytes(StandardCharsets.UTF_8));
-        return ((Outcome.Accepted<RawAccessRecordEnvelope>) outcome).value();
     }
 }

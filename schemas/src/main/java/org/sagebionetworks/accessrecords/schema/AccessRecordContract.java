@@ -30,11 +30,11 @@ public final class AccessRecordContract {
     /** The integer {@code version} property every contract schema carries. */
     public static int version(Schema schema) {
         Object version = schema.getObjectProp("version");
-        if (!(version instanceof Integer number)) {
+        if (!(version instanceof Integer)) {
             throw new IllegalArgumentException(
                     "schema " + schema.getFullName() + " has no integer \"version\" property");
         }
-        return number;
+        return (Integer) version;
     }
 
     /** A field's type without its null branch: {@code ["null", "string"]} is {@code "string"}. */

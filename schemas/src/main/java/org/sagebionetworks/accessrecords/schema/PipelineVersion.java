@@ -57,7 +57,7 @@ public final class PipelineVersion {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PipelineVersion version && version.name.equals(name);
+        return other instanceof PipelineVersion && ((PipelineVersion) other).name.equals(name);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP relay in front of one broker listener that a test can break on purpose, in-JVM, without restarting the
@@ -25,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong refused = new AtomicLong();
     private volatile Mode mode = Mode.FORWARD;
     private volatile int targetPort;
 
@@ -55,6 +57,14 @@ public final class TcpProxy implements AutoCloseable {
         mode = Mode.FORWARD;
     }
 
+    /**
+     * Connections hung up on while cut, since the proxy started: a test awaits one more to know that a client
+     * really tried to reach the broker during an outage, instead of sleeping and hoping it did.
+     */
+    public long refusedConnections() {
+        return refused.get();
+    }
+
     @Override
     public void close() {
         cut();
@@ -67,6 +77,7 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 client = server.accept();
                 if (mode == Mode.REFUSE) {
+                    refused.incrementAndGet();
                     client.close();
                     continue;
                 }

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.sagebionetworks.accessrecords.core.Outcome;
+import org.sagebionetworks.accessrecords.schema.RawAccessRecord;
 import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
 import org.sagebionetworks.accessrecords.schema.RecordLimits;
 
@@ -24,9 +27,13 @@ public final class RawRecordParser {
     private static final JsonFactory JSON = new JsonFactory();
     /** Jackson names a source it was told not to include; the byte offset says where without the noise. */
     private static final Pattern REDACTED_SOURCE = Pattern.compile("\\[Source: [^;\\]]*; ");
+    /** The contract's records by full name; a record added to the contract needs its class here too. */
+    private static final Map<String, Supplier<SpecificRecordBase>> RECORDS = Map.of(
+            RawAccessRecordEnvelope.getClassSchema().getFullName(), RawAccessRecordEnvelope::new,
+            RawAccessRecord.getClassSchema().getFullName(), RawAccessRecord::new);
 
     private final int maxRecordBytes;
-    private final RecordShape envelope = RecordShape.of(RawAccessRecordEnvelope.getClassSchema(), "");
+    private final RecordShape envelope = RecordShape.of(RawAccessRecordEnvelope.getClassSchema(), "", RECORDS);
 
     public RawRecordParser(int maxRecordBytes) {
         if (maxRecordBytes <= 0) {

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
@@ -16,37 +17,59 @@ import org.apache.avro.specific.SpecificRecordBase;
  */
 final class RecordShape {
 
-    private record FieldShape(String path, int position, Schema.Type type, boolean nullable, RecordShape nested) {}
+    private static final class FieldShape {
+        final String path;
+        final int position;
+        final Schema.Type type;
+        final boolean nullable;
+        final RecordShape nested;
 
-    private final Schema schema;
+        FieldShape(String path, int position, Schema.Type type, boolean nullable, RecordShape nested) {
+            this.path = path;
+            this.position = position;
+            this.type = type;
+            this.nullable = nullable;
+            this.nested = nested;
+        }
+    }
+
+    private final Supplier<SpecificRecordBase> newRecord;
     private final Map<String, FieldShape> fieldsByName = new HashMap<>();
     private final List<FieldShape> required;
 
-    private RecordShape(Schema schema, String pathPrefix) {
+    private RecordShape(Schema schema, String pathPrefix, Map<String, Supplier<SpecificRecordBase>> records) {
         if (schema.getFields().size() > Long.SIZE) {
             throw new IllegalArgumentException("presence is tracked in a long; " + schema.getFullName() + " has "
                     + schema.getFields().size() + " fields");
         }
-        this.schema = schema;
+        this.newRecord = records.get(schema.getFullName());
+        if (newRecord == null) {
+            throw new IllegalArgumentException("no generated class given for record " + schema.getFullName());
+        }
         for (Schema.Field field : schema.getFields()) {
             Schema type = nonNullBranch(field.schema());
             String path = pathPrefix + field.name();
-            RecordShape nested = type.getType() == Schema.Type.RECORD ? new RecordShape(type, path + ".") : null;
+            RecordShape nested =
+                    type.getType() == Schema.Type.RECORD ? new RecordShape(type, path + ".", records) : null;
             fieldsByName.put(
                     field.name(), new FieldShape(path, field.pos(), type.getType(), type != field.schema(), nested));
         }
-        this.required = fieldsByName.values().stream()
-                .filter(field -> !field.nullable())
-                .toList();
+        this.required =
+                fieldsByName.values().stream().filter(field -> !field.nullable).collect(Collectors.toList());
     }
 
-    static RecordShape of(Schema schema, String pathPrefix) {
-        return new RecordShape(schema, pathPrefix);
+    /**
+     * The shape of {@code schema}, whose records (its own and nested ones) are made by {@code records}, keyed by
+     * full name. Given constructors rather than looked up by the schema's name (Avro's SpecificData does that),
+     * so the generated classes are found where the publisher's jar relocates them to another package.
+     */
+    static RecordShape of(Schema schema, String pathPrefix, Map<String, Supplier<SpecificRecordBase>> records) {
+        return new RecordShape(schema, pathPrefix, records);
     }
 
     /** Reads the object whose START_OBJECT the parser has just returned. */
     SpecificRecordBase read(JsonParser parser) throws IOException, RecordRejectedException {
-        SpecificRecordBase record = (SpecificRecordBase) SpecificData.get().newRecord(null, schema);
+        SpecificRecordBase record = newRecord.get();
         long present = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             FieldShape field = fieldsByName.get(parser.currentName());
@@ -54,19 +77,19 @@ final class RecordShape {
             if (field == null) {
                 parser.skipChildren();
             } else if (token != JsonToken.VALUE_NULL) {
-                record.put(field.position(), readValue(parser, token, field));
-                present |= 1L << field.position();
+                record.put(field.position, readValue(parser, token, field));
+                present |= 1L << field.position;
             } else {
-                present &= ~(1L << field.position());
-                if (field.nullable()) {
-                    record.put(field.position(), null);
+                present &= ~(1L << field.position);
+                if (field.nullable) {
+                    record.put(field.position, null);
                 }
             }
         }
         for (FieldShape field : required) {
-            if ((present & 1L << field.position()) == 0) {
+            if ((present & 1L << field.position) == 0) {
                 throw new RecordRejectedException(
-                        Rejection.ofField(RejectionReason.MISSING_FIELD, field.path(), "absent or null"));
+                        Rejection.ofField(RejectionReason.MISSING_FIELD, field.path, "absent or null"));
             }
         }
         return record;
@@ -74,7 +97,7 @@ final class RecordShape {
 
     private static Object readValue(JsonParser parser, JsonToken token, FieldShape field)
             throws IOException, RecordRejectedException {
-        switch (field.type()) {
+        switch (field.type) {
             case STRING:
                 if (token == JsonToken.VALUE_STRING) {
                     return parser.getText();
@@ -85,7 +108,7 @@ final class RecordShape {
                     if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                         throw new RecordRejectedException(Rejection.ofField(
                                 RejectionReason.ABSURD_VALUE,
-                                field.path(),
+                                field.path,
                                 parser.getText() + " does not fit a 64-bit integer"));
                     }
                     return parser.getLongValue();
@@ -98,16 +121,16 @@ final class RecordShape {
                 break;
             case RECORD:
                 if (token == JsonToken.START_OBJECT) {
-                    return field.nested().read(parser);
+                    return field.nested.read(parser);
                 }
                 break;
             default:
-                throw new IllegalStateException("the contract uses no " + field.type() + " field: " + field.path());
+                throw new IllegalStateException("the contract uses no " + field.type + " field: " + field.path);
         }
         throw new RecordRejectedException(Rejection.ofField(
                 RejectionReason.WRONG_TYPE,
-                field.path(),
-                "expected " + jsonTypeOf(field.type()) + ", got " + describe(token)));
+                field.path,
+                "expected " + jsonTypeOf(field.type) + ", got " + describe(token)));
     }
 
     private static Schema nonNullBranch(Schema schema) {
@@ -121,24 +144,37 @@ final class RecordShape {
     }
 
     private static String jsonTypeOf(Schema.Type type) {
-        return switch (type) {
-            case STRING -> "a string";
-            case LONG -> "an integer";
-            case BOOLEAN -> "true or false";
-            case RECORD -> "an object";
-            default -> type.getName();
-        };
+        switch (type) {
+            case STRING:
+                return "a string";
+            case LONG:
+                return "an integer";
+            case BOOLEAN:
+                return "true or false";
+            case RECORD:
+                return "an object";
+            default:
+                return type.getName();
+        }
     }
 
     static String describe(JsonToken token) {
-        return switch (token) {
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT -> "an integer";
-            case VALUE_NUMBER_FLOAT -> "a decimal number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            default -> token.asString() == null ? token.name() : token.asString();
-        };
+        switch (token) {
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+                return "an integer";
+            case VALUE_NUMBER_FLOAT:
+                return "a decimal number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            default:
+                return token.asString() == null ? token.name() : token.asString();
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.sagebionetworks.accessrecords.core.validation;
 
-import java.util.HexFormat;
-
 /**
  * Words for the spot where {@link Utf8Text} found a line not to be UTF-8 text: which bytes, what is wrong with
  * them and at which byte of the line, so a dead letter says enough to find the producer's mistake.
@@ -9,7 +7,7 @@ import java.util.HexFormat;
 final class Utf8Problems {
 
     private static final String NOT_UTF8 = "not UTF-8: ";
-    private static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
     private Utf8Problems() {}
 
@@ -58,7 +56,15 @@ final class Utf8Problems {
         return end - at;
     }
 
+    /** Upper-case hex, a space between bytes: {@code C0 80}. */
     private static String hex(byte[] bytes, int from, int length) {
-        return HEX.formatHex(bytes, from, from + length);
+        StringBuilder hex = new StringBuilder(3 * length);
+        for (int i = from; i < from + length; i++) {
+            if (i > from) {
+                hex.append(' ');
+            }
+            hex.append(HEX_DIGITS[(bytes[i] >> 4) & 0xf]).append(HEX_DIGITS[bytes[i] & 0xf]);
+        }
+        return hex.toString();
     }
 }

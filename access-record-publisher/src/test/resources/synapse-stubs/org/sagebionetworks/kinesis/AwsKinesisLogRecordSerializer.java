@@ -1,0 +1,5 @@
+package org.sagebionetworks.kinesis;
+
+public interface AwsKinesisLogRecordSerializer {
+    byte[] toBytes(AwsKinesisLogRecord record);
+}

@@ -1,0 +1,3 @@
+package org.sagebionetworks.schema.adapter;
+
+public interface JSONEntity {}
