@@ -115,3 +115,40 @@ resource "aws_cloudwatch_metric_alarm" "dead_letters" {
     }
   }
 }
+
+# The fullest broker's data disk: past the threshold, storage autoscaling has reached broker_volume_max_gib or
+# cannot keep up, and a full disk stops the broker taking writes.
+resource "aws_cloudwatch_metric_alarm" "broker_disk" {
+  alarm_name          = "${var.stack_name}-broker-disk"
+  alarm_description   = "A broker's data disk is more than ${var.broker_disk_used_alarm_percent} % full: raise broker_volume_max_gib or shorten retention."
+  evaluation_periods  = 2
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.broker_disk_used_alarm_percent
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = var.alarm_actions
+  ok_actions          = var.alarm_actions
+
+  metric_query {
+    id          = "fullest"
+    expression  = "MAX([${join(",", [for id in local.broker_ids : "disk${id}"])}])"
+    label       = "fullest broker data disk, percent"
+    return_data = true
+  }
+
+  dynamic "metric_query" {
+    for_each = local.broker_ids
+    content {
+      id = "disk${metric_query.value}"
+      metric {
+        namespace   = "AWS/Kafka"
+        metric_name = "KafkaDataLogsDiskUsed"
+        period      = local.alarm_period_seconds
+        stat        = "Maximum"
+        dimensions = {
+          "Cluster Name" = aws_msk_cluster.this.cluster_name
+          "Broker ID"    = tostring(metric_query.value)
+        }
+      }
+    }
+  }
+}

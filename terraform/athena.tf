@@ -14,7 +14,8 @@ resource "aws_athena_workgroup" "this" {
     result_configuration {
       output_location = "s3://${aws_s3_bucket.this["athena_results"].bucket}/results/"
       encryption_configuration {
-        encryption_option = "SSE_S3"
+        encryption_option = var.kms_key_arn == null ? "SSE_S3" : "SSE_KMS"
+        kms_key_arn       = var.kms_key_arn
       }
     }
   }

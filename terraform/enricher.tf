@@ -110,7 +110,7 @@ resource "aws_ecs_service" "enricher" {
 
 resource "aws_iam_role" "enricher_execution" {
   name               = "${var.stack_name}-enricher-execution"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+  assume_role_policy = data.aws_iam_policy_document.ecs_execution_assume.json
 }
 
 resource "aws_iam_role_policy_attachment" "enricher_execution" {
@@ -118,12 +118,39 @@ resource "aws_iam_role_policy_attachment" "enricher_execution" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
 
+# ECS assumes the task roles only for tasks of this account's clusters in this region (confused-deputy protection).
 data "aws_iam_policy_document" "ecs_tasks_assume" {
   statement {
     actions = ["sts:AssumeRole"]
     principals {
       type        = "Service"
       identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:ecs:${var.region}:${local.account_id}:*"]
+    }
+  }
+}
+
+# ECS documents aws:SourceArn for task roles; the execution role (image pull, logs) is held to the account only.
+data "aws_iam_policy_document" "ecs_execution_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
     }
   }
 }

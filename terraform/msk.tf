@@ -64,4 +64,34 @@ resource "aws_msk_cluster" "this" {
       }
     }
   }
+
+  # Storage autoscaling grows the volumes; a plan must not shrink them back to broker_volume_gib (MSK cannot).
+  lifecycle {
+    ignore_changes = [broker_node_group_info[0].storage_info[0].ebs_storage_info[0].volume_size]
+  }
+}
+
+# Each broker's volume grows when its disk is 60 % full, up to broker_volume_max_gib; MSK never shrinks one.
+resource "aws_appautoscaling_target" "broker_storage" {
+  service_namespace  = "kafka"
+  scalable_dimension = "kafka:broker-storage:VolumeSize"
+  resource_id        = aws_msk_cluster.this.arn
+  min_capacity       = 1
+  max_capacity       = var.broker_volume_max_gib
+}
+
+resource "aws_appautoscaling_policy" "broker_storage" {
+  name               = "${var.stack_name}-broker-storage"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.broker_storage.service_namespace
+  scalable_dimension = aws_appautoscaling_target.broker_storage.scalable_dimension
+  resource_id        = aws_appautoscaling_target.broker_storage.resource_id
+
+  target_tracking_scaling_policy_configuration {
+    target_value     = 60
+    disable_scale_in = true
+    predefined_metric_specification {
+      predefined_metric_type = "KafkaBrokerStorageUtilization"
+    }
+  }
 }

@@ -92,17 +92,34 @@ resource "aws_mskconnect_connector" "s3_sink" {
   service_execution_role_arn = aws_iam_role.sink[each.key].arn
 }
 
+# MSK Connect assumes a sink's role only for that connector of this account (confused-deputy protection); the
+# connector's ARN ends in a UUID, hence the wildcard after its name.
 resource "aws_iam_role" "sink" {
+  for_each           = local.sinks
+  name               = "${each.value.connector_name}-connector"
+  assume_role_policy = data.aws_iam_policy_document.sink_assume[each.key].json
+}
+
+data "aws_iam_policy_document" "sink_assume" {
   for_each = local.sinks
-  name     = "${each.value.connector_name}-connector"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "kafkaconnect.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
+
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["kafkaconnect.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:kafkaconnect:${var.region}:${local.account_id}:connector/${each.value.connector_name}/*"]
+    }
+  }
 }
 
 resource "aws_iam_role_policy" "sink" {
@@ -153,12 +170,35 @@ data "aws_iam_policy_document" "sink" {
     resources = ["${local.kafka_group_arn}/${local.sink_groups[each.key]}"]
   }
 
-  # Bucket-level actions name no object; the sink's bucket check (HeadBucket) is authorized as s3:ListBucket
-  # without a prefix, so a prefix condition would deny it. In a shared bucket it lists key names, never contents.
+  # Listing only under the sink's own folder. The sink's start-up check that the bucket exists (HeadBucket, or
+  # GetBucketAcl in older releases, authorized as s3:ListBucket without a prefix) is denied by this condition, and
+  # the AWS SDK counts a denial as "exists" (only 404 means missing), so the check still passes (docs/deploying.md).
+  statement {
+    sid       = "LakeList"
+    actions   = ["s3:ListBucket"]
+    resources = [local.lake_bucket_arn]
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["${each.value.topics_dir}/${each.value.topic}/*"]
+    }
+  }
+
+  # Neither names a key prefix: the bucket's region, and the multipart uploads in progress (key names only).
   statement {
     sid       = "LakeBucket"
-    actions   = ["s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"]
+    actions   = ["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"]
     resources = [local.lake_bucket_arn]
+  }
+
+  # A lake the stack creates is encrypted with kms_key_arn when one is named.
+  dynamic "statement" {
+    for_each = local.create_lake_bucket && var.kms_key_arn != null ? [var.kms_key_arn] : []
+    content {
+      sid       = "LakeKey"
+      actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+      resources = [statement.value]
+    }
   }
 
   # Objects only in the sink's own folder (<topics.dir>/<topic>/, under lake_prefix for a version): never the other

@@ -343,3 +343,108 @@ variable "dead_letters_per_second" {
   type        = number
   default     = 0
 }
+
+variable "aws_account_id" {
+  description = "The account the stack deploys to, named in the roles' trust conditions (aws:SourceAccount, aws:SourceArn). Null (default): read from the credentials Terraform runs with (STS GetCallerIdentity)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.aws_account_id == null || can(regex("^[0-9]{12}$", var.aws_account_id))
+    error_message = "aws_account_id is null or an AWS account id, twelve digits."
+  }
+}
+
+variable "publisher_role_names" {
+  description = "IAM roles of Synapse's hosts that publish to the raw topic (the access-record publisher). Each gets a policy to join the cluster and write idempotently to the raw topic, nothing else. Empty (default): none."
+  type        = list(string)
+  default     = []
+}
+
+variable "publisher_security_group_ids" {
+  description = "Security groups of Synapse's hosts: each may reach the brokers on 9098 (IAM over TLS). Empty (default): none."
+  type        = list(string)
+  default     = []
+}
+
+variable "archive_bucket" {
+  description = "Bucket where Firehose archives the raw access records, which load-archive reads, e.g. prod.log.sagebase.org. Null (default): no load-archive task."
+  type        = string
+  default     = null
+}
+
+variable "archive_prefix" {
+  description = "Folder of archive_bucket that holds the records, without slashes at either end; load-archive may list and read only under it."
+  type        = string
+  default     = "accessRecord/records"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.=-]+(/[A-Za-z0-9_.=-]+)*$", var.archive_prefix))
+    error_message = "archive_prefix is folder names (letters, digits, _ . = -) joined by single slashes, without a slash at either end."
+  }
+}
+
+variable "one_shot_cpu" {
+  description = "Fargate CPU units of a load-archive or replay task."
+  type        = number
+  default     = 1024
+}
+
+variable "one_shot_memory" {
+  description = "Fargate memory (MiB) of a load-archive or replay task."
+  type        = number
+  default     = 2048
+}
+
+variable "https_egress_cidrs" {
+  description = "Where the enricher tasks, the one-shot tasks and the Connect workers may open HTTPS (443) connections: S3, CloudWatch, ECR, STS. The default, 0.0.0.0/0, is what a VPC that reaches them through NAT needs; with interface endpoints, give the VPC's CIDR (or the endpoints' subnets) instead, and the S3 gateway endpoint's prefix list in https_egress_prefix_list_ids."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+}
+
+variable "https_egress_prefix_list_ids" {
+  description = "Prefix lists the tasks may reach on 443, e.g. the S3 gateway endpoint's (aws ec2 describe-prefix-lists, com.amazonaws.<region>.s3). Empty (default): none."
+  type        = list(string)
+  default     = []
+}
+
+variable "broker_volume_max_gib" {
+  description = "Broker storage autoscaling grows each broker's EBS volume up to this many GiB (never shrinking it) when its disk is 60 % full; equal to broker_volume_gib turns the growth off."
+  type        = number
+  default     = 2000
+
+  validation {
+    condition     = var.broker_volume_max_gib >= var.broker_volume_gib && var.broker_volume_max_gib <= 16384
+    error_message = "broker_volume_max_gib is at least broker_volume_gib and at most 16384 (MSK's largest volume)."
+  }
+}
+
+variable "broker_disk_used_alarm_percent" {
+  description = "Alarm when the fullest broker's data disk (KafkaDataLogsDiskUsed) is fuller than this, percent: storage autoscaling has reached broker_volume_max_gib or cannot keep up."
+  type        = number
+  default     = 80
+}
+
+variable "kms_key_arn" {
+  description = "A customer-managed KMS key for the buckets the stack creates and Athena's results. Null (default): S3-managed keys (SSE-S3), as before."
+  type        = string
+  default     = null
+}
+
+variable "plugin_deployer_role_arns" {
+  description = "Roles that may put or delete objects in the plugins bucket (the connector's plugin): the deployers, e.g. the role Terraform runs with. Everyone else is denied by the bucket's policy. Empty (default): no such denial."
+  type        = list(string)
+  default     = []
+}
+
+variable "athena_results_expiration_days" {
+  description = "Days Athena's query results are kept in the results bucket."
+  type        = number
+  default     = 30
+}
+
+variable "lake_noncurrent_version_days" {
+  description = "Days an overwritten or deleted object of a lake bucket the stack creates stays recoverable as a noncurrent version."
+  type        = number
+  default     = 30
+}

@@ -56,6 +56,7 @@ final class OfflineTerraform {
             for (Path file : tfFiles()) {
                 Files.copy(file, copy.resolve(file.getFileName()));
             }
+            linkModules(copy);
             Files.writeString(copy.resolve("override.tf"), OFFLINE_PROVIDER);
             Path cliConfiguration = Files.writeString(workspace.resolve("terraform.rc"), mirror.cliConfiguration());
             OfflineTerraform offline = new OfflineTerraform(copy, new TerraformProcess(executable, cliConfiguration));
@@ -115,6 +116,14 @@ final class OfflineTerraform {
                     entries.filter(entry -> !entry.equals(Repository.TERRAFORM)).toList()) {
                 Files.createSymbolicLink(workspace.resolve(sibling.getFileName()), sibling);
             }
+        }
+    }
+
+    /** The child modules the configuration calls, as {@code ./modules/<name>}. */
+    private static void linkModules(Path copy) throws IOException {
+        Path modules = Repository.TERRAFORM.resolve("modules");
+        if (Files.isDirectory(modules)) {
+            Files.createSymbolicLink(copy.resolve("modules"), modules);
         }
     }
 

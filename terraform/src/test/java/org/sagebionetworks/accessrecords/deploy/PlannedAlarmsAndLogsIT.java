@@ -55,7 +55,47 @@ class PlannedAlarmsAndLogsIT {
         }
         int servingSinks = plan.has("aws_mskconnect_connector.s3_sink[\"serving\"]") ? 1 : 0;
         assertThat(plan.addresses("aws_cloudwatch_metric_alarm"))
-                .hasSize(3 * variables.versions().size() + servingSinks + 2);
+                .hasSize(3 * variables.versions().size() + servingSinks + 3);
+    }
+
+    @ParameterizedTest
+    @MethodSource("variableSets")
+    void theDiskAlarmWatchesTheFullestBrokersDataDisk(StackVariables variables) {
+        TerraformPlan plan = stacks.plan(variables);
+        int brokers = Integer.parseInt(plan.variable("broker_count"));
+        JsonNode alarm = plan.after("aws_cloudwatch_metric_alarm.broker_disk");
+        List<String> metrics = new ArrayList<>();
+        List<String> brokerIds = new ArrayList<>();
+        String fullest = null;
+
+        for (JsonNode query : alarm.path("metric_query")) {
+            if (query.path("return_data").asBoolean()) {
+                fullest = query.path("expression").asText();
+            } else {
+                metrics.add(query.at("/metric/0/metric_name").asText());
+                brokerIds.add(query.at("/metric/0/dimensions/Broker ID").asText());
+            }
+        }
+        assertThat(metrics).containsOnly("KafkaDataLogsDiskUsed");
+        assertThat(brokerIds).hasSize(brokers).doesNotHaveDuplicates();
+        assertThat(fullest).startsWith("MAX([");
+        assertThat(alarm.path("threshold").asText()).isEqualTo(plan.variable("broker_disk_used_alarm_percent"));
+    }
+
+    @Test
+    void brokerStorageGrowsByItselfUpToTheMaximumAndNeverShrinks() {
+        TerraformPlan plan = stacks.plan(PlannedStacks.PRODUCTION);
+        JsonNode target = plan.after("aws_appautoscaling_target.broker_storage");
+        JsonNode policy = plan.after("aws_appautoscaling_policy.broker_storage");
+
+        assertThat(target.path("service_namespace").asText()).isEqualTo("kafka");
+        assertThat(target.path("scalable_dimension").asText()).isEqualTo("kafka:broker-storage:VolumeSize");
+        assertThat(target.path("max_capacity").asInt()).isEqualTo(StackVariables.BROKER_VOLUME_MAX_GIB);
+        JsonNode tracking = policy.at("/target_tracking_scaling_policy_configuration/0");
+        assertThat(tracking.at("/predefined_metric_specification/0/predefined_metric_type")
+                        .asText())
+                .isEqualTo("KafkaBrokerStorageUtilization");
+        assertThat(tracking.path("disable_scale_in").asBoolean()).isTrue();
     }
 
     @ParameterizedTest

@@ -62,9 +62,15 @@ class PlannedIamIT {
 
             assertThat(sink.actions()).containsAll(S3_OBJECT_ACTIONS).containsAll(S3_BUCKET_ACTIONS);
             assertThat(sink.knownResourcesOf(S3_OBJECT_ACTIONS))
-                    .containsExactly(bucket + "/" + variables.topicsDir(version) + "/"
-                            + PipelineVersion.of(version).processedTopic() + "/*");
+                    .containsExactly(bucket + "/" + sinkFolder(variables, version) + "/*");
             assertThat(sink.knownResourcesOf(S3_BUCKET_ACTIONS)).containsExactly(bucket);
+            assertThat(sink.statement("LakeList").actions()).containsExactly("s3:ListBucket");
+            assertThat(sink.statement("LakeList").conditions())
+                    .containsExactly(new PlannedPolicy.Condition(
+                            "StringLike", "s3:prefix", List.of(sinkFolder(variables, version) + "/*")));
+            assertThat(sink.statements())
+                    .filteredOn(statement -> !statement.sid().equals("LakeList"))
+                    .noneMatch(statement -> statement.actions().contains("s3:ListBucket"));
         }
     }
 
@@ -104,16 +110,22 @@ class PlannedIamIT {
     }
 
     @Test
-    void eachRoleIsAssumableOnlyByTheServiceThatRunsIt() throws IOException {
+    void eachRoleIsAssumableOnlyByTheServiceThatRunsItForThisAccountsResources() throws IOException {
         TerraformPlan plan = stacks.plan(PlannedStacks.PRODUCTION);
+        String account = StackVariables.ACCOUNT;
+        String ecsTasks = "arn:aws:ecs:us-east-1:" + account + ":*";
 
         for (String version : PlannedStacks.PRODUCTION.versions()) {
-            assertThat(trustedServices(plan, "aws_iam_role.enricher[\"" + version + "\"]"))
-                    .containsExactly("ecs-tasks.amazonaws.com");
-            assertThat(trustedServices(plan, "aws_iam_role.sink[\"" + version + "\"]"))
-                    .containsExactly("kafkaconnect.amazonaws.com");
+            assertTrust(plan, "aws_iam_role.enricher[\"" + version + "\"]", "ecs-tasks.amazonaws.com", ecsTasks);
+            assertTrust(
+                    plan,
+                    "aws_iam_role.sink[\"" + version + "\"]",
+                    "kafkaconnect.amazonaws.com",
+                    "arn:aws:kafkaconnect:us-east-1:" + account + ":connector/prod-s3-sink-" + version + "/*");
         }
-        assertThat(trustedServices(plan, "aws_iam_role.enricher_execution")).containsExactly("ecs-tasks.amazonaws.com");
+        assertTrust(plan, "module.replay.aws_iam_role.task", "ecs-tasks.amazonaws.com", ecsTasks);
+        assertTrust(plan, "module.load_archive[0].aws_iam_role.task", "ecs-tasks.amazonaws.com", ecsTasks);
+        assertTrust(plan, "aws_iam_role.enricher_execution", "ecs-tasks.amazonaws.com", null);
         assertThat(plan.after("aws_iam_role_policy_attachment.enricher_execution")
                         .path("policy_arn")
                         .asText())
@@ -121,14 +133,32 @@ class PlannedIamIT {
         assertThat(plan.addresses("aws_iam_role_policy_attachment")).hasSize(1);
     }
 
-    private static List<String> trustedServices(TerraformPlan plan, String role) throws IOException {
+    /** One service may assume the role, on behalf of this account only and, where given, of these resources. */
+    private static void assertTrust(TerraformPlan plan, String role, String service, String sourceArn)
+            throws IOException {
         JsonNode statements = JSON.readTree(
                         plan.after(role).path("assume_role_policy").asText())
                 .path("Statement");
+        assertThat(statements).as(role).hasSize(1);
         assertThat(texts(statements.findValues("Action"))).as(role).containsOnly("sts:AssumeRole");
-        return texts(statements.findValues("Principal").stream()
-                .map(principal -> principal.path("Service"))
-                .toList());
+        assertThat(texts(statements.findValues("Principal").stream()
+                        .map(principal -> principal.path("Service"))
+                        .toList()))
+                .as(role)
+                .containsExactly(service);
+        JsonNode condition = statements.get(0).path("Condition");
+        assertThat(texts(List.of(condition.path("StringEquals").path("aws:SourceAccount"))))
+                .as(role + " aws:SourceAccount")
+                .containsExactly(StackVariables.ACCOUNT);
+        if (sourceArn != null) {
+            assertThat(texts(List.of(condition.path("ArnLike").path("aws:SourceArn"))))
+                    .as(role + " aws:SourceArn")
+                    .containsExactly(sourceArn);
+        }
+    }
+
+    private static String sinkFolder(StackVariables variables, String version) {
+        return variables.topicsDir(version) + "/" + PipelineVersion.of(version).processedTopic();
     }
 
     /** IAM JSON holds one value as a string and several as an array. */

@@ -13,7 +13,15 @@ import java.util.Set;
  */
 final class PlannedPolicy {
 
-    record Statement(String sid, Set<String> actions, List<String> knownResources, int unknownResources) {
+    /** One test of a statement's condition, e.g. {@code StringLike s3:prefix [processed/v1/*]}. */
+    record Condition(String test, String variable, List<String> values) {}
+
+    record Statement(
+            String sid,
+            Set<String> actions,
+            List<String> knownResources,
+            int unknownResources,
+            List<Condition> conditions) {
 
         boolean grantsAny(String service) {
             return actions.stream().anyMatch(action -> action.startsWith(service + ":"));
@@ -43,7 +51,8 @@ final class PlannedPolicy {
                     known.add(resources.get(r).asText());
                 }
             }
-            statements.add(new Statement(statement.path("sid").asText(), actions, known, unknown));
+            statements.add(new Statement(
+                    statement.path("sid").asText(), actions, known, unknown, conditions(statement.path("condition"))));
         }
         if (statements.isEmpty()) {
             throw new AssertionError("policy document without statements: " + after);
@@ -52,12 +61,35 @@ final class PlannedPolicy {
 
     /** The planned document {@code data.aws_iam_policy_document.<name>["<version>"]}. */
     static PlannedPolicy of(TerraformPlan plan, String name, String version) {
-        String address = "data.aws_iam_policy_document." + name + "[\"" + version + "\"]";
+        return at(plan, "data.aws_iam_policy_document." + name + "[\"" + version + "\"]");
+    }
+
+    /** The planned document at this address, e.g. {@code data.aws_iam_policy_document.publisher}. */
+    static PlannedPolicy at(TerraformPlan plan, String address) {
         return new PlannedPolicy(plan.after(address), plan.afterUnknown(address));
+    }
+
+    /** The statement of this sid; fails when there is none. */
+    Statement statement(String sid) {
+        return statements.stream()
+                .filter(statement -> statement.sid().equals(sid))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no statement " + sid + " in " + statements));
     }
 
     List<Statement> statements() {
         return statements;
+    }
+
+    private static List<Condition> conditions(JsonNode planned) {
+        List<Condition> conditions = new ArrayList<>();
+        planned.forEach(condition -> {
+            List<String> values = new ArrayList<>();
+            condition.path("values").forEach(value -> values.add(value.asText()));
+            conditions.add(new Condition(
+                    condition.path("test").asText(), condition.path("variable").asText(), values));
+        });
+        return conditions;
     }
 
     Set<String> actions() {

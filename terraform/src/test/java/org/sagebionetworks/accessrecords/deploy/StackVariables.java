@@ -9,9 +9,11 @@ import org.sagebionetworks.accessrecords.connect.Layout;
 
 /**
  * One set of Terraform variables the suite plans, with what it chose spelled out so the checks can derive the
- * names they expect: the minimal set (only the required variables) in either layout, and the production set (the
- * table placed in today's data warehouse, alarms notifying a topic, the plugin uploaded), which can have a second
- * version replaying beside the first (blue/green).
+ * names they expect: the minimal set (only the required variables, and the account, which a plan would otherwise
+ * ask STS for) in either layout, and the production set (the table placed in today's data warehouse, alarms
+ * notifying a topic, the plugin uploaded by a named deployer, Synapse's hosts publishing, the Firehose archive to
+ * load, a KMS key, egress through VPC endpoints), which can have a second version replaying beside the first
+ * (blue/green).
  */
 record StackVariables(
         String name,
@@ -30,6 +32,23 @@ record StackVariables(
 
     static final String HANDOVER = "2027-01-01T00:00:00Z";
     static final int PRODUCTION_LOG_RETENTION_DAYS = 365;
+    /** The account every set names, so that no plan asks STS for it. */
+    static final String ACCOUNT = "111122223333";
+    /** Synapse's repository hosts: the role and security group of the hosts that publish to the raw topic. */
+    static final String SYNAPSE_ROLE = "prod-synapse-repository";
+
+    static final String SYNAPSE_SECURITY_GROUP = "sg-0synapserepo";
+    /** Where Firehose archives the raw records, which load-archive reads. */
+    static final String ARCHIVE_BUCKET = "prod.log.sagebase.org";
+
+    static final String ARCHIVE_PREFIX = "accessRecord/records";
+    static final String DEPLOYER = "arn:aws:iam::111122223333:role/synapse-access-records-deployer";
+    static final String KMS_KEY = "arn:aws:kms:us-east-1:111122223333:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
+    /** The tasks reach S3 through a gateway endpoint's prefix list, the rest through interface endpoints. */
+    static final String S3_PREFIX_LIST = "pl-63a5400a";
+
+    static final String ENDPOINTS_CIDR = "10.20.0.0/16";
+    static final int BROKER_VOLUME_MAX_GIB = 4000;
 
     static StackVariables minimal(Layout layout) {
         Map<String, Object> values = required("dev");
@@ -57,6 +76,15 @@ record StackVariables(
         values.put("sink_plugin_zip_file", pluginZip.toString());
         values.put("serving_dir", SERVING_DIR);
         values.put("serving_windows", Map.of("v1", Map.of("from", CUTOVER)));
+        values.put("publisher_role_names", List.of(SYNAPSE_ROLE));
+        values.put("publisher_security_group_ids", List.of(SYNAPSE_SECURITY_GROUP));
+        values.put("archive_bucket", ARCHIVE_BUCKET);
+        values.put("archive_prefix", ARCHIVE_PREFIX);
+        values.put("plugin_deployer_role_arns", List.of(DEPLOYER));
+        values.put("kms_key_arn", KMS_KEY);
+        values.put("https_egress_cidrs", List.of(ENDPOINTS_CIDR));
+        values.put("https_egress_prefix_list_ids", List.of(S3_PREFIX_LIST));
+        values.put("broker_volume_max_gib", BROKER_VOLUME_MAX_GIB);
         return new StackVariables(
                 "production",
                 "prod",
@@ -130,6 +158,7 @@ record StackVariables(
         values.put("subnet_ids", List.of("subnet-0a", "subnet-0b", "subnet-0c"));
         values.put("enricher_image", "111122223333.dkr.ecr.us-east-1.amazonaws.com/enricher-service:1.0.0");
         values.put("raw_topic_retention_days", -1);
+        values.put("aws_account_id", ACCOUNT);
         return values;
     }
 }

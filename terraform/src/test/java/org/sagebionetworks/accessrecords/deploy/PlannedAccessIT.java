@@ -1,0 +1,167 @@
+package org.sagebionetworks.accessrecords.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who else reaches the cluster, as planned: Synapse's hosts publishing to the raw topic, the one-shot tasks
+ * {@code load-archive} and {@code replay} with roles of their own, and where the tasks may connect to at all. The
+ * Kafka resources are unknown until the cluster exists, so a statement is recognised by its sid and actions.
+ */
+class PlannedAccessIT {
+
+    private static final String PUBLISH = "kafka-cluster:WriteData";
+    private static final Set<String> PUBLISHER_ACTIONS = Set.of(
+            "kafka-cluster:Connect",
+            "kafka-cluster:DescribeCluster",
+            "kafka-cluster:WriteDataIdempotently",
+            "kafka-cluster:DescribeTopic",
+            PUBLISH);
+
+    private static PlannedStacks stacks;
+
+    @BeforeAll
+    static void planOnce() {
+        stacks = PlannedStacks.get();
+    }
+
+    static List<StackVariables> variableSets() {
+        return PlannedStacks.all();
+    }
+
+    @Test
+    void synapsesHostsMayJoinTheClusterAndPublishIdempotentlyToTheRawTopicAndNothingElse() {
+        TerraformPlan plan = stacks.plan(PlannedStacks.PRODUCTION);
+        PlannedPolicy publisher = PlannedPolicy.at(plan, "data.aws_iam_policy_document.publisher");
+
+        assertThat(publisher.actions()).containsExactlyInAnyOrderElementsOf(PUBLISHER_ACTIONS);
+        assertThat(publisher.statement("PublishRaw").actions())
+                .containsExactlyInAnyOrder("kafka-cluster:DescribeTopic", PUBLISH);
+        assertThat(publisher.statement("PublishRaw").unknownResources()).isEqualTo(1);
+        assertThat(plan.after("aws_iam_role_policy.publisher[\"" + StackVariables.SYNAPSE_ROLE + "\"]")
+                        .path("role")
+                        .asText())
+                .isEqualTo(StackVariables.SYNAPSE_ROLE);
+    }
+
+    @Test
+    void synapsesHostsReachTheBrokersOnlyOnTheIamPort() {
+        JsonNode ingress = stacks.plan(PlannedStacks.PRODUCTION)
+                .after("aws_vpc_security_group_ingress_rule.msk_from_publishers[\""
+                        + StackVariables.SYNAPSE_SECURITY_GROUP + "\"]");
+
+        assertThat(ingress.path("referenced_security_group_id").asText())
+                .isEqualTo(StackVariables.SYNAPSE_SECURITY_GROUP);
+        assertThat(ingress.path("ip_protocol").asText()).isEqualTo("tcp");
+        assertThat(ingress.path("from_port").asInt()).isEqualTo(9098);
+        assertThat(ingress.path("to_port").asInt()).isEqualTo(9098);
+    }
+
+    @Test
+    void aStackWithoutPublishersNamedGrantsNoOne() {
+        TerraformPlan plan = stacks.plan(PlannedStacks.MINIMAL);
+
+        assertThat(plan.addresses("aws_iam_role_policy")).noneMatch(address -> address.contains("publisher"));
+        assertThat(plan.addresses("aws_vpc_security_group_ingress_rule"))
+                .containsExactly("aws_vpc_security_group_ingress_rule.msk_from_clients");
+    }
+
+    @Test
+    void loadArchiveRunsAsATaskOfItsOwnThatReadsOnlyTheArchiveFolder() {
+        TerraformPlan plan = stacks.plan(PlannedStacks.PRODUCTION);
+        PlannedPolicy loader = PlannedPolicy.at(plan, "data.aws_iam_policy_document.load_archive[0]");
+        String bucket = "arn:aws:s3:::" + StackVariables.ARCHIVE_BUCKET;
+
+        assertThat(plan.after("module.load_archive[0].aws_ecs_task_definition.this")
+                        .path("family")
+                        .asText())
+                .isEqualTo("prod-load-archive");
+        assertThat(plan.after("module.load_archive[0].aws_iam_role.task")
+                        .path("name")
+                        .asText())
+                .isEqualTo("prod-load-archive");
+        assertThat(loader.statement("ArchiveList").knownResources()).containsExactly(bucket);
+        assertThat(loader.statement("ArchiveList").conditions())
+                .containsExactly(new PlannedPolicy.Condition(
+                        "StringLike", "s3:prefix", List.of(StackVariables.ARCHIVE_PREFIX + "/*")));
+        assertThat(loader.statement("ArchiveObjects").actions()).containsExactly("s3:GetObject");
+        assertThat(loader.statement("ArchiveObjects").knownResources())
+                .containsExactly(bucket + "/" + StackVariables.ARCHIVE_PREFIX + "/*");
+        assertThat(loader.actions())
+                .contains("kafka-cluster:WriteDataIdempotently", PUBLISH, "kafka-cluster:AlterTransactionalId")
+                .doesNotContain("kafka-cluster:DeleteTopic", "s3:PutObject");
+        assertThat(loader.statement("HistoryV2").actions()).contains(PUBLISH);
+    }
+
+    @Test
+    void aStackWithoutAnArchiveHasNoLoadArchiveTask() {
+        assertThat(stacks.plan(PlannedStacks.MINIMAL).addresses("aws_ecs_task_definition"))
+                .noneMatch(address -> address.contains("load_archive"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("variableSets")
+    void replayMayResetOnlyTheVersionsThatDoNotServeAndListOnlyTheirFolders(StackVariables variables) {
+        TerraformPlan plan = stacks.plan(variables);
+        PlannedPolicy replay = PlannedPolicy.at(plan, "data.aws_iam_policy_document.replay");
+        String next = "v" + (variables.versions().size() + 1);
+        List<String> resettable = variables.versions().stream()
+                .filter(version -> !version.equals(variables.servingVersion()))
+                .toList();
+
+        assertThat(plan.after("module.replay.aws_ecs_task_definition.this")
+                        .path("family")
+                        .asText())
+                .isEqualTo(variables.stack() + "-replay");
+        assertThat(replay.statements())
+                .extracting(PlannedPolicy.Statement::sid)
+                .contains("Reset" + next.toUpperCase())
+                .doesNotContain("Reset" + variables.servingVersion().toUpperCase());
+        resettable.forEach(version -> assertThat(
+                        replay.statement("Reset" + version.toUpperCase()).actions())
+                .contains("kafka-cluster:DeleteTopic"));
+        assertThat(replay.statement("LakeFolders").knownResources())
+                .containsExactly("arn:aws:s3:::" + variables.lakeBucket());
+        assertThat(replay.statement("LakeFolders").conditions().get(0).values())
+                .contains(variables.topicsDir(next) + "/*")
+                .doesNotContain(variables.topicsDir(variables.servingVersion()) + "/*");
+        assertThat(replay.actions()).doesNotContain(PUBLISH, "s3:GetObject", "s3:PutObject");
+    }
+
+    @ParameterizedTest
+    @MethodSource("variableSets")
+    void theTasksAndWorkersLeaveOnlyForTheBrokersIamPortAndHttps(StackVariables variables) {
+        TerraformPlan plan = stacks.plan(variables);
+        List<String> rules = plan.addresses("aws_vpc_security_group_egress_rule");
+
+        assertThat(rules).contains("aws_vpc_security_group_egress_rule.clients_to_brokers");
+        for (String rule : rules) {
+            JsonNode after = plan.after(rule);
+            int port = rule.endsWith("clients_to_brokers") ? 9098 : 443;
+            assertThat(after.path("ip_protocol").asText()).as(rule).isEqualTo("tcp");
+            assertThat(after.path("from_port").asInt()).as(rule).isEqualTo(port);
+            assertThat(after.path("to_port").asInt()).as(rule).isEqualTo(port);
+        }
+        List<String> cidrs = rules.stream()
+                .map(rule -> plan.after(rule).path("cidr_ipv4").asText(""))
+                .filter(cidr -> !cidr.isEmpty())
+                .toList();
+        if (variables == PlannedStacks.PRODUCTION) {
+            assertThat(cidrs).containsExactly(StackVariables.ENDPOINTS_CIDR);
+            assertThat(plan.after("aws_vpc_security_group_egress_rule.clients_https_prefix_lists[\""
+                                    + StackVariables.S3_PREFIX_LIST + "\"]")
+                            .path("prefix_list_id")
+                            .asText())
+                    .isEqualTo(StackVariables.S3_PREFIX_LIST);
+        } else {
+            assertThat(cidrs).containsExactly("0.0.0.0/0");
+        }
+    }
+}
