@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code load-archive} and {@code replay} with roles of their own, and where the tasks may connect to at all. The
  * Kafka resources are unknown until the cluster exists, so a statement is recognised by its sid and actions.
  */
-class PlannedAccessIT {
+class PlannedAccessIT extends OnPlannedStacks {
 
     private static final String PUBLISH = "kafka-cluster:WriteData";
     private static final Set<String> PUBLISHER_ACTIONS = Set.of(
@@ -24,17 +23,6 @@ class PlannedAccessIT {
             "kafka-cluster:WriteDataIdempotently",
             "kafka-cluster:DescribeTopic",
             PUBLISH);
-
-    private static PlannedStacks stacks;
-
-    @BeforeAll
-    static void planOnce() {
-        stacks = PlannedStacks.get();
-    }
-
-    static List<StackVariables> variableSets() {
-        return PlannedStacks.all();
-    }
 
     @Test
     void synapsesHostsMayJoinTheClusterAndPublishIdempotentlyToTheRawTopicAndNothingElse() {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,18 +18,7 @@ import org.sagebionetworks.accessrecords.schema.SharedNames;
  * cluster) and notify the topic given; every log group the stack writes to is one it creates, kept as long as the
  * variable says.
  */
-class PlannedAlarmsAndLogsIT {
-
-    private static PlannedStacks stacks;
-
-    @BeforeAll
-    static void planOnce() {
-        stacks = PlannedStacks.get();
-    }
-
-    static List<StackVariables> variableSets() {
-        return PlannedStacks.all();
-    }
+class PlannedAlarmsAndLogsIT extends OnPlannedStacks {
 
     @ParameterizedTest
     @MethodSource("variableSets")

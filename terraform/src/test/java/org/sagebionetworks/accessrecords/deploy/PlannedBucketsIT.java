@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,20 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expire, and only the deployers may put a plugin. A lake bucket the stack is given keeps its owner's settings, so
  * nothing is planned for it.
  */
-class PlannedBucketsIT {
+class PlannedBucketsIT extends OnPlannedStacks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static PlannedStacks stacks;
-
-    @BeforeAll
-    static void planOnce() {
-        stacks = PlannedStacks.get();
-    }
-
-    static List<StackVariables> variableSets() {
-        return PlannedStacks.all();
-    }
 
     @ParameterizedTest
     @MethodSource("variableSets")

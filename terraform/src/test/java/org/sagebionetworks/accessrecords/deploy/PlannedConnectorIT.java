@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,18 +19,7 @@ import org.sagebionetworks.accessrecords.schema.SharedNames;
  * names, the placement's bucket and folder, the layout's path and the plan's sizes: no key added, dropped or
  * rendered differently by {@code templatefile}.
  */
-class PlannedConnectorIT {
-
-    private static PlannedStacks stacks;
-
-    @BeforeAll
-    static void planOnce() {
-        stacks = PlannedStacks.get();
-    }
-
-    static List<StackVariables> variableSets() {
-        return PlannedStacks.all();
-    }
+class PlannedConnectorIT extends OnPlannedStacks {
 
     @ParameterizedTest
     @MethodSource("variableSets")

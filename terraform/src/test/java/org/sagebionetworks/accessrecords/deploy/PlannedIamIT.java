@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,14 +18,7 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
  * are made from the cluster's ARN, which exists only after apply, so the plan holds them as unknown (their
  * templates are evaluated by {@link KafkaIamTest}); every other resource is known here, and checked.
  */
-class PlannedIamIT {
-
-    private static PlannedStacks stacks;
-
-    @BeforeAll
-    static void planOnce() {
-        stacks = PlannedStacks.get();
-    }
+class PlannedIamIT extends OnPlannedStacks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> S3_OBJECT_ACTIONS =
@@ -46,10 +38,6 @@ class PlannedIamIT {
             "kafka-cluster:DescribeGroup",
             "kafka-cluster:AlterTransactionalId",
             "kafka-cluster:DescribeTransactionalId");
-
-    static List<StackVariables> variableSets() {
-        return PlannedStacks.all();
-    }
 
     @ParameterizedTest
     @MethodSource("variableSets")

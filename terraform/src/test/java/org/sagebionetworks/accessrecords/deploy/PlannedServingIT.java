@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sagebionetworks.accessrecords.connect.Layout;
 import org.sagebionetworks.accessrecords.connect.SinkConnectorConfig;
@@ -17,16 +16,9 @@ import org.sagebionetworks.accessrecords.schema.SharedNames;
  * writing today's layout into the folder that holds today's processedaccessrecord/, allowed to write nowhere else;
  * the versions' serving windows refused when a row could reach the folder twice.
  */
-class PlannedServingIT {
+class PlannedServingIT extends OnPlannedStacks {
 
     private static final String SERVING_SINK = "aws_mskconnect_connector.s3_sink[\"serving\"]";
-
-    private static PlannedStacks stacks;
-
-    @BeforeAll
-    static void planOnce() {
-        stacks = PlannedStacks.get();
-    }
 
     @Test
     void theServingSinkWritesTheServingTopicInTodaysLayoutIntoTheFolderTheLoadersRead() {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,18 +18,7 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
  * second version replaying beside the first. What each plan creates is checked here; the connector, IAM, buckets, alarms
  * and logs in the other {@code Planned*IT} classes, all on the same plans.
  */
-class TerraformPlanIT {
-
-    private static PlannedStacks stacks;
-
-    @BeforeAll
-    static void planOnce() {
-        stacks = PlannedStacks.get();
-    }
-
-    static List<StackVariables> variableSets() {
-        return PlannedStacks.all();
-    }
+class TerraformPlanIT extends OnPlannedStacks {
 
     @Test
     void theConfigurationIsValidWithoutAWarning() {
