@@ -53,3 +53,8 @@ output "switch_view_named_query_id" {
   description = "Run this named query (Athena console, or aws athena get-named-query + start-query-execution) to point processedaccessrecord at pipeline_version."
   value       = aws_athena_named_query.switch_view.id
 }
+
+output "topic_retention" {
+  description = "The retention each topic is created with and held to, as the enricher's ACCESS_RECORDS_TOPICS_RETENTION_* settings say it (docs/service.md): forever or whole days; raw_local set means a tiered raw topic."
+  value       = local.topic_retention
+}

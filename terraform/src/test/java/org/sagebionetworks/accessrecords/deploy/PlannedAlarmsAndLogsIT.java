@@ -168,4 +168,15 @@ class PlannedAlarmsAndLogsIT extends OnPlannedStacks {
     private static String deadLetterTopic(String source) {
         return source.equals("enricher") ? SharedNames.DEAD_LETTER_TOPIC : SharedNames.SINK_DEAD_LETTER_TOPIC;
     }
+
+    /** The enricher's env vars are unknown at plan time (they name the brokers); the output carries the same local. */
+    @Test
+    void topicRetentionIsStatedForEveryTopicAsTheServiceReadsIt() {
+        assertThat(stacks.plan(PlannedStacks.MINIMAL).output("topic_retention").toString())
+                .isEqualTo("{\"dead_letter\":\"28d\",\"processed\":\"7d\",\"raw\":\"forever\",\"raw_local\":null}");
+        assertThat(stacks.plan(PlannedStacks.PRODUCTION)
+                        .output("topic_retention")
+                        .toString())
+                .isEqualTo("{\"dead_letter\":\"28d\",\"processed\":\"14d\",\"raw\":\"400d\",\"raw_local\":\"3d\"}");
+    }
 }

@@ -85,6 +85,9 @@ record StackVariables(
         values.put("https_egress_cidrs", List.of(ENDPOINTS_CIDR));
         values.put("https_egress_prefix_list_ids", List.of(S3_PREFIX_LIST));
         values.put("broker_volume_max_gib", BROKER_VOLUME_MAX_GIB);
+        values.put("raw_topic_retention_days", 400);
+        values.put("raw_topic_local_retention_days", 3);
+        values.put("processed_topic_retention_days", 14);
         return new StackVariables(
                 "production",
                 "prod",

@@ -23,6 +23,15 @@ final class TerraformPlan {
                 .forEach(change -> changes.put(change.get("address").asText(), change));
     }
 
+    /** An output's planned value. */
+    JsonNode output(String name) {
+        JsonNode output = plan.path("planned_values").path("outputs").path(name);
+        if (output.isMissingNode()) {
+            throw new AssertionError("the plan has no output " + name);
+        }
+        return output.path("value");
+    }
+
     /** Whether Terraform could plan everything and would apply this plan. */
     boolean completeAndApplyable() {
         return plan.path("complete").asBoolean(false)
