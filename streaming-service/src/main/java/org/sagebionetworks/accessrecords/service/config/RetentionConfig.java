@@ -3,6 +3,7 @@ package org.sagebionetworks.accessrecords.service.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,41 +25,39 @@ public record RetentionConfig(
         @Bindable(defaultValue = "28d") String deadLetter,
         @Nullable String rawLocal) {
 
-    private static final String PREFIX = "access-records.topics.retention.";
-
     public RetentionConfig {
-        rawRetention(raw);
-        Retention.parse(PREFIX + "processed (env ACCESS_RECORDS_TOPICS_RETENTION_PROCESSED)", processed);
-        Retention.parse(PREFIX + "dead-letter (env ACCESS_RECORDS_TOPICS_RETENTION_DEAD_LETTER)", deadLetter);
-        if (rawLocal != null && rawLocalRetention(rawLocal).length().isEmpty()) {
-            throw new IllegalArgumentException(PREFIX + "raw-local (env ACCESS_RECORDS_TOPICS_RETENTION_RAW_LOCAL) is "
-                    + "how long the brokers keep the raw topic on disk before only the tiered copy remains: a length "
-                    + "such as 3d, not forever (leave it unset to keep everything on the brokers)");
+        // The parameters, not the accessors: a compact constructor runs before the fields are set.
+        Retention.parse(setting("raw"), raw);
+        Retention.parse(setting("processed"), processed);
+        Retention.parse(setting("dead-letter"), deadLetter);
+        if (rawLocal != null
+                && Retention.parse(setting("raw-local"), rawLocal).length().isEmpty()) {
+            throw new IllegalArgumentException(setting("raw-local") + " is how long the brokers keep the raw topic "
+                    + "on disk before only the tiered copy remains: a length such as 3d, not forever (leave it unset "
+                    + "to keep everything on the brokers)");
         }
     }
 
+    /** A setting's name with its environment variable, e.g. for {@code dead-letter}, as messages name it. */
+    public static String setting(String name) {
+        return "access-records.topics.retention." + name + " (env ACCESS_RECORDS_TOPICS_RETENTION_"
+                + name.toUpperCase(Locale.ROOT).replace('-', '_') + ")";
+    }
+
     public Retention rawRetention() {
-        return rawRetention(raw);
+        return Retention.parse(setting("raw"), raw);
     }
 
     public Retention processedRetention() {
-        return Retention.parse(PREFIX + "processed", processed);
+        return Retention.parse(setting("processed"), processed);
     }
 
     public Retention deadLetterRetention() {
-        return Retention.parse(PREFIX + "dead-letter", deadLetter);
+        return Retention.parse(setting("dead-letter"), deadLetter);
     }
 
     /** The raw topic's time on the brokers' disks when it is tiered, or empty when it is not. */
     public Optional<Retention> rawLocalRetention() {
-        return Optional.ofNullable(rawLocal).map(RetentionConfig::rawLocalRetention);
-    }
-
-    private static Retention rawRetention(String value) {
-        return Retention.parse(PREFIX + "raw (env ACCESS_RECORDS_TOPICS_RETENTION_RAW)", value);
-    }
-
-    private static Retention rawLocalRetention(String value) {
-        return Retention.parse(PREFIX + "raw-local (env ACCESS_RECORDS_TOPICS_RETENTION_RAW_LOCAL)", value);
+        return Optional.ofNullable(rawLocal).map(value -> Retention.parse(setting("raw-local"), value));
     }
 }

@@ -60,10 +60,13 @@ public final class DesiredTopics {
     /** How long each topic must keep its records, and the setting that says so. */
     Map<String, Promise> promises() {
         Map<String, Promise> promises = new LinkedHashMap<>();
-        promises.put(topics.raw(), new Promise(retention.rawRetention(), setting("raw")));
+        promises.put(topics.raw(), new Promise(retention.rawRetention(), RetentionConfig.setting("raw")));
         rowTopics()
-                .forEach(name -> promises.put(name, new Promise(retention.processedRetention(), setting("processed"))));
-        promises.put(topics.deadLetter(), new Promise(retention.deadLetterRetention(), setting("dead-letter")));
+                .forEach(name -> promises.put(
+                        name, new Promise(retention.processedRetention(), RetentionConfig.setting("processed"))));
+        promises.put(
+                topics.deadLetter(),
+                new Promise(retention.deadLetterRetention(), RetentionConfig.setting("dead-letter")));
         return promises;
     }
 
@@ -99,10 +102,5 @@ public final class DesiredTopics {
 
     private static String millis(Retention retention) {
         return String.valueOf(retention.millis());
-    }
-
-    private static String setting(String topic) {
-        return "access-records.topics.retention." + topic + " (env ACCESS_RECORDS_TOPICS_RETENTION_"
-                + topic.toUpperCase().replace('-', '_') + ")";
     }
 }

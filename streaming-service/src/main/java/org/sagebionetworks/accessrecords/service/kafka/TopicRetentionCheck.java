@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sagebionetworks.accessrecords.service.config.Retention;
+import org.sagebionetworks.accessrecords.service.config.RetentionConfig;
 
 /**
  * Whether existing topics keep their records as long as the configuration promises. A topic that deletes sooner
@@ -63,8 +64,8 @@ final class TopicRetentionCheck {
 
     private static String notTiered(TopicRetention actual) {
         return "Topic " + actual.topic() + " is not tiered (remote.storage.enable=false), but "
-                + "access-records.topics.retention.raw-local (ACCESS_RECORDS_TOPICS_RETENTION_RAW_LOCAL) says the "
-                + "brokers keep only part of it on disk. Enable MSK tiered storage on it: "
+                + RetentionConfig.setting("raw-local")
+                + " says the brokers keep only part of it on disk. Enable MSK tiered storage on it: "
                 + String.format(ALTER, actual.topic())
                 + "--add-config remote.storage.enable=true,local.retention.ms=<ms>"
                 + "; or unset the setting.";
