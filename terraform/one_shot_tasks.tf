@@ -23,7 +23,7 @@ locals {
     lake_folder     = "${local.lake_folder}processed/${v}"
   }] : replay.version => replay }
 
-  one_shot_tasks = merge({ replay = module.replay }, local.archive_enabled ? { load_archive = module.load_archive[0] } : {})
+  one_shot_tasks = merge({ replay = module.replay }, local.archive_enabled ? { load_archive = module.load_archive[0], reconcile = module.reconcile[0] } : {})
 
   one_shot_environment = {
     KAFKA_BOOTSTRAP_SERVERS                  = aws_msk_cluster.this.bootstrap_brokers_sasl_iam

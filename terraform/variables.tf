@@ -448,3 +448,9 @@ variable "lake_noncurrent_version_days" {
   type        = number
   default     = 30
 }
+
+variable "reconcile_schedule" {
+  description = "When the daily reconcile runs (EventBridge Scheduler expression, UTC); it checks the day before. With archive_bucket only. Late enough that Firehose has filed the day's late arrivals and the sink has rotated its last files (docs/reconcile.md)."
+  type        = string
+  default     = "cron(0 6 * * ? *)"
+}

@@ -58,7 +58,7 @@ resource "aws_ecs_task_definition" "this" {
     name        = var.command
     image       = var.image
     essential   = true
-    command     = [var.command]
+    command     = concat([var.command], var.arguments)
     environment = [for name, value in var.environment : { name = name, value = value } if value != null]
     logConfiguration = {
       logDriver = "awslogs"

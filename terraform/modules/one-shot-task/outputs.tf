@@ -23,3 +23,8 @@ output "run_task" {
     "--overrides '{\"containerOverrides\":[{\"name\":\"${var.command}\",\"command\":[\"${var.command}\", ...]}]}'",
   ])
 }
+
+output "role_arn" {
+  description = "The task's own role, for whoever starts the task (iam:PassRole)."
+  value       = aws_iam_role.task.arn
+}

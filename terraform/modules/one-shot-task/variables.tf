@@ -8,6 +8,12 @@ variable "command" {
   type        = string
 }
 
+variable "arguments" {
+  description = "Arguments baked into the task definition after the command, for a task that always runs the same way (a scheduled one); run-task overrides replace them."
+  type        = list(string)
+  default     = []
+}
+
 variable "image" {
   description = "The enricher-service image."
   type        = string

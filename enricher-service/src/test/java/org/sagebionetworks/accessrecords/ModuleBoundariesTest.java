@@ -26,6 +26,7 @@ class ModuleBoundariesTest {
     private static final String LOADER = "archive-loader";
     private static final String REPLAY = "replay-command";
     private static final String ENRICH = "enrich-command";
+    private static final String RECONCILE = "reconcile-command";
     private static final String TOOL_SUPPORT = "tool-support";
     private static final String PIPELINE_KAFKA = "pipeline-kafka";
     private static final String NDJSON = "ndjson";
@@ -44,6 +45,8 @@ class ModuleBoundariesTest {
             .definedBy(ROOT + ".replay..")
             .layer(ENRICH)
             .definedBy(ROOT + ".enrich..")
+            .layer(RECONCILE)
+            .definedBy(ROOT + ".reconcile..")
             .layer(TOOL_SUPPORT)
             .definedBy(ROOT + ".toolsupport..")
             .layer(PIPELINE_KAFKA)
@@ -53,7 +56,7 @@ class ModuleBoundariesTest {
             .layer(LOCAL_STACK)
             .definedBy(ROOT + ".local..")
             .whereLayer(JAR)
-            .mayOnlyAccessLayers(SERVICE, LOADER, REPLAY, ENRICH)
+            .mayOnlyAccessLayers(SERVICE, LOADER, REPLAY, ENRICH, RECONCILE)
             .whereLayer(SERVICE)
             .mayOnlyAccessLayers(PIPELINE_KAFKA)
             .whereLayer(LOADER)
@@ -62,6 +65,8 @@ class ModuleBoundariesTest {
             .mayOnlyAccessLayers(TOOL_SUPPORT, PIPELINE_KAFKA)
             .whereLayer(ENRICH)
             .mayOnlyAccessLayers(NDJSON)
+            .whereLayer(RECONCILE)
+            .mayOnlyAccessLayers(LOADER, TOOL_SUPPORT, PIPELINE_KAFKA, NDJSON)
             .whereLayer(TOOL_SUPPORT)
             .mayOnlyAccessLayers(PIPELINE_KAFKA)
             .whereLayer(PIPELINE_KAFKA)
@@ -73,7 +78,8 @@ class ModuleBoundariesTest {
             .whereLayer(LOCAL_STACK)
             .mayNotBeAccessedByAnyLayer()
             .because("each program is a module of its own: the service and the tools share only pipeline-kafka, "
-                    + "tool-support and ndjson, and only the jar's dispatch and the local stack put programs together");
+                    + "tool-support and ndjson (reconcile reads the archive through the loader's ArchiveStore), and "
+                    + "only the jar's dispatch and the local stack put programs together");
 
     @ArchTest
     static final ArchRule theShippedCodeUsesNoTestFixture = noClasses()
@@ -84,6 +90,7 @@ class ModuleBoundariesTest {
                     ROOT + ".archive..",
                     ROOT + ".replay..",
                     ROOT + ".enrich..",
+                    ROOT + ".reconcile..",
                     ROOT + ".toolsupport..",
                     ROOT + ".kafka..",
                     ROOT + ".ndjson..")

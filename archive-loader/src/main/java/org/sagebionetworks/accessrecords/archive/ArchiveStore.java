@@ -9,19 +9,22 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** The Firehose archive bucket: lists a folder and streams an object (client settings: {@link S3Clients}). */
-final class ArchiveStore implements AutoCloseable {
+/**
+ * The Firehose archive bucket: lists a folder and streams an object (client settings: {@link S3Clients}). Public for
+ * the reconcile command, which reads the archive as the loader does.
+ */
+public final class ArchiveStore implements AutoCloseable {
 
     private final S3Client s3;
     private final String bucket;
 
-    ArchiveStore(String bucket, String region, String endpoint) {
+    public ArchiveStore(String bucket, String region, String endpoint) {
         this.s3 = S3Clients.of(region, endpoint);
         this.bucket = bucket;
     }
 
     /** Every object under {@code prefix}, in key order (Firehose names sort by time within a day). */
-    List<ArchiveObject> list(String prefix) {
+    public List<ArchiveObject> list(String prefix) {
         List<ArchiveObject> objects = new ArrayList<>();
         for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder()
                         .bucket(bucket)
@@ -39,7 +42,7 @@ final class ArchiveStore implements AutoCloseable {
      * The object's bytes as they arrive, never held whole: objects may be hundreds of MB. Only the version that
      * was listed (If-Match its ETag), since progress counts the lines of that version.
      */
-    InputStream open(ArchiveObject object) {
+    public InputStream open(ArchiveObject object) {
         return s3.getObject(GetObjectRequest.builder()
                 .bucket(bucket)
                 .key(object.key())

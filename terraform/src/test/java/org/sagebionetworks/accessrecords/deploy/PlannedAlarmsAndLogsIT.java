@@ -42,8 +42,9 @@ class PlannedAlarmsAndLogsIT extends OnPlannedStacks {
                     .containsEntry("ServiceName", pipeline.applicationId());
         }
         int servingSinks = plan.has("aws_mskconnect_connector.s3_sink[\"serving\"]") ? 1 : 0;
+        int reconcile = plan.has("aws_cloudwatch_metric_alarm.reconcile[0]") ? 1 : 0;
         assertThat(plan.addresses("aws_cloudwatch_metric_alarm"))
-                .hasSize(3 * variables.versions().size() + servingSinks + 3);
+                .hasSize(3 * variables.versions().size() + servingSinks + reconcile + 3);
     }
 
     @ParameterizedTest

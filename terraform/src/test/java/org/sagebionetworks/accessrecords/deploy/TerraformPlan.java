@@ -82,6 +82,11 @@ final class TerraformPlan {
         return variable.path("value").asText();
     }
 
+    /** An output's planned value where it is known before apply; a missing node where it is not. */
+    JsonNode output(String name) {
+        return plan.path("planned_values").path("outputs").path(name).path("value");
+    }
+
     private JsonNode change(String address) {
         JsonNode change = changes.get(address);
         if (change == null) {
