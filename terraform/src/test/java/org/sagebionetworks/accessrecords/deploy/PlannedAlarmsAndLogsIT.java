@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sagebionetworks.accessrecords.core.validation.RejectionReason;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.SharedNames;
 
@@ -54,8 +55,9 @@ class PlannedAlarmsAndLogsIT {
                     .containsEntry("ServiceName", pipeline.applicationId());
         }
         int servingSinks = plan.has("aws_mskconnect_connector.s3_sink[\"serving\"]") ? 1 : 0;
+        int serviceMetricAlarms = 5 + RejectionReason.values().length;
         assertThat(plan.addresses("aws_cloudwatch_metric_alarm"))
-                .hasSize(3 * variables.versions().size() + servingSinks + 3);
+                .hasSize((3 + serviceMetricAlarms) * variables.versions().size() + servingSinks + 3);
     }
 
     @ParameterizedTest
