@@ -37,6 +37,8 @@ locals {
     ACCESS_RECORDS_TOPICS_RETENTION_RAW_LOCAL   = local.topic_retention.raw_local
     ACCESS_RECORDS_TOPICS_RETENTION_PROCESSED   = local.topic_retention.processed
     ACCESS_RECORDS_TOPICS_RETENTION_DEAD_LETTER = local.topic_retention.dead_letter
+    ACCESS_RECORDS_CLOUDWATCH_ENABLED           = "true"
+    ACCESS_RECORDS_CLOUDWATCH_NAMESPACE         = local.metrics_namespace
     MICRONAUT_SERVER_PORT                       = "8080"
   } }
 }

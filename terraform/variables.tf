@@ -454,3 +454,42 @@ variable "reconcile_schedule" {
   type        = string
   default     = "cron(0 6 * * ? *)"
 }
+
+variable "late_records_alarm_threshold" {
+  description = "Alarm when a version emits more than this many late records (older than its dedup horizon, so unchecked for duplicates) in 5 minutes."
+  type        = number
+  default     = 0
+}
+
+variable "clock_ahead_alarm_seconds" {
+  description = "Alarm when a version processes a record stamped more than this many seconds after its clock (negative event-time lag): a producer's clock runs ahead."
+  type        = number
+  default     = 60
+
+  validation {
+    condition     = var.clock_ahead_alarm_seconds > 0
+    error_message = "clock_ahead_alarm_seconds must be positive."
+  }
+}
+
+variable "event_time_lag_alarm_seconds" {
+  description = "Alarm when the newest record a version processed is older than this for 10 minutes (freshness on the service's side)."
+  type        = number
+  default     = 900
+
+  validation {
+    condition     = var.event_time_lag_alarm_seconds > 0
+    error_message = "event_time_lag_alarm_seconds must be positive."
+  }
+}
+
+variable "streams_down_alarm_minutes" {
+  description = "Alarm when a version's Kafka Streams has not been RUNNING (or REBALANCING) for this many minutes; longer than a new task takes to restore its dedup store."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.streams_down_alarm_minutes >= 1
+    error_message = "streams_down_alarm_minutes must be at least 1."
+  }
+}

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sagebionetworks.accessrecords.kafka.DeadLetterHeaders;
+import org.sagebionetworks.accessrecords.schema.ServiceMetricNames;
+import org.sagebionetworks.accessrecords.service.metrics.EmfMeterRegistry;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 import org.sagebionetworks.accessrecords.testing.SampleFile;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
@@ -43,8 +45,9 @@ class EnricherServiceIT {
     void everyValidRecordComesOutOnceFieldForFieldAsTheEnrichCommandWritesIt() throws Exception {
         List<String> lines = SampleFile.lines();
         Map<String, JsonNode> expected = ServiceRecords.expectedRows(lines);
-        try (RunningService service =
-                        RunningService.configure(stateDir, Map.of()).start();
+        try (RunningService service = RunningService.configure(
+                                stateDir, Map.of("access-records.cloudwatch.enabled", "true"))
+                        .start();
                 KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of());
                 KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(service.processed)) {
 
@@ -66,6 +69,23 @@ class EnricherServiceIT {
             assertThat(metric(prometheus, "access_records_event_time_lag_seconds"))
                     .isPositive();
             assertThat(prometheus).contains("kafka_stream_");
+            List<JsonNode> cloudWatch = ServiceRecords.jsonLines(
+                    service.bean(EmfMeterRegistry.class).lines());
+            assertThat(cloudWatch)
+                    .flatExtracting(
+                            line -> line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name"))
+                    .containsAll(ServiceMetricNames.ALL)
+                    .allSatisfy(name -> assertThat(prometheus).contains(name));
+            assertThat(cloudWatch)
+                    .extracting(
+                            line -> line.path(ServiceMetricNames.APPLICATION_ID).asText())
+                    .containsOnly(service.applicationId);
+            assertThat(cloudWatch)
+                    .filteredOn(line -> line.has(ServiceMetricNames.STREAMS_UP))
+                    .singleElement()
+                    .satisfies(line -> assertThat(
+                                    line.path(ServiceMetricNames.STREAMS_UP).asInt())
+                            .isOne());
             assertThat(service.get("/health").statusCode()).isEqualTo(200);
             assertThat(service.get("/health/readiness").body()).contains("\"status\":\"UP\"");
             assertThat(service.get("/health/liveness").statusCode()).isEqualTo(200);

@@ -100,6 +100,11 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
+    /** A bean of the running application, e.g. to read what it would publish. */
+    public <T> T bean(Class<T> type) {
+        return server.getApplicationContext().getBean(type);
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))

@@ -74,6 +74,11 @@ public final class ServiceRecords {
                 .sum();
     }
 
+    /** Lines of one JSON object each, such as the CloudWatch lines the service writes. */
+    public static List<JsonNode> jsonLines(List<String> lines) {
+        return lines.stream().map(ServiceRecords::tree).toList();
+    }
+
     public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

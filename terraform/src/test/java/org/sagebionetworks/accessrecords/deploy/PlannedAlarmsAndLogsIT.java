@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sagebionetworks.accessrecords.core.validation.RejectionReason;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.SharedNames;
 
@@ -43,8 +44,9 @@ class PlannedAlarmsAndLogsIT extends OnPlannedStacks {
         }
         int servingSinks = plan.has("aws_mskconnect_connector.s3_sink[\"serving\"]") ? 1 : 0;
         int reconcile = plan.has("aws_cloudwatch_metric_alarm.reconcile[0]") ? 1 : 0;
+        int serviceMetricAlarms = 5 + RejectionReason.values().length;
         assertThat(plan.addresses("aws_cloudwatch_metric_alarm"))
-                .hasSize(3 * variables.versions().size() + servingSinks + reconcile + 3);
+                .hasSize((3 + serviceMetricAlarms) * variables.versions().size() + servingSinks + reconcile + 3);
     }
 
     @ParameterizedTest

@@ -41,7 +41,7 @@ public final class ErrorPolicyHandlers {
         @Override
         public ProductionExceptionHandlerResponse handle(
                 ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
-            policy.refused("Topic " + record.topic() + " refused the record from " + source(context), exception);
+            policy.refusedWrite("Topic " + record.topic() + " refused the record from " + source(context), exception);
             return ProductionExceptionHandlerResponse.FAIL;
         }
 
@@ -52,7 +52,7 @@ public final class ErrorPolicyHandlers {
                 ProducerRecord record,
                 Exception exception,
                 SerializationExceptionOrigin origin) {
-            policy.refused(
+            policy.refusedWrite(
                     "Could not serialize for " + record.topic() + " the record from " + source(context), exception);
             return ProductionExceptionHandlerResponse.FAIL;
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.sagebionetworks.accessrecords.service.config.RetryBudgetConfig;
 import org.sagebionetworks.accessrecords.service.errors.FailureClassifier.Failure;
+import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class FailurePolicy implements StreamsUncaughtExceptionHandler {
     private static final int REFUSALS_KEPT = 16;
 
     private final RetryBudget budget;
+    private final PipelineMetrics metrics;
     private final Deque<Refusal> refusals = new ArrayDeque<>();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
 
@@ -42,12 +44,19 @@ public final class FailurePolicy implements StreamsUncaughtExceptionHandler {
     }
 
     @Inject
-    public FailurePolicy(RetryBudgetConfig config) {
-        this(new RetryBudget(config.replacements(), config.window(), Clock.systemUTC()));
+    public FailurePolicy(RetryBudgetConfig config, PipelineMetrics metrics) {
+        this(new RetryBudget(config.replacements(), config.window(), Clock.systemUTC()), metrics);
     }
 
-    FailurePolicy(RetryBudget budget) {
+    FailurePolicy(RetryBudget budget, PipelineMetrics metrics) {
         this.budget = budget;
+        this.metrics = metrics;
+    }
+
+    /** As {@link #refused}, for a record a topic refused or that could not be serialized for it; counted. */
+    public void refusedWrite(String what, Throwable error) {
+        metrics.productionError();
+        refused(what, error);
     }
 
     /**

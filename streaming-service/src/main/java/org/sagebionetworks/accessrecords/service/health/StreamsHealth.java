@@ -45,10 +45,14 @@ abstract class StreamsHealth implements HealthIndicator {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("state", state == null ? "NOT_STARTED" : state.name());
         failures.stopReason().ifPresent(reason -> details.put("failure", reason));
-        boolean healthy = up.test(state) && failures.stopReason().isEmpty();
-        return Publishers.just(HealthResult.builder(name, healthy ? HealthStatus.UP : HealthStatus.DOWN)
+        return Publishers.just(HealthResult.builder(name, healthy() ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(details)
                 .build());
+    }
+
+    /** Whether this indicator reports UP now. */
+    boolean healthy() {
+        return up.test(streams.state()) && failures.stopReason().isEmpty();
     }
 
     /** {@code /health/readiness} and {@code /health}. */

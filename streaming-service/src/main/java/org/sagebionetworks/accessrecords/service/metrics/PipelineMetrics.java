@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The service's own counters, next to Kafka Streams' metrics on {@code /prometheus}. They count processing, so
@@ -23,6 +24,7 @@ public final class PipelineMetrics {
     private final Counter duplicates;
     private final Counter late;
     private final Counter keyMismatches;
+    private final Counter productionErrors;
     private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
     private final AtomicLong newestEventTime = new AtomicLong(Long.MIN_VALUE);
 
@@ -35,6 +37,9 @@ public final class PipelineMetrics {
         this.keyMismatches = counter(
                 "key.mismatch",
                 "Raw records whose Kafka key is not their sessionId while the input is declared keyed by it.");
+        this.productionErrors = counter(
+                "production.errors",
+                "Records a topic refused or that could not be serialized for it; each stops the stream thread.");
         Gauge.builder(
                         PREFIX + "event.time.lag.seconds",
                         newestEventTime,
@@ -63,6 +68,18 @@ public final class PipelineMetrics {
 
     public void keyMismatch() {
         keyMismatches.increment();
+    }
+
+    public void productionError() {
+        productionErrors.increment();
+    }
+
+    /** Publishes {@code up} as 1 or 0; held strongly, since a gauge otherwise lets go of what it watches. */
+    public void watchStreams(BooleanSupplier up) {
+        Gauge.builder(PREFIX + "streams.up", up, watched -> watched.getAsBoolean() ? 1 : 0)
+                .description("1 while Kafka Streams runs (RUNNING or REBALANCING, not stopped by the failure policy).")
+                .strongReference(true)
+                .register(registry);
     }
 
     public void deadLettered(String reason) {

@@ -2,6 +2,8 @@ package org.sagebionetworks.accessrecords.service.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -13,16 +15,20 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
+import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
 /** The hooks never skip a record, and they tell the failure policy which record it was. */
 class ErrorPolicyHandlersTest {
 
-    private final FailurePolicy policy =
-            new FailurePolicy(new RetryBudget(5, Duration.ofMinutes(10), Clock.systemUTC()));
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+    private final FailurePolicy policy = new FailurePolicy(
+            new RetryBudget(5, Duration.ofMinutes(10), Clock.systemUTC()),
+            new PipelineMetrics(registry, Clock.systemUTC()));
     private final Map<String, Object> configs = Map.of(ErrorPolicyHandlers.FAILURE_POLICY_CONFIG, policy);
 
     @Test
@@ -37,6 +43,23 @@ class ErrorPolicyHandlersTest {
         assertThat(response).isEqualTo(ProductionExceptionHandlerResponse.FAIL);
         policy.handle(new StreamsException(refusal));
         assertThat(policy.stopReason().orElseThrow()).contains("Topic dlq refused the record from raw-0@42");
+    }
+
+    @Test
+    void aRecordATopicRefusesOrThatCannotBeSerializedIsCountedAsAProductionError() {
+        ErrorPolicyHandlers.Production handler = new ErrorPolicyHandlers.Production();
+        handler.configure(configs);
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("processed", new byte[1], new byte[1]);
+
+        handler.handle(context(), record, new RecordTooLargeException("too big"));
+        handler.handleSerializationException(
+                context(),
+                record,
+                new SerializationException("no schema"),
+                ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
+
+        assertThat(registry.get("access.records.production.errors").counter().count())
+                .isEqualTo(2.0);
     }
 
     @Test

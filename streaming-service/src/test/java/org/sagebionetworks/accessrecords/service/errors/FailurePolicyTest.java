@@ -2,6 +2,8 @@ package org.sagebionetworks.accessrecords.service.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.common.KafkaException;
@@ -10,11 +12,14 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
+import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
 class FailurePolicyTest {
 
-    private final FailurePolicy policy =
-            new FailurePolicy(new RetryBudget(2, Duration.ofMinutes(10), Clock.systemUTC()));
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+    private final FailurePolicy policy = new FailurePolicy(
+            new RetryBudget(2, Duration.ofMinutes(10), Clock.systemUTC()),
+            new PipelineMetrics(registry, Clock.systemUTC()));
 
     @Test
     void retriableFailuresReplaceTheThreadUntilTheBudgetIsSpentThenStopSayingSo() {
