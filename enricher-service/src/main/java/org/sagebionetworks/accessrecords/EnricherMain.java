@@ -3,6 +3,7 @@ package org.sagebionetworks.accessrecords;
 import io.micronaut.runtime.Micronaut;
 import org.sagebionetworks.accessrecords.archive.LoadArchiveCommand;
 import org.sagebionetworks.accessrecords.enrich.EnrichCommand;
+import org.sagebionetworks.accessrecords.redrive.RedriveCommand;
 import org.sagebionetworks.accessrecords.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
             "Synapse access records: enrich raw records into processedaccessrecord rows.",
             "Without a command, runs the Kafka Streams service (see docs/service.md for its settings)."
         },
-        subcommands = {EnrichCommand.class, ReplayCommand.class, LoadArchiveCommand.class})
+        subcommands = {EnrichCommand.class, ReplayCommand.class, LoadArchiveCommand.class, RedriveCommand.class})
 public final class EnricherMain implements Runnable {
 
     public static void main(String[] args) {
