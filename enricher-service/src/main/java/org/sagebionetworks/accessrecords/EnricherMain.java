@@ -4,6 +4,7 @@ import io.micronaut.runtime.Micronaut;
 import org.sagebionetworks.accessrecords.archive.LoadArchiveCommand;
 import org.sagebionetworks.accessrecords.enrich.EnrichCommand;
 import org.sagebionetworks.accessrecords.reconcile.ReconcileCommand;
+import org.sagebionetworks.accessrecords.redrive.RedriveCommand;
 import org.sagebionetworks.accessrecords.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,13 @@ import picocli.CommandLine.Command;
             "Synapse access records: enrich raw records into processedaccessrecord rows.",
             "Without a command, runs the Kafka Streams service (see docs/service.md for its settings)."
         },
-        subcommands = {EnrichCommand.class, ReplayCommand.class, LoadArchiveCommand.class, ReconcileCommand.class})
+        subcommands = {
+            EnrichCommand.class,
+            ReplayCommand.class,
+            LoadArchiveCommand.class,
+            ReconcileCommand.class,
+            RedriveCommand.class
+        })
 public final class EnricherMain implements Runnable {
 
     public static void main(String[] args) {

@@ -25,6 +25,7 @@ class ModuleBoundariesTest {
     private static final String SERVICE = "streaming-service";
     private static final String LOADER = "archive-loader";
     private static final String REPLAY = "replay-command";
+    private static final String REDRIVE = "redrive-command";
     private static final String ENRICH = "enrich-command";
     private static final String RECONCILE = "reconcile-command";
     private static final String TOOL_SUPPORT = "tool-support";
@@ -43,6 +44,8 @@ class ModuleBoundariesTest {
             .definedBy(ROOT + ".archive..")
             .layer(REPLAY)
             .definedBy(ROOT + ".replay..")
+            .layer(REDRIVE)
+            .definedBy(ROOT + ".redrive..")
             .layer(ENRICH)
             .definedBy(ROOT + ".enrich..")
             .layer(RECONCILE)
@@ -56,12 +59,14 @@ class ModuleBoundariesTest {
             .layer(LOCAL_STACK)
             .definedBy(ROOT + ".local..")
             .whereLayer(JAR)
-            .mayOnlyAccessLayers(SERVICE, LOADER, REPLAY, ENRICH, RECONCILE)
+            .mayOnlyAccessLayers(SERVICE, LOADER, REPLAY, REDRIVE, ENRICH, RECONCILE)
             .whereLayer(SERVICE)
             .mayOnlyAccessLayers(PIPELINE_KAFKA)
             .whereLayer(LOADER)
             .mayOnlyAccessLayers(TOOL_SUPPORT, PIPELINE_KAFKA, NDJSON)
             .whereLayer(REPLAY)
+            .mayOnlyAccessLayers(TOOL_SUPPORT, PIPELINE_KAFKA)
+            .whereLayer(REDRIVE)
             .mayOnlyAccessLayers(TOOL_SUPPORT, PIPELINE_KAFKA)
             .whereLayer(ENRICH)
             .mayOnlyAccessLayers(NDJSON)
@@ -89,6 +94,7 @@ class ModuleBoundariesTest {
                     ROOT + ".service..",
                     ROOT + ".archive..",
                     ROOT + ".replay..",
+                    ROOT + ".redrive..",
                     ROOT + ".enrich..",
                     ROOT + ".reconcile..",
                     ROOT + ".toolsupport..",
