@@ -23,3 +23,11 @@ output "run_task" {
     "--overrides '{\"containerOverrides\":[{\"name\":\"${var.command}\",\"command\":[\"${var.command}\", ...]}]}'",
   ])
 }
+
+output "service" {
+  description = "The ECS service running the command with service_arguments, and the container's command; null without them."
+  value = local.service_enabled ? {
+    name    = aws_ecs_service.this[0].name
+    command = local.service_command
+  } : null
+}

@@ -64,6 +64,11 @@ final class TerraformPlan {
         return change(address).path("after_unknown");
     }
 
+    /** An output's planned value; a missing node when it is unknown until apply or absent. */
+    JsonNode output(String name) {
+        return plan.path("planned_values").path("outputs").path(name).path("value");
+    }
+
     /** A variable's value as the plan used it (a default included), as text: {@code 6}, {@code us-east-1}. */
     String variable(String name) {
         JsonNode variable = plan.path("variables").path(name);

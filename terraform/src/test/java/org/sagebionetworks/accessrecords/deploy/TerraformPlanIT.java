@@ -101,7 +101,9 @@ class TerraformPlanIT {
             assertThat(plan.after("aws_iam_role.sink" + key).path("name").asText())
                     .isEqualTo("prod-s3-sink-" + version + "-connector");
         }
-        assertThat(plan.addresses("aws_ecs_service")).hasSize(2);
+        assertThat(plan.addresses("aws_ecs_service"))
+                .filteredOn(address -> address.startsWith("aws_ecs_service.enricher"))
+                .hasSize(2);
         assertThat(plan.addresses("aws_msk_cluster")).hasSize(1);
     }
 
