@@ -52,6 +52,12 @@ module "load_archive" {
   cluster            = aws_ecs_cluster.this.name
   subnet_ids         = var.subnet_ids
   security_group_ids = [aws_security_group.clients.id]
+
+  # load-archive --follow as a service, with the task's role: it reads and writes what a one-shot load does.
+  service_arguments = var.archive_follow ? [
+    "--bucket", var.archive_bucket, "--prefix", var.archive_prefix, "--region", var.region,
+    "--follow", "--from", var.archive_follow_from,
+  ] : null
 }
 
 module "replay" {
@@ -202,4 +208,9 @@ output "one_shot_tasks" {
     log_group           = task.log_group
     run_task            = task.run_task
   } }
+}
+
+output "archive_follow_service" {
+  description = "The ECS service running load-archive --follow (archive_follow) and its container's command; null without it. It logs to the load-archive task's log group."
+  value       = local.archive_enabled ? module.load_archive[0].service : null
 }

@@ -384,6 +384,28 @@ variable "archive_prefix" {
   }
 }
 
+variable "archive_follow" {
+  description = "Run load-archive --follow as an ECS service of one task: the records Firehose archives reach the raw topic as its objects land (a shadow run before Synapse publishes, or the fallback when the publisher is off). Needs archive_bucket and archive_follow_from. False (default): no service."
+  type        = bool
+  default     = false
+
+  validation {
+    condition     = !var.archive_follow || (var.archive_bucket != null && var.archive_follow_from != null)
+    error_message = "archive_follow needs archive_bucket (where Firehose writes) and archive_follow_from (the first request day it publishes, e.g. the day after the last history load's --to)."
+  }
+}
+
+variable "archive_follow_from" {
+  description = "With archive_follow: the first request day (UTC, YYYY-MM-DD) the follower publishes, its --from; it loads every object landed since the day before, then follows."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.archive_follow_from == null || can(regex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", var.archive_follow_from))
+    error_message = "archive_follow_from is a day, YYYY-MM-DD."
+  }
+}
+
 variable "one_shot_cpu" {
   description = "Fargate CPU units of a load-archive or replay task."
   type        = number

@@ -28,3 +28,11 @@ output "role_arn" {
   description = "The task's own role, for whoever starts the task (iam:PassRole)."
   value       = aws_iam_role.task.arn
 }
+
+output "service" {
+  description = "The ECS service running the command with service_arguments, and the container's command; null without them."
+  value = local.service_enabled ? {
+    name    = aws_ecs_service.this[0].name
+    command = local.service_command
+  } : null
+}

@@ -74,3 +74,9 @@ variable "security_group_ids" {
   description = "Security groups of the task (named in run_task)."
   type        = list(string)
 }
+
+variable "service_arguments" {
+  description = "The command's arguments when it also runs as a long-lived ECS service of one task (e.g. [\"--follow\", ...]); null (default): no service."
+  type        = list(string)
+  default     = null
+}

@@ -23,6 +23,10 @@ public final class ArchiveStore implements AutoCloseable {
         this.bucket = bucket;
     }
 
+    String bucket() {
+        return bucket;
+    }
+
     /** Every object under {@code prefix}, in key order (Firehose names sort by time within a day). */
     public List<ArchiveObject> list(String prefix) {
         List<ArchiveObject> objects = new ArrayList<>();

@@ -24,6 +24,7 @@ import software.amazon.awssdk.core.exception.SdkException;
             "Reads the arrival-day folders <prefix>/year=YYYY/month=MM/day=DD/ of --from minus one day to --to plus one.",
             "Publishes the records whose request time (payload.timestamp, UTC) lies in --from..--to, at or after",
             "--since and before --cutover; skips (and counts) the others.",
+            "With --follow instead of --to: keeps loading objects as they land, until SIGTERM.",
             "Progress on stderr, a JSON summary on stdout. Exit status: 0 every object finished, 1 otherwise."
         })
 public final class LoadArchiveCommand implements Callable<Integer> {
@@ -47,10 +48,31 @@ public final class LoadArchiveCommand implements Callable<Integer> {
 
     @Option(
             names = "--to",
-            required = true,
             paramLabel = "YYYY-MM-DD",
-            description = "Last request day (UTC), included.")
+            description = "Last request day (UTC), included; required unless --follow.")
     private LocalDate to;
+
+    @Option(
+            names = "--follow",
+            description = "Keep loading objects as they land, from --from on, until stopped (SIGTERM: the object in "
+                    + "flight is finished and committed). Lists today's arrival folder and --lookback-days before it "
+                    + "every --poll-interval.")
+    private boolean follow;
+
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "DURATION",
+            defaultValue = "PT1M",
+            description = "With --follow: time between two listings (default: ${DEFAULT-VALUE}).")
+    private Duration pollInterval;
+
+    @Option(
+            names = "--lookback-days",
+            paramLabel = "DAYS",
+            defaultValue = "" + FollowSettings.DEFAULT_LOOKBACK_DAYS,
+            description = "With --follow: arrival days before today each poll lists too, for objects Firehose "
+                    + "writes late (default: ${DEFAULT-VALUE}).")
+    private int lookbackDays;
 
     @Option(
             names = "--cutover",
@@ -154,6 +176,7 @@ public final class LoadArchiveCommand implements Callable<Integer> {
 
     private PrintStream out = System.out;
     private PrintStream err = System.err;
+    private FollowStop stop = new FollowStop();
 
     /** For tests: where the summary and the refusals go. */
     LoadArchiveCommand withStreams(PrintStream out, PrintStream err) {
@@ -162,11 +185,20 @@ public final class LoadArchiveCommand implements Callable<Integer> {
         return this;
     }
 
+    /** For tests: how a follow run is stopped in place of SIGTERM. */
+    LoadArchiveCommand withStop(FollowStop stop) {
+        this.stop = stop;
+        return this;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         LoadRange range;
+        FollowSettings following;
         try {
+            requireRangeOrFollow();
             range = new LoadRange(from, to, since, cutover);
+            following = new FollowSettings(pollInterval, lookbackDays);
         } catch (IllegalArgumentException e) {
             err.println("load-archive: " + e.getMessage());
             return 2;
@@ -178,13 +210,32 @@ public final class LoadArchiveCommand implements Callable<Integer> {
                 err.println("load-archive refused: " + refusal);
                 return 1;
             }
-            loader.load();
+            if (follow) {
+                new FollowShutdown(stop).during(() -> loader.follow(following, stop));
+            } else {
+                loader.load();
+            }
+            return summarize(loader.stats());
         } catch (IllegalStateException | SdkException e) {
             err.println("load-archive failed: " + e.getMessage());
             out.println(loader.stats().summaryJson());
             return 1;
+        } finally {
+            // After the summary: a SIGTERM's shutdown hook waits for this, and the JVM exits when the hook returns.
+            stop.finished();
         }
-        LoadStats stats = loader.stats();
+    }
+
+    private void requireRangeOrFollow() {
+        if (follow && to != null) {
+            throw new IllegalArgumentException("--follow loads from --from on, as objects land: leave out --to");
+        }
+        if (!follow && to == null) {
+            throw new IllegalArgumentException("--to is required (or --follow, to keep loading as objects land)");
+        }
+    }
+
+    private int summarize(LoadStats stats) {
         if (!stats.rewrittenObjects.isEmpty()) {
             err.println("load-archive: " + stats.rewrittenObjects.size()
                     + " objects changed (new ETag) since an earlier "

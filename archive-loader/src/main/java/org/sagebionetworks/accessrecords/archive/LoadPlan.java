@@ -1,8 +1,10 @@
 package org.sagebionetworks.accessrecords.archive;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,10 @@ final class LoadPlan {
         this.stats = stats;
     }
 
+    /** Called once by a run over a range, and once per poll by a follow run: the counters add up. */
     List<Planned> plan(List<ArchiveObject> listed, Map<String, ObjectProgress> progress) {
         List<Planned> todo = new ArrayList<>();
+        Set<String> earlierRuns = new LinkedHashSet<>();
         for (ArchiveObject object : listed) {
             ObjectProgress earlier = progress.getOrDefault(object.uri(), ObjectProgress.none(object));
             List<ObjectLoad> otherVersions = earlier.otherVersions(window, object.etag());
@@ -46,7 +50,10 @@ final class LoadPlan {
                 stats.objectsRestarted++;
             }
             earlier = earlier.without(otherVersions);
-            earlier.earlierLoads(window, object.etag()).forEach(load -> stats.countEarlierRun(load, window));
+            for (ObjectLoad load : earlier.earlierLoads(window, object.etag())) {
+                stats.countEarlierRun(load, window);
+                earlierRuns.add(load.run());
+            }
             if (earlier.covers(window, object.etag())) {
                 stats.objectsAlreadyDone++;
             } else {
@@ -54,9 +61,9 @@ final class LoadPlan {
                 stats.bytesToRead += object.size();
             }
         }
-        stats.objectsToLoad = todo.size();
-        stats.earlierRuns
-                .values()
+        stats.objectsToLoad += todo.size();
+        earlierRuns.stream()
+                .map(stats.earlierRuns::get)
                 .forEach(run -> LOG.warn(
                         "Request times {} were already loaded by the run {} (in {} "
                                 + "objects, last progress {}): not published again, counted as skipped_already_loaded",

@@ -15,13 +15,17 @@ import org.sagebionetworks.accessrecords.archive.Tally.Fate;
  * publish each record exactly once, although both read the folder of December 1st. {@code since} and
  * {@code cutover} leave to the live stream what it delivered: before a gap, and from the time it took over.
  *
+ * <p>A range without {@code to} is open-ended: {@code load-archive --follow} publishes every request time from
+ * {@code from} on (before {@code cutover}, if given), as the objects land.
+ *
+ * @param to      null for an open-ended range (follow mode)
  * @param since   null when there is none; otherwise the start of a gap in the live stream
  * @param cutover null when there is none; otherwise the time the live stream took over
  */
 public record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cutover) {
 
     public LoadRange {
-        if (to.isBefore(from)) {
+        if (to != null && to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
         if (since != null && cutover != null && !since.isBefore(cutover)) {
@@ -29,7 +33,7 @@ public record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cut
         }
         if (windowOf(from, to, since, cutover).isEmpty()) {
             throw new IllegalArgumentException("--since " + since + " and --cutover " + cutover + " leave no time of "
-                    + from + ".." + to + " to load");
+                    + from + ".." + (to == null ? "" : to) + " to load");
         }
     }
 
@@ -44,10 +48,20 @@ public record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cut
         return cutover != null && requestMillis >= cutover.toEpochMilli() ? Fate.AFTER_CUTOVER : Fate.PUBLISHED;
     }
 
+    /** Whether it is open-ended: follow mode. */
+    boolean following() {
+        return to == null;
+    }
+
     /** The Firehose day folders to read, oldest first: {@code <prefix>/year=YYYY/month=MM/day=DD/}. */
     List<String> dayPrefixes(String prefix) {
+        return arrivalFolders(prefix, from.minusDays(1), to.plusDays(1));
+    }
+
+    /** The arrival-day folders from {@code first} to {@code last}, both included, oldest first. */
+    static List<String> arrivalFolders(String prefix, LocalDate first, LocalDate last) {
         List<String> prefixes = new ArrayList<>();
-        for (LocalDate day = from.minusDays(1); !day.isAfter(to.plusDays(1)); day = day.plusDays(1)) {
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             prefixes.add(arrivalFolder(prefix, day));
         }
         return prefixes;
@@ -71,7 +85,7 @@ public record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cut
 
     /** The run as its options name it, in progress records and in messages about what earlier runs loaded. */
     String label() {
-        return from + ".." + to + (since == null ? "" : " --since " + since)
+        return from + ".." + (to == null ? " --follow" : to) + (since == null ? "" : " --since " + since)
                 + (cutover == null ? "" : " --cutover " + cutover);
     }
 
@@ -80,16 +94,21 @@ public record LoadRange(LocalDate from, LocalDate to, Instant since, Instant cut
     }
 
     private long endMillis() {
-        return midnight(to.plusDays(1));
+        return endOf(to);
     }
 
     /** Called by the constructor too, before the fields are set. */
     private static RequestWindow windowOf(LocalDate from, LocalDate to, Instant since, Instant cutover) {
         long start = midnight(from);
-        long end = midnight(to.plusDays(1));
+        long end = endOf(to);
         return new RequestWindow(
                 since == null ? start : Math.max(start, since.toEpochMilli()),
                 cutover == null ? end : Math.min(end, cutover.toEpochMilli()));
+    }
+
+    /** The end of the request times a range publishes; none for an open-ended one. */
+    private static long endOf(LocalDate to) {
+        return to == null ? RequestWindow.OPEN_END : midnight(to.plusDays(1));
     }
 
     private static long midnight(LocalDate day) {

@@ -31,7 +31,7 @@ final class ProgressJson {
             ObjectNode node = loads.addObject()
                     .put("run", load.run())
                     .put("from", Instant.ofEpochMilli(load.window().start()).toString())
-                    .put("until", Instant.ofEpochMilli(load.window().end()).toString())
+                    .put("until", until(load.window()))
                     .put("etag", load.etag())
                     .put("lines", load.lines())
                     .put("done", load.done());
@@ -54,7 +54,7 @@ final class ProgressJson {
         for (JsonNode load : node.get("loads")) {
             loads.add(new ObjectLoad(
                     load.get("run").asText(),
-                    new RequestWindow(millis(load.get("from")), millis(load.get("until"))),
+                    new RequestWindow(millis(load.get("from")), endMillis(load.get("until"))),
                     load.path("etag").asText(null),
                     load.get("lines").asLong(),
                     load.get("done").asBoolean(),
@@ -96,6 +96,17 @@ final class ProgressJson {
             tally.set(fate, node.path(Tally.jsonName(fate)).asLong());
         }
         return tally;
+    }
+
+    /** Null for an open-ended window (follow mode). */
+    private static String until(RequestWindow window) {
+        return window.end() == RequestWindow.OPEN_END
+                ? null
+                : Instant.ofEpochMilli(window.end()).toString();
+    }
+
+    private static long endMillis(JsonNode text) {
+        return text == null || text.isNull() ? RequestWindow.OPEN_END : millis(text);
     }
 
     private static long millis(JsonNode text) {

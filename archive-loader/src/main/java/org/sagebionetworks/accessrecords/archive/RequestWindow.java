@@ -12,6 +12,9 @@ import java.util.List;
  */
 record RequestWindow(long start, long end) {
 
+    /** The end of an open-ended window (load-archive --follow): no request time reaches it. */
+    static final long OPEN_END = Long.MAX_VALUE;
+
     private static final long DAY_MILLIS = 86_400_000L;
 
     boolean contains(long requestMillis) {
@@ -44,9 +47,17 @@ record RequestWindow(long start, long end) {
         return reached >= end;
     }
 
-    /** {@code 2023-11-03..2023-11-04} (days, both included) when it starts and ends at midnight UTC; else instants. */
+    /**
+     * {@code 2023-11-03..2023-11-04} (days, both included) when it starts and ends at midnight UTC; else instants;
+     * {@code 2023-11-03..} when it is open-ended.
+     */
     @Override
     public String toString() {
+        if (end == OPEN_END) {
+            return (start % DAY_MILLIS == 0
+                            ? day(start).toString()
+                            : Instant.ofEpochMilli(start).toString()) + "..";
+        }
         if (start % DAY_MILLIS == 0 && end % DAY_MILLIS == 0) {
             return day(start) + ".." + day(end - DAY_MILLIS);
         }

@@ -3,6 +3,7 @@ package org.sagebionetworks.accessrecords.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,35 @@ class LoadRangeTest {
 
     private static long millis(String instant) {
         return Instant.parse(instant).toEpochMilli();
+    }
+
+    @Test
+    void anOpenEndedRangePublishesEveryRequestTimeFromItsFirstDayOnBeforeTheCutover() {
+        LoadRange follow =
+                new LoadRange(LocalDate.parse("2023-11-29"), null, null, Instant.parse("2030-01-01T00:00:00Z"));
+
+        assertThat(follow.following()).isTrue();
+        assertThat(follow.judge(millis("2023-11-28T23:59:59.999Z"))).isEqualTo(Fate.OUTSIDE_RANGE);
+        assertThat(follow.judge(millis("2029-12-31T23:59:59.999Z"))).isEqualTo(Fate.PUBLISHED);
+        assertThat(follow.judge(millis("2030-01-01T00:00:00Z"))).isEqualTo(Fate.AFTER_CUTOVER);
+        assertThat(new LoadRange(LocalDate.parse("2023-11-29"), null, null, null).judge(Long.MAX_VALUE - 1))
+                .isEqualTo(Fate.PUBLISHED);
+    }
+
+    @Test
+    void aFollowCatchesUpFromTheDayBeforeItsFirstThenPollsTodayAndItsLookBackDays() {
+        LoadRange follow = new LoadRange(LocalDate.parse("2023-11-29"), null, null, null);
+        FollowSettings settings = new FollowSettings(Duration.ofMinutes(1), 2);
+        LocalDate today = LocalDate.parse("2023-12-05");
+
+        assertThat(settings.catchUpFolders("p", follow, today))
+                .hasSize(8)
+                .startsWith("p/year=2023/month=11/day=28/")
+                .endsWith("p/year=2023/month=12/day=05/");
+        assertThat(settings.pollFolders("p", follow, today))
+                .containsExactly(
+                        "p/year=2023/month=12/day=03/", "p/year=2023/month=12/day=04/", "p/year=2023/month=12/day=05/");
+        assertThat(settings.pollFolders("p", follow, LocalDate.parse("2023-11-29")))
+                .containsExactly("p/year=2023/month=11/day=28/", "p/year=2023/month=11/day=29/");
     }
 }

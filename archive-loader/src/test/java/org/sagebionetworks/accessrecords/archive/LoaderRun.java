@@ -89,8 +89,11 @@ record LoaderRun(int exitCode, JsonNode summary, String err) {
                                 new PrintStream(out, true, StandardCharsets.UTF_8),
                                 new PrintStream(err, true, StandardCharsets.UTF_8)))
                 .execute(all.toArray(String[]::new));
-        return new LoaderRun(
-                exitCode, summary(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+        return parse(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static LoaderRun parse(int exitCode, String stdout, String stderr) {
+        return new LoaderRun(exitCode, summary(stdout), stderr);
     }
 
     long count(String field) {

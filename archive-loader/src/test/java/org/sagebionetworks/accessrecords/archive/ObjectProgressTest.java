@@ -95,6 +95,22 @@ class ObjectProgressTest {
     }
 
     @Test
+    void aFollowLoadIsOpenEndedAndKeepsItsWindowThroughItsRecord() {
+        LoadRange follow = new LoadRange(LocalDate.parse("2023-11-03"), null, null, null);
+        ObjectProgress progress = ObjectProgress.none(OBJECT).with(loaded(follow, 5, true));
+
+        ObjectProgress read = ProgressJson.read(ProgressJson.parse(ProgressJson.write(progress)));
+
+        ObjectLoad load = read.loadOf(follow.window());
+        assertThat(load).isNotNull();
+        assertThat(load.run()).isEqualTo("2023-11-03.. --follow");
+        assertThat(load.window().toString()).isEqualTo("2023-11-03..");
+        assertThat(read.covers(range("2023-11-05", "2023-12-31").window(), OBJECT.etag()))
+                .isTrue();
+        assertThat(read.covers(FIRST_FOUR.window(), OBJECT.etag())).isFalse();
+    }
+
+    @Test
     void aRecordOfTheEarlierPerRangeFormIsTheLoadOfItsRangesWindow() {
         String legacy = "{\"object\":\"s3://b/k\",\"range\":\"2023-11-29..2023-11-30\",\"etag\":\"\\\"e\\\"\","
                 + "\"lines\":7,\"done\":false,\"published\":5,\"dead_lettered\":1,\"outside_range\":1,"

@@ -89,8 +89,41 @@ class PlannedAccessIT extends OnPlannedStacks {
     }
 
     @Test
+    void loadArchiveFollowsTheArchiveAsAServiceOfOneTaskWithTheTasksRole() {
+        TerraformPlan plan = stacks.plan(PlannedStacks.PRODUCTION);
+        JsonNode service = plan.after("module.load_archive[0].aws_ecs_service.this[0]");
+        JsonNode task = plan.after("module.load_archive[0].aws_ecs_task_definition.service[0]");
+
+        assertThat(service.path("name").asText()).isEqualTo("prod-load-archive");
+        assertThat(service.path("desired_count").asInt()).isEqualTo(1);
+        assertThat(service.path("deployment_maximum_percent").asInt()).isEqualTo(100);
+        assertThat(service.path("deployment_minimum_healthy_percent").asInt()).isZero();
+        assertThat(task.path("family").asText()).isEqualTo("prod-load-archive-service");
+        assertThat(plan.output("archive_follow_service").path("name").asText()).isEqualTo("prod-load-archive");
+        // The container definitions are known only after apply (they name the brokers): the output shows the command.
+        assertThat(plan.output("archive_follow_service").path("command"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "load-archive",
+                        "--bucket",
+                        StackVariables.ARCHIVE_BUCKET,
+                        "--prefix",
+                        StackVariables.ARCHIVE_PREFIX,
+                        "--region",
+                        "us-east-1",
+                        "--follow",
+                        "--from",
+                        StackVariables.ARCHIVE_FOLLOW_FROM);
+        assertThat(plan.addresses("aws_iam_role"))
+                .filteredOn(address -> address.startsWith("module.load_archive"))
+                .containsExactly("module.load_archive[0].aws_iam_role.task");
+    }
+
+    @Test
     void aStackWithoutAnArchiveHasNoLoadArchiveTask() {
         assertThat(stacks.plan(PlannedStacks.MINIMAL).addresses("aws_ecs_task_definition"))
+                .noneMatch(address -> address.contains("load_archive"));
+        assertThat(stacks.plan(PlannedStacks.MINIMAL).addresses("aws_ecs_service"))
                 .noneMatch(address -> address.contains("load_archive"));
     }
 

@@ -12,7 +12,7 @@ import org.sagebionetworks.accessrecords.connect.Layout;
  * names they expect: the minimal set (only the required variables, and the account, which a plan would otherwise
  * ask STS for) in either layout, and the production set (the table placed in today's data warehouse, alarms
  * notifying a topic, the plugin uploaded by a named deployer, Synapse's hosts publishing, the Firehose archive to
- * load, a KMS key, egress through VPC endpoints), which can have a second version replaying beside the first
+ * load and follow as a service, a KMS key, egress through VPC endpoints), which can have a second version replaying beside the first
  * (blue/green).
  */
 record StackVariables(
@@ -42,6 +42,9 @@ record StackVariables(
     static final String ARCHIVE_BUCKET = "prod.log.sagebase.org";
 
     static final String ARCHIVE_PREFIX = "accessRecord/records";
+    /** The production set follows the archive as a service from this request day on (load-archive --follow). */
+    static final String ARCHIVE_FOLLOW_FROM = "2026-11-30";
+
     static final String DEPLOYER = "arn:aws:iam::111122223333:role/synapse-access-records-deployer";
     static final String KMS_KEY = "arn:aws:kms:us-east-1:111122223333:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
     /** The tasks reach S3 through a gateway endpoint's prefix list, the rest through interface endpoints. */
@@ -80,6 +83,8 @@ record StackVariables(
         values.put("publisher_security_group_ids", List.of(SYNAPSE_SECURITY_GROUP));
         values.put("archive_bucket", ARCHIVE_BUCKET);
         values.put("archive_prefix", ARCHIVE_PREFIX);
+        values.put("archive_follow", true);
+        values.put("archive_follow_from", ARCHIVE_FOLLOW_FROM);
         values.put("plugin_deployer_role_arns", List.of(DEPLOYER));
         values.put("kms_key_arn", KMS_KEY);
         values.put("https_egress_cidrs", List.of(ENDPOINTS_CIDR));

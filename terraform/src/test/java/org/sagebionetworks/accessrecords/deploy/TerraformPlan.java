@@ -23,15 +23,6 @@ final class TerraformPlan {
                 .forEach(change -> changes.put(change.get("address").asText(), change));
     }
 
-    /** An output's planned value. */
-    JsonNode output(String name) {
-        JsonNode output = plan.path("planned_values").path("outputs").path(name);
-        if (output.isMissingNode()) {
-            throw new AssertionError("the plan has no output " + name);
-        }
-        return output.path("value");
-    }
-
     /** Whether Terraform could plan everything and would apply this plan. */
     boolean completeAndApplyable() {
         return plan.path("complete").asBoolean(false)
@@ -73,6 +64,11 @@ final class TerraformPlan {
         return change(address).path("after_unknown");
     }
 
+    /** An output's planned value; a missing node when it is unknown until apply or absent. */
+    JsonNode output(String name) {
+        return plan.path("planned_values").path("outputs").path(name).path("value");
+    }
+
     /** A variable's value as the plan used it (a default included), as text: {@code 6}, {@code us-east-1}. */
     String variable(String name) {
         JsonNode variable = plan.path("variables").path(name);
@@ -80,11 +76,6 @@ final class TerraformPlan {
             throw new AssertionError("the plan has no variable " + name);
         }
         return variable.path("value").asText();
-    }
-
-    /** An output's planned value where it is known before apply; a missing node where it is not. */
-    JsonNode output(String name) {
-        return plan.path("planned_values").path("outputs").path(name).path("value");
     }
 
     private JsonNode change(String address) {
