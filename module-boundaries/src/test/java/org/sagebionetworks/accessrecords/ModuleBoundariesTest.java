@@ -10,11 +10,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Which module may use which, by the packages each one owns. It runs here because the jar's module has every
- * program and what they share on its class path, and the local stack, which runs them in one process, in test
- * scope. Maven's dependencies keep most wrong imports from compiling; this keeps a dependency added for
- * convenience from quietly joining two programs. Every layer must hold classes, so a module that drops off the
- * class path fails the rule instead of passing it unseen.
+ * Which module may use which, by the packages each one owns, over the shipped jar (every program and what they
+ * share) and the local stack, which runs them in one process. Maven's dependencies keep most wrong imports from
+ * compiling; this keeps a dependency added for convenience from quietly joining two programs. Every layer must hold
+ * classes, so a module that drops off the class path fails the rule instead of passing it unseen.
  */
 @AnalyzeClasses(packages = ModuleBoundariesTest.ROOT, importOptions = ModuleBoundariesTest.MainCode.class)
 class ModuleBoundariesTest {
