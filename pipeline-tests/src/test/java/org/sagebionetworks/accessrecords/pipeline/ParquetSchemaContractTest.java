@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
+import org.sagebionetworks.accessrecords.converter.ConnectSchemas;
 import org.sagebionetworks.accessrecords.schema.AccessRecordContract;
-import org.sagebionetworks.accessrecords.service.processed.ConnectSchemas;
 import org.sagebionetworks.accessrecords.sink.parquet.AvroSchemas;
 
 /**

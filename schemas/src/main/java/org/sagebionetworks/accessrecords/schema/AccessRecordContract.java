@@ -3,6 +3,8 @@ package org.sagebionetworks.accessrecords.schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.Schema;
 
 /**
@@ -27,6 +29,22 @@ public final class AccessRecordContract {
         return PROCESSED;
     }
 
+    /**
+     * Every released version of the processed record, oldest first: the writer schemas a reader of the processed
+     * topic may meet. Releases are numbered from 1 without gaps ({@code SchemaEvolutionTest} holds them to it).
+     */
+    public static List<Schema> releasedProcessed() {
+        List<Schema> released = new ArrayList<>();
+        for (int version = 1; ; version++) {
+            InputStream in = AccessRecordContract.class.getResourceAsStream(
+                    "/avro/released/processed-access-record.v" + version + ".avsc");
+            if (in == null) {
+                return released;
+            }
+            released.add(parse(in, "released processed v" + version));
+        }
+    }
+
     /** The integer {@code version} property every contract schema carries. */
     public static int version(Schema schema) {
         Object version = schema.getObjectProp("version");
@@ -49,13 +67,18 @@ public final class AccessRecordContract {
     }
 
     private static Schema load(String file) {
-        try (InputStream in = AccessRecordContract.class.getResourceAsStream("/avro/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("contract schema " + file + " is missing from the classpath");
-            }
+        InputStream in = AccessRecordContract.class.getResourceAsStream("/avro/" + file);
+        if (in == null) {
+            throw new IllegalStateException("contract schema " + file + " is missing from the classpath");
+        }
+        return parse(in, file);
+    }
+
+    private static Schema parse(InputStream in, String what) {
+        try (in) {
             return new Schema.Parser().parse(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read contract schema " + file, e);
+            throw new UncheckedIOException("cannot read contract schema " + what, e);
         }
     }
 }

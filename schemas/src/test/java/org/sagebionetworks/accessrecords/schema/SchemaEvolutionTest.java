@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -41,6 +42,17 @@ class SchemaEvolutionTest {
         assertThat(AccessRecordContract.raw()).isEqualTo(raw);
         assertThat(fingerprint(ProcessedAccessRecord.getClassSchema())).isEqualTo(fingerprint(processed));
         assertThat(fingerprint(RawAccessRecordEnvelope.getClassSchema())).isEqualTo(fingerprint(raw));
+    }
+
+    @Test
+    void readersFindEveryReleasedProcessedVersionInOrder() throws IOException {
+        Map<Integer, Schema> onDisk = releasedVersions("processed-access-record");
+
+        assertThat(onDisk.keySet())
+                .as("release numbers without gaps, from 1")
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, onDisk.size()).boxed().toList());
+        assertThat(AccessRecordContract.releasedProcessed()).containsExactlyElementsOf(onDisk.values());
     }
 
     private static long fingerprint(Schema schema) {

@@ -17,6 +17,7 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.json.JsonConverterConfig;
+import org.sagebionetworks.accessrecords.converter.ConnectSchemas;
 import org.sagebionetworks.accessrecords.core.output.ProcessedRecordJson;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 

@@ -8,16 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.apache.avro.Schema;
-import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
 import org.junit.jupiter.api.Test;
+import org.sagebionetworks.accessrecords.converter.ConnectSchemas;
 import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
 import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
 import org.sagebionetworks.accessrecords.core.output.ProcessedRecordJson;
-import org.sagebionetworks.accessrecords.schema.AccessRecordContract;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 
@@ -29,28 +26,6 @@ class ConnectEnvelopeSerdeTest {
                             .with("origin", "https://www.synapse.org")
                             .bytes()))
             .value();
-
-    @Test
-    void theConnectSchemaHasEveryContractColumnWithItsTypeAndOptionality() {
-        org.apache.kafka.connect.data.Schema connect = ConnectSchemas.processed();
-
-        assertThat(connect.name()).isEqualTo("org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord");
-        assertThat(connect.version()).isEqualTo(AccessRecordContract.version(AccessRecordContract.processed()));
-        for (Schema.Field column : AccessRecordContract.processed().getFields()) {
-            var field = connect.field(column.name());
-            assertThat(field).as(column.name()).isNotNull();
-            assertThat(field.index()).isEqualTo(column.pos());
-            assertThat(field.schema().isOptional())
-                    .as(column.name())
-                    .isEqualTo(column.schema().isNullable());
-        }
-        assertThat(connect.fields())
-                .hasSameSizeAs(AccessRecordContract.processed().getFields());
-        assertThat(connect.field("timestamp").schema().name()).isEqualTo(Timestamp.LOGICAL_NAME);
-        assertThat(connect.field("record_date").schema().name()).isEqualTo(Date.LOGICAL_NAME);
-        assertThat(connect.field("entity_id").schema().type())
-                .isEqualTo(org.apache.kafka.connect.data.Schema.Type.INT64);
-    }
 
     @Test
     void kafkasJsonConverterReadsTheEnvelopeBackToTheSameRow() {

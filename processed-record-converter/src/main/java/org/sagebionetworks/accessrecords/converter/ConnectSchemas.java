@@ -1,4 +1,4 @@
-package org.sagebionetworks.accessrecords.service.processed;
+package org.sagebionetworks.accessrecords.converter;
 
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
