@@ -143,7 +143,7 @@ data "aws_iam_policy_document" "dead_letter_archive" {
   statement {
     sid       = "ReadDeadLetters"
     actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
-    resources = [for topic in local.dead_letter_archive.topics : "${local.kafka_topic_arn}/${topic}"]
+    resources = ["${local.kafka_topic_arn}/${local.dead_letter_topic}", "${local.kafka_topic_arn}/${local.sink_dead_letter_topic}"]
   }
 
   # MSK Connect keeps its own offsets, configs and status in __amazon_msk_connect_* topics and groups.
