@@ -191,4 +191,37 @@ class KafkaIamTest {
         bindings.put("local.redrive_progress_topic", PipelineNames.literalLocal(TF, "redrive_progress_topic"));
         return bindings;
     }
+
+    @Test
+    void theDeadLetterArchiveReadsOnlyTheDeadLetterTopicsWithItsGroupAndWritesOnlyItsFolder() {
+        Map<String, String> bindings = new java.util.HashMap<>(V1);
+        bindings.put("local.dead_letter_archive_group", "connect-stack-dead-letter-archive");
+        bindings.put("local.dead_letter_archive.archive_dir", "dead-letters");
+        IamPolicy archive = IamPolicy.of(TF, "dead_letter_archive", bindings);
+        String lake = "arn:aws:s3:::" + PipelineNames.LAKE_BUCKET;
+
+        for (String topic : new String[] {"synapse.accessrecords.raw.dlq", "synapse.accessrecords.sink.dlq"}) {
+            assertThat(archive.allows("kafka-cluster:ReadData", TOPIC + topic))
+                    .as(topic)
+                    .isTrue();
+            assertThat(archive.allows("kafka-cluster:WriteData", TOPIC + topic))
+                    .as(topic)
+                    .isFalse();
+        }
+        assertThat(archive.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.raw"))
+                .isFalse();
+        assertThat(archive.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.processed.v1"))
+                .isFalse();
+        assertThat(archive.allows("kafka-cluster:AlterGroup", GROUP + "connect-stack-dead-letter-archive"))
+                .isTrue();
+        assertThat(archive.allows("kafka-cluster:AlterGroup", GROUP + "connect-stack-s3-sink-v1"))
+                .isFalse();
+        assertThat(archive.allows(
+                        "s3:PutObject",
+                        lake + "/dead-letters/synapse.accessrecords.raw.dlq/dead_letter_date=2026-12-01/"
+                                + "synapse.accessrecords.raw.dlq+0+0000000000.json.gz"))
+                .isTrue();
+        assertThat(archive.allows("s3:PutObject", lake + "/processed/v1/x.parquet"))
+                .isFalse();
+    }
 }
