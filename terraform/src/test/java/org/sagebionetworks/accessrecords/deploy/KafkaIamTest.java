@@ -194,7 +194,7 @@ class KafkaIamTest {
 
     @Test
     void theDeadLetterArchiveReadsOnlyTheDeadLetterTopicsWithItsGroupAndWritesOnlyItsFolder() {
-        Map<String, String> bindings = new java.util.HashMap<>(V1);
+        Map<String, String> bindings = new HashMap<>(V1);
         bindings.put("local.dead_letter_archive_group", "connect-stack-dead-letter-archive");
         bindings.put("local.dead_letter_archive.archive_dir", "dead-letters");
         IamPolicy archive = IamPolicy.of(TF, "dead_letter_archive", bindings);
