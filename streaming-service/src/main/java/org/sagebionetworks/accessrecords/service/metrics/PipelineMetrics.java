@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
+import org.sagebionetworks.accessrecords.schema.ServiceMetricNames;
 
 /**
  * The service's own counters, next to Kafka Streams' metrics on {@code /prometheus}. They count processing, so
@@ -78,6 +80,19 @@ public final class PipelineMetrics {
     public void watchStreams(BooleanSupplier up) {
         Gauge.builder(PREFIX + "streams.up", up, watched -> watched.getAsBoolean() ? 1 : 0)
                 .description("1 while Kafka Streams runs (RUNNING or REBALANCING, not stopped by the failure policy).")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /**
+     * Publishes how long the oldest row {@code sinkGroup}'s sink has not committed has waited, in seconds; NaN
+     * publishes nothing. Held strongly, like {@link #watchStreams}.
+     */
+    public void watchTablePendingAge(String sinkGroup, DoubleSupplier ageSeconds) {
+        Gauge.builder(PREFIX + "table.pending.age.seconds", ageSeconds, DoubleSupplier::getAsDouble)
+                .description("Now minus the Kafka timestamp of the oldest processed row the table's S3 sink has not "
+                        + "committed; 0 when it has committed every row.")
+                .tag(ServiceMetricNames.SINK, sinkGroup)
                 .strongReference(true)
                 .register(registry);
     }
