@@ -44,9 +44,15 @@ class PlannedAlarmsAndLogsIT extends OnPlannedStacks {
         }
         int servingSinks = plan.has("aws_mskconnect_connector.s3_sink[\"serving\"]") ? 1 : 0;
         int reconcile = plan.has("aws_cloudwatch_metric_alarm.reconcile[0]") ? 1 : 0;
-        int serviceMetricAlarms = 5 + RejectionReason.values().length;
+        int serviceMetricAlarms = 6 + RejectionReason.values().length;
+        long servingFreshness =
+                variables.versions().stream().filter(variables::serves).count();
         assertThat(plan.addresses("aws_cloudwatch_metric_alarm"))
-                .hasSize((3 + serviceMetricAlarms) * variables.versions().size() + servingSinks + reconcile + 3);
+                .hasSize((int) ((3 + serviceMetricAlarms) * variables.versions().size()
+                        + servingSinks
+                        + servingFreshness
+                        + reconcile
+                        + 3));
     }
 
     @ParameterizedTest
