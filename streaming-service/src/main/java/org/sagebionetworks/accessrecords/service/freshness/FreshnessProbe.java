@@ -52,6 +52,9 @@ public final class FreshnessProbe {
             }
         } catch (RuntimeException e) {
             backlogs.remove(sink);
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the service is stopping: not a failure worth a line
+            }
             String failure = String.valueOf(e.getMessage());
             if (!Objects.equals(failures.put(sink, failure), failure)) {
                 LOG.warn(

@@ -1,17 +1,17 @@
 package org.sagebionetworks.accessrecords.service.freshness;
 
+import io.micrometer.core.instrument.util.NamedThreadFactory;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
@@ -25,16 +25,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link FreshnessProbe} every {@code access-records.freshness.interval} when a sink group is configured,
- * on Micronaut's scheduler, apart from Kafka Streams: a probe waits for Kafka at most its timeout and never touches
- * the service's health.
+ * on a thread of its own, apart from Kafka Streams: a probe waits for Kafka at most its timeout and never touches
+ * the service's health. On shutdown a running probe may finish within its timeout, so that its Kafka clients close
+ * normally rather than interrupted.
  */
 @Context
 final class FreshnessSchedule {
 
     private static final Logger LOG = LoggerFactory.getLogger(FreshnessSchedule.class);
 
+    private final Duration timeout;
     private final Optional<Admin> admin;
-    private final Optional<ScheduledFuture<?>> scheduled;
+    private final Optional<ScheduledExecutorService> thread;
 
     FreshnessSchedule(
             FreshnessConfig freshness,
@@ -42,21 +44,23 @@ final class FreshnessSchedule {
             TopicsConfig topics,
             ServingConfig serving,
             KafkaClientSettings client,
-            PipelineMetrics metrics,
-            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+            PipelineMetrics metrics) {
+        this.timeout = freshness.timeout();
         List<TableSink> sinks = freshness.sinks(topics.processedTopic(pipeline.version()), serving.topic());
         if (sinks.isEmpty()) {
             this.admin = Optional.empty();
-            this.scheduled = Optional.empty();
+            this.thread = Optional.empty();
             return;
         }
-        Admin kafka = Admin.create(adminSettings(client, freshness.timeout()));
-        FreshnessProbe probe = new FreshnessProbe(
-                sinks, new SinkBacklogReader(kafka, client, freshness.timeout()), metrics, Clock.systemUTC());
+        Admin kafka = Admin.create(adminSettings(client, timeout));
+        FreshnessProbe probe =
+                new FreshnessProbe(sinks, new SinkBacklogReader(kafka, client, timeout), metrics, Clock.systemUTC());
+        ScheduledExecutorService scheduler =
+                Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("table-freshness"));
+        scheduler.scheduleWithFixedDelay(probe::probe, 0, freshness.interval().toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Measuring every {} how far these sinks are behind: {}", freshness.interval(), sinks);
         this.admin = Optional.of(kafka);
-        this.scheduled =
-                Optional.of(scheduler.scheduleWithFixedDelay(Duration.ZERO, freshness.interval(), probe::probe));
+        this.thread = Optional.of(scheduler);
     }
 
     private static Map<String, Object> adminSettings(KafkaClientSettings client, Duration timeout) {
@@ -68,8 +72,13 @@ final class FreshnessSchedule {
     }
 
     @PreDestroy
-    void stop() {
-        scheduled.ifPresent(future -> future.cancel(true));
-        admin.ifPresent(kafka -> kafka.close(Duration.ofSeconds(5)));
+    void stop() throws InterruptedException {
+        if (thread.isPresent()) {
+            thread.get().shutdown();
+            if (!thread.get().awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                thread.get().shutdownNow();
+            }
+        }
+        admin.ifPresent(kafka -> kafka.close(timeout));
     }
 }

@@ -19,6 +19,8 @@ import org.sagebionetworks.accessrecords.schema.ServiceMetricNames;
 public final class PipelineMetrics {
 
     public static final String PREFIX = "access.records.";
+    /** The gauge of {@link #watchTablePendingAge}, tagged with its sink. */
+    public static final String TABLE_PENDING_AGE = PREFIX + "table.pending.age.seconds";
 
     private final MeterRegistry registry;
     private final Counter in;
@@ -89,7 +91,7 @@ public final class PipelineMetrics {
      * publishes nothing. Held strongly, like {@link #watchStreams}.
      */
     public void watchTablePendingAge(String sinkGroup, DoubleSupplier ageSeconds) {
-        Gauge.builder(PREFIX + "table.pending.age.seconds", ageSeconds, DoubleSupplier::getAsDouble)
+        Gauge.builder(TABLE_PENDING_AGE, ageSeconds, DoubleSupplier::getAsDouble)
                 .description("Now minus the Kafka timestamp of the oldest processed row the table's S3 sink has not "
                         + "committed; 0 when it has committed every row.")
                 .tag(ServiceMetricNames.SINK, sinkGroup)

@@ -125,7 +125,7 @@ class TablePendingAgeIT {
     }
 
     private double age() {
-        return registry.get(PipelineMetrics.PREFIX + "table.pending.age.seconds")
+        return registry.get(PipelineMetrics.TABLE_PENDING_AGE)
                 .tag(ServiceMetricNames.SINK, group)
                 .gauge()
                 .value();
