@@ -98,6 +98,22 @@ locals {
         ]
       }
     },
+    {
+      type   = "metric"
+      width  = 24
+      height = 6
+      properties = {
+        title  = "tables: oldest row a sink has not committed, seconds"
+        region = var.region
+        stat   = "Maximum"
+        period = 60
+        view   = "timeSeries"
+        metrics = [for key, t in local.table_freshness :
+          [local.metrics_namespace, "access_records_table_pending_age_seconds", "ApplicationId", local.pipelines[t[0]].application_id, "sink", local.sink_groups[t[1]]]
+        ]
+        annotations = { horizontal = [{ label = "alarm", value = local.table_pending_age_alarm_seconds }] }
+      }
+    },
   ]
 }
 

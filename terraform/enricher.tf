@@ -39,6 +39,8 @@ locals {
     ACCESS_RECORDS_TOPICS_RETENTION_DEAD_LETTER = local.topic_retention.dead_letter
     ACCESS_RECORDS_CLOUDWATCH_ENABLED           = "true"
     ACCESS_RECORDS_CLOUDWATCH_NAMESPACE         = local.metrics_namespace
+    ACCESS_RECORDS_FRESHNESS_SINK_GROUP         = local.sink_groups[v]
+    ACCESS_RECORDS_FRESHNESS_SERVING_SINK_GROUP = local.serving_sink_group[v]
     MICRONAUT_SERVER_PORT                       = "8080"
   } }
 }

@@ -59,6 +59,30 @@ data "aws_iam_policy_document" "enricher" {
     resources = ["${local.kafka_group_arn}/${each.value.application_id}"]
   }
 
+  # How far the tables are behind (docs/service.md#freshness): the version's sink group's committed offsets, and
+  # the first row after them, read without a group. Describe only: the enricher must not move a sink's offsets.
+  statement {
+    sid       = "SinkProgress"
+    actions   = ["kafka-cluster:DescribeGroup"]
+    resources = ["${local.kafka_group_arn}/${local.sink_groups[each.key]}"]
+  }
+
+  statement {
+    sid       = "ReadTableTopics"
+    actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
+    resources = ["${local.kafka_topic_arn}/${each.value.processed_topic}", "${local.kafka_topic_arn}/${local.serving_topic}"]
+  }
+
+  # The serving sink's progress, for a version with a serving window.
+  dynamic "statement" {
+    for_each = local.serving_sink_group[each.key] == null ? [] : [local.serving_sink_group[each.key]]
+    content {
+      sid       = "ServingSinkProgress"
+      actions   = ["kafka-cluster:DescribeGroup"]
+      resources = ["${local.kafka_group_arn}/${statement.value}"]
+    }
+  }
+
   statement {
     sid       = "Transactions"
     actions   = ["kafka-cluster:AlterTransactionalId", "kafka-cluster:DescribeTransactionalId"]

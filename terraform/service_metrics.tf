@@ -9,6 +9,12 @@ locals {
   # raw-validation's RejectionReason, the error.class of the service's dead letters.
   dead_letter_reasons = ["TOO_LARGE", "MALFORMED_JSON", "MISSING_FIELD", "WRONG_TYPE", "ABSURD_VALUE", "ENRICHMENT_FAILED"]
 
+  # Each version measures its own sink and, with a serving window, the serving sink: "v1/serving" => ["v1", "serving"].
+  own_table_freshness             = { for v in keys(local.pipelines) : join("/", [v, v]) => [v, v] }
+  serving_table_freshness         = { for v in keys(local.pipelines) : join("/", [v, "serving"]) => [v, "serving"] if local.serving_sink_group[v] != null }
+  table_freshness                 = merge(local.own_table_freshness, local.serving_table_freshness)
+  table_pending_age_alarm_seconds = coalesce(var.table_pending_age_alarm_seconds, 3 * var.sink_rotate_interval_ms / 1000)
+
   # "v1/TOO_LARGE" => ["v1", "TOO_LARGE"]
   dead_letter_reason_alarms = { for pair in setproduct(keys(local.pipelines), local.dead_letter_reasons) : join("/", pair) => pair }
 }
@@ -125,4 +131,29 @@ resource "aws_cloudwatch_metric_alarm" "enricher_event_time_lag" {
   alarm_actions       = var.alarm_actions
   ok_actions          = var.alarm_actions
   dimensions          = { ApplicationId = each.value.application_id }
+}
+
+# Freshness on the table's side: the oldest row a sink has read but not committed to S3 is this old. A busy partition
+# commits within a rotation interval; a quiet one holds its tail open until its next record, and this is the alarm
+# that says so. No data means the service cannot measure it (no such group, no permission, no task): breaching,
+# since a table whose freshness is unknown is not known to be fresh.
+resource "aws_cloudwatch_metric_alarm" "enricher_table_pending_age" {
+  for_each            = local.table_freshness
+  alarm_name          = "${var.stack_name}-${local.pipelines[each.value[0]].application_id}-table-pending-age-${each.value[1]}"
+  alarm_description   = "${local.sinks[each.value[1]].connector_name} has held a row of ${local.sinks[each.value[1]].topic} uncommitted for more than ${local.table_pending_age_alarm_seconds} s, as ${local.pipelines[each.value[0]].application_id} measures it: a quiet partition's open file, or a stuck sink."
+  namespace           = local.metrics_namespace
+  metric_name         = "access_records_table_pending_age_seconds"
+  statistic           = "Maximum"
+  period              = local.alarm_period_seconds
+  evaluation_periods  = 2
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = local.table_pending_age_alarm_seconds
+  treat_missing_data  = "breaching"
+  alarm_actions       = var.alarm_actions
+  ok_actions          = var.alarm_actions
+
+  dimensions = {
+    ApplicationId = local.pipelines[each.value[0]].application_id
+    sink          = local.sink_groups[each.value[1]]
+  }
 }

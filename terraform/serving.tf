@@ -17,6 +17,12 @@ locals {
     }
   } : {}
 
+  # The serving sink's group, for each version with a serving window, which measures how far the folder is
+  # behind (docs/service.md#freshness); null for the others.
+  serving_sink_group = { for v in local.pipeline_versions : v =>
+    local.serving_enabled && try(var.serving_windows[v].from, null) != null ? lookup(local.sink_groups, "serving", null) : null
+  }
+
   # A version's ACCESS_RECORDS_SERVING_FROM/UNTIL; null leaves the setting unset.
   serving_window = { for v in local.pipeline_versions : v => {
     from  = try(var.serving_windows[v].from, null)

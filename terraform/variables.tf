@@ -505,6 +505,17 @@ variable "event_time_lag_alarm_seconds" {
   }
 }
 
+variable "table_pending_age_alarm_seconds" {
+  description = "Alarm when a table's S3 sink has held a row uncommitted for longer than this (freshness on the table's side, docs/service.md#freshness). Null: three sink rotation intervals, as the sink-lag alarm."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.table_pending_age_alarm_seconds == null || try(var.table_pending_age_alarm_seconds > 0, false)
+    error_message = "table_pending_age_alarm_seconds must be positive: at least one sink rotation interval (sink_rotate_interval_ms) plus the time a file takes to upload, or null for three rotation intervals."
+  }
+}
+
 variable "streams_down_alarm_minutes" {
   description = "Alarm when a version's Kafka Streams has not been RUNNING (or REBALANCING) for this many minutes; longer than a new task takes to restore its dedup store."
   type        = number

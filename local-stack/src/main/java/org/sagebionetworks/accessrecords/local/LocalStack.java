@@ -1,6 +1,7 @@
 package org.sagebionetworks.accessrecords.local;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -159,6 +160,15 @@ public final class LocalStack implements AutoCloseable {
         return (long) enricher.getApplicationContext().getBean(MeterRegistry.class).find(name).counters().stream()
                 .mapToDouble(Counter::count)
                 .sum();
+    }
+
+    /** One of enricher-service's gauges, the largest over its tags; NaN while none publishes a value. */
+    public double enricherGauge(String name) {
+        return enricher.getApplicationContext().getBean(MeterRegistry.class).find(name).gauges().stream()
+                .mapToDouble(Gauge::value)
+                .filter(value -> !Double.isNaN(value))
+                .max()
+                .orElse(Double.NaN);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sagebionetworks.accessrecords.connect.Layout;
+import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 
 /**
@@ -45,13 +47,19 @@ class QuietPartitionIT {
         SinkSpec sink = SinkSpec.version(Layout.RECORD_DATE, "processed/v1", PRODUCTION_FLUSH_SIZE);
         TableCounts table = new TableCounts(settings.tableDir(sink));
 
-        try (LocalStack stack = LocalStack.start(settings);
+        Map<String, Object> measureTheSink = Map.of(
+                "access-records.freshness.sink-group", "connect-" + sink.name(),
+                "access-records.freshness.interval", "1s",
+                "access-records.freshness.timeout", "1s");
+
+        try (LocalStack stack = LocalStack.start(settings, measureTheSink);
                 KafkaProducer<byte[], byte[]> producer = producer(stack)) {
             stack.addSink(sink);
             for (int i = 0; i < TAIL_ROWS; i++) {
                 send(producer, stack, FIRST_ROW.plusSeconds(i));
             }
             awaitProcessed(stack, TAIL_ROWS);
+            long tailProcessedMillis = System.currentTimeMillis();
 
             long quietStarted = System.nanoTime();
             while (System.nanoTime() - quietStarted < QUIET.toNanos()) {
@@ -61,13 +69,20 @@ class QuietPartitionIT {
                 Thread.sleep(500);
             }
 
+            double tailAge = stack.enricherGauge(PipelineMetrics.TABLE_PENDING_AGE);
+            assertThat(tailAge)
+                    .as("the table's pending age while the tail is open: at least the quiet time, since every tail "
+                            + "row was stamped before it began")
+                    .isGreaterThanOrEqualTo(QUIET.toSeconds());
+
             long nextSent = System.nanoTime();
             send(producer, stack, FIRST_ROW.plus(LOCAL_ROTATE_INTERVAL).plusSeconds(1));
             awaitFile(table);
+            double nextAge = awaitPendingAgeBelowTheTails(stack, tailProcessedMillis);
             System.out.printf(
-                    "quiet partition: tail of %d rows still open after %d s of quiet; in S3 %d ms after the next"
-                            + " record was sent%n",
-                    TAIL_ROWS, QUIET.toSeconds(), (System.nanoTime() - nextSent) / 1_000_000);
+                    "quiet partition: tail of %d rows still open after %d s of quiet (pending age %.1f s); in S3 %d ms"
+                            + " after the next record was sent, pending age then %.1f s (the next record's file)%n",
+                    TAIL_ROWS, QUIET.toSeconds(), tailAge, (System.nanoTime() - nextSent) / 1_000_000, nextAge);
             assertThat(table.rows())
                     .as("the closed tail holds the quiet partition's rows")
                     .isEqualTo(TAIL_ROWS);
@@ -97,6 +112,26 @@ class QuietPartitionIT {
         while (stack.enricherCount(ServiceCounters.OUT) < records) {
             assertThat(System.nanoTime())
                     .as("the enricher did not process every record in time")
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * The pending age once it no longer counts the committed tail: the next record opened a file of its own, stamped
+     * at least the quiet time after every tail row, so its age is below the tail's by at least that.
+     */
+    private static double awaitPendingAgeBelowTheTails(LocalStack stack, long tailProcessedMillis)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            double age = stack.enricherGauge(PipelineMetrics.TABLE_PENDING_AGE);
+            double tailAgeAtLeast = (System.currentTimeMillis() - tailProcessedMillis) / 1000.0;
+            if (age < tailAgeAtLeast - QUIET.toSeconds() / 2.0) {
+                return age;
+            }
+            assertThat(System.nanoTime())
+                    .as("the pending age still counts the tail's rows after their file reached S3: %s s", age)
                     .isLessThan(deadline);
             Thread.sleep(200);
         }

@@ -16,6 +16,8 @@ public final class ServiceMetricNames {
     public static final String APPLICATION_ID = "ApplicationId";
     /** The dimension of {@link #DEAD_LETTERED}: the rejection reason, as in the dead letter's error.class header. */
     public static final String REASON = "reason";
+    /** The dimension of {@link #TABLE_PENDING_AGE}: the consumer group of the S3 sink whose table it measures. */
+    public static final String SINK = "sink";
 
     public static final String IN = "access_records_in_total";
     public static final String OUT = "access_records_out_total";
@@ -29,6 +31,11 @@ public final class ServiceMetricNames {
     public static final String EVENT_TIME_LAG = "access_records_event_time_lag_seconds";
     /** 1 while Kafka Streams is RUNNING or REBALANCING and the failure policy has not stopped it, else 0. */
     public static final String STREAMS_UP = "access_records_streams_up";
+    /**
+     * Now minus the Kafka timestamp of the oldest processed row a table's S3 sink has not committed; 0 when it has
+     * committed every row. Absent while the service cannot tell (no such group, Kafka unreachable).
+     */
+    public static final String TABLE_PENDING_AGE = "access_records_table_pending_age_seconds";
 
     public static final List<String> ALL = List.of(
             IN,
@@ -39,7 +46,8 @@ public final class ServiceMetricNames {
             KEY_MISMATCH,
             PRODUCTION_ERRORS,
             EVENT_TIME_LAG,
-            STREAMS_UP);
+            STREAMS_UP,
+            TABLE_PENDING_AGE);
 
     private ServiceMetricNames() {}
 }

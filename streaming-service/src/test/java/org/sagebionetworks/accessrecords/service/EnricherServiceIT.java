@@ -11,14 +11,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,8 +50,14 @@ class EnricherServiceIT {
     void everyValidRecordComesOutOnceFieldForFieldAsTheEnrichCommandWritesIt() throws Exception {
         List<String> lines = SampleFile.lines();
         Map<String, JsonNode> expected = ServiceRecords.expectedRows(lines);
+        String sinkGroup = KafkaCluster.uniqueName("connect-s3-sink");
         try (RunningService service = RunningService.configure(
-                                stateDir, Map.of("access-records.cloudwatch.enabled", "true"))
+                                stateDir,
+                                Map.of(
+                                        "access-records.cloudwatch.enabled", "true",
+                                        "access-records.freshness.sink-group", sinkGroup,
+                                        "access-records.freshness.interval", "1s",
+                                        "access-records.freshness.timeout", "1s"))
                         .start();
                 KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of());
                 KafkaConsumer<byte[], byte[]> rows = KafkaCluster.readCommittedConsumer(service.processed)) {
@@ -60,6 +71,8 @@ class EnricherServiceIT {
                 assertThat(ServiceRecords.payloadAsEnrichRow(row)).isEqualTo(expected.get(text(row.key())));
             }
 
+            commitAsSink(sinkGroup, rows);
+            List<JsonNode> cloudWatch = awaitLineWith(service, ServiceMetricNames.TABLE_PENDING_AGE);
             String prometheus = service.get("/prometheus").body();
             assertThat(metric(prometheus, "access_records_in_total")).isEqualTo(lines.size());
             assertThat(metric(prometheus, "access_records_out_total")).isEqualTo(expected.size());
@@ -68,9 +81,10 @@ class EnricherServiceIT {
             assertThat(metric(prometheus, "access_records_dead_lettered_total")).isEqualTo(SampleFile.BAD_LINES.size());
             assertThat(metric(prometheus, "access_records_event_time_lag_seconds"))
                     .isPositive();
+            assertThat(metric(prometheus, ServiceMetricNames.TABLE_PENDING_AGE))
+                    .as("the sink has committed every row")
+                    .isZero();
             assertThat(prometheus).contains("kafka_stream_");
-            List<JsonNode> cloudWatch = ServiceRecords.jsonLines(
-                    service.bean(EmfMeterRegistry.class).lines());
             assertThat(cloudWatch)
                     .flatExtracting(
                             line -> line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name"))
@@ -89,6 +103,33 @@ class EnricherServiceIT {
             assertThat(service.get("/health").statusCode()).isEqualTo(200);
             assertThat(service.get("/health/readiness").body()).contains("\"status\":\"UP\"");
             assertThat(service.get("/health/liveness").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** Commits what the consumer has read as the group {@code group}, as an S3 sink commits after its files. */
+    private static void commitAsSink(String group, KafkaConsumer<byte[], byte[]> read) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+        read.assignment()
+                .forEach(partition -> positions.put(partition, new OffsetAndMetadata(read.position(partition))));
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaCluster.bootstrapServers()))) {
+            admin.alterConsumerGroupOffsets(group, positions).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The CloudWatch lines once one of them carries {@code metric}, which a probe on its interval publishes. */
+    private static List<JsonNode> awaitLineWith(RunningService service, String metric) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            List<JsonNode> lines = ServiceRecords.jsonLines(
+                    service.bean(EmfMeterRegistry.class).lines());
+            if (lines.stream().anyMatch(line -> line.has(metric))) {
+                return lines;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no CloudWatch line with " + metric + " after " + WAIT + ": " + lines);
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -30,6 +30,8 @@ class EnricherTaskTest {
                 .containsEntry(
                         "ACCESS_RECORDS_TOPICS_HISTORY",
                         "contains(var.history_pipeline_versions, v) ? p.history_topic : null")
+                .containsEntry("ACCESS_RECORDS_FRESHNESS_SINK_GROUP", "local.sink_groups[v]")
+                .containsEntry("ACCESS_RECORDS_FRESHNESS_SERVING_SINK_GROUP", "local.serving_sink_group[v]")
                 .containsEntry("MICRONAUT_SERVER_PORT", "\"" + SERVICE.defaultOf("MICRONAUT_SERVER_PORT") + "\"");
         assertThat(HclText.attribute(containerDefinitionText(), "environment"))
                 .hasValue("[for name, value in local.enricher_environment[each.key] : { name = name, value = value } "

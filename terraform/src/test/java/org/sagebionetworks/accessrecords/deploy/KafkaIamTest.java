@@ -112,6 +112,23 @@ class KafkaIamTest {
     }
 
     @Test
+    void theEnricherReadsItsSinksProgressButCannotMoveIt() {
+        IamPolicy enricher = IamPolicy.of(TF, "enricher", V1);
+        String sinkGroup = GROUP + "connect-" + V1.get("each.value.connector_name");
+
+        assertThat(enricher.allows("kafka-cluster:DescribeGroup", sinkGroup)).isTrue();
+        assertThat(enricher.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.processed.v1"))
+                .isTrue();
+        assertThat(enricher.allows("kafka-cluster:DescribeTopic", TOPIC + "synapse.accessrecords.processed.v1"))
+                .isTrue();
+        assertThat(enricher.allows("kafka-cluster:AlterGroup", sinkGroup)).isFalse();
+        assertThat(enricher.allows("kafka-cluster:DescribeGroup", GROUP + "connect-stack-s3-sink-v2"))
+                .isFalse();
+        assertThat(enricher.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.processed.v2"))
+                .isFalse();
+    }
+
+    @Test
     void theConnectorReadsProcessedWritesItsDeadLettersAndTheLakeFolderOfItsVersion() {
         IamPolicy sink = IamPolicy.of(TF, "sink", V1);
         String connectorGroup = GROUP + "connect-" + V1.get("each.value.connector_name");

@@ -44,14 +44,17 @@ class PlannedAlarmsAndLogsIT extends OnPlannedStacks {
         }
         int servingSinks = plan.has("aws_mskconnect_connector.s3_sink[\"serving\"]") ? 1 : 0;
         int reconcile = plan.has("aws_cloudwatch_metric_alarm.reconcile[0]") ? 1 : 0;
-        int serviceMetricAlarms = 5 + RejectionReason.values().length;
+        int serviceMetricAlarms = 6 + RejectionReason.values().length;
+        long servingFreshness =
+                variables.versions().stream().filter(variables::serves).count();
         int deadLetterArchiveLag = 2;
         assertThat(plan.addresses("aws_cloudwatch_metric_alarm"))
-                .hasSize((3 + serviceMetricAlarms) * variables.versions().size()
+                .hasSize((int) ((3 + serviceMetricAlarms) * variables.versions().size()
                         + servingSinks
+                        + servingFreshness
                         + reconcile
                         + 3
-                        + deadLetterArchiveLag);
+                        + deadLetterArchiveLag));
     }
 
     @ParameterizedTest

@@ -94,6 +94,12 @@ class PlannedIamIT extends OnPlannedStacks {
 
             assertThat(enricher.actions()).containsAll(STREAMS_EXACTLY_ONCE);
             assertThat(enricher.statements()).noneMatch(statement -> statement.grantsAny("s3"));
+            assertThat(enricher.statements())
+                    .as("%s describes the serving sink's group only while it serves", version)
+                    .filteredOn(statement -> statement.sid().equals("ServingSinkProgress"))
+                    .hasSize(variables.serves(version) ? 1 : 0)
+                    .allSatisfy(statement ->
+                            assertThat(statement.actions()).containsExactly("kafka-cluster:DescribeGroup"));
         }
     }
 

@@ -87,6 +87,40 @@ class PlannedServiceMetricsIT {
 
     @ParameterizedTest
     @MethodSource("variableSets")
+    void everyVersionAlarmsWhenATableItWritesHasHeldARowUncommittedForThreeRotationIntervals(StackVariables variables) {
+        TerraformPlan plan = stacks.plan(variables);
+        double threeRotations = 3 * Double.parseDouble(plan.variable("sink_rotate_interval_ms")) / 1000;
+
+        for (String version : variables.versions()) {
+            String application = PipelineVersion.of(version).applicationId();
+            List<String> sinks = new ArrayList<>(List.of(sinkGroup(variables, version)));
+            if (variables.serves(version)) {
+                sinks.add(sinkGroup(variables, "serving"));
+            }
+            List<JsonNode> alarms = plan.addresses("aws_cloudwatch_metric_alarm").stream()
+                    .map(plan::after)
+                    .filter(alarm -> alarm.path("metric_name").asText().equals(ServiceMetricNames.TABLE_PENDING_AGE))
+                    .filter(alarm -> alarm.at("/dimensions/" + ServiceMetricNames.APPLICATION_ID)
+                            .asText()
+                            .equals(application))
+                    .toList();
+
+            assertThat(alarms)
+                    .as(version)
+                    .extracting(alarm ->
+                            alarm.at("/dimensions/" + ServiceMetricNames.SINK).asText())
+                    .containsExactlyInAnyOrderElementsOf(sinks);
+            assertThat(alarms).allSatisfy(alarm -> {
+                assertThat(alarm.path("namespace").asText()).isEqualTo(namespace(variables));
+                assertThat(alarm.path("comparison_operator").asText()).isEqualTo("GreaterThanThreshold");
+                assertThat(alarm.path("threshold").asDouble()).isEqualTo(threeRotations);
+                assertThat(alarm.path("treat_missing_data").asText()).isEqualTo("breaching");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("variableSets")
     void theDashboardDrawsEveryVersionFromMetricsTheServiceWrites(StackVariables variables) {
         TerraformPlan plan = stacks.plan(variables);
         JsonNode dashboard = parse(plan.after("aws_cloudwatch_dashboard.pipeline")
@@ -108,7 +142,9 @@ class PlannedServiceMetricsIT {
                 }
             }
         }
-        assertThat(drawn).isSubsetOf(ServiceMetricNames.ALL).contains(ServiceMetricNames.DEAD_LETTERED);
+        assertThat(drawn)
+                .isSubsetOf(ServiceMetricNames.ALL)
+                .contains(ServiceMetricNames.DEAD_LETTERED, ServiceMetricNames.TABLE_PENDING_AGE);
         assertThat(applications)
                 .containsExactlyInAnyOrderElementsOf(variables.versions().stream()
                         .map(version -> PipelineVersion.of(version).applicationId())
@@ -136,6 +172,11 @@ class PlannedServiceMetricsIT {
             }
         }
         return alarms;
+    }
+
+    /** Kafka Connect's group of a sink: {@code connect-<stack>-s3-sink-<version or serving>}. */
+    private static String sinkGroup(StackVariables variables, String sink) {
+        return "connect-" + variables.stack() + "-s3-sink-" + sink;
     }
 
     private static String namespace(StackVariables variables) {

@@ -126,6 +126,11 @@ record StackVariables(
         return new StackVariables(name + "-blue-green", stack, layout, placement, both, viewName, more);
     }
 
+    /** Whether {@code version} has a serving window, and so writes the serving folder at some time. */
+    boolean serves(String version) {
+        return values.get("serving_windows") instanceof Map<?, ?> windows && windows.containsKey(version);
+    }
+
     String servingVersion() {
         return versions.get(0);
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
+import org.sagebionetworks.accessrecords.schema.ServiceMetricNames;
 
 /**
  * The service's own counters, next to Kafka Streams' metrics on {@code /prometheus}. They count processing, so
@@ -17,6 +19,8 @@ import java.util.function.BooleanSupplier;
 public final class PipelineMetrics {
 
     public static final String PREFIX = "access.records.";
+    /** The gauge of {@link #watchTablePendingAge}, tagged with its sink. */
+    public static final String TABLE_PENDING_AGE = PREFIX + "table.pending.age.seconds";
 
     private final MeterRegistry registry;
     private final Counter in;
@@ -78,6 +82,19 @@ public final class PipelineMetrics {
     public void watchStreams(BooleanSupplier up) {
         Gauge.builder(PREFIX + "streams.up", up, watched -> watched.getAsBoolean() ? 1 : 0)
                 .description("1 while Kafka Streams runs (RUNNING or REBALANCING, not stopped by the failure policy).")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /**
+     * Publishes how long the oldest row {@code sinkGroup}'s sink has not committed has waited, in seconds; NaN
+     * publishes nothing. Held strongly, like {@link #watchStreams}.
+     */
+    public void watchTablePendingAge(String sinkGroup, DoubleSupplier ageSeconds) {
+        Gauge.builder(TABLE_PENDING_AGE, ageSeconds, DoubleSupplier::getAsDouble)
+                .description("Now minus the Kafka timestamp of the oldest processed row the table's S3 sink has not "
+                        + "committed; 0 when it has committed every row.")
+                .tag(ServiceMetricNames.SINK, sinkGroup)
                 .strongReference(true)
                 .register(registry);
     }

@@ -51,6 +51,7 @@ class EmfMeterRegistryTest {
         metrics.deadLettered("MISSING_FIELD");
         metrics.productionError();
         metrics.watchStreams(() -> true);
+        metrics.watchTablePendingAge("connect-stack-s3-sink-v1", () -> 0.0);
         nextStep();
 
         emf.publish();
@@ -117,6 +118,26 @@ class EmfMeterRegistryTest {
         assertThat(line.path(ServiceMetricNames.EVENT_TIME_LAG).asDouble()).isEqualTo(-90.0);
         assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").toString())
                 .contains("{\"Name\":\"" + ServiceMetricNames.EVENT_TIME_LAG + "\",\"Unit\":\"Seconds\"}");
+    }
+
+    @Test
+    void aTablesPendingAgeCarriesItsSinkAsADimensionAndIsLeftOutWhileUnknown() {
+        double[] age = {Double.NaN};
+        metrics.watchTablePendingAge("connect-stack-s3-sink-v1", () -> age[0]);
+        assertThat(emf.lines()).noneMatch(line -> line.contains(ServiceMetricNames.TABLE_PENDING_AGE));
+
+        age[0] = 420.0;
+
+        JsonNode line = parsed(emf.lines()).stream()
+                .filter(parsed -> parsed.has(ServiceMetricNames.TABLE_PENDING_AGE))
+                .findFirst()
+                .orElseThrow();
+        assertThat(line.path(ServiceMetricNames.TABLE_PENDING_AGE).asDouble()).isEqualTo(420.0);
+        assertThat(line.path(ServiceMetricNames.SINK).asText()).isEqualTo("connect-stack-s3-sink-v1");
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Dimensions").toString())
+                .isEqualTo("[[\"ApplicationId\",\"sink\"]]");
+        assertThat(prometheus.scrape())
+                .contains(ServiceMetricNames.TABLE_PENDING_AGE + "{sink=\"connect-stack-s3-sink-v1\"} 420.0");
     }
 
     @Test
