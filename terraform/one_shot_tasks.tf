@@ -1,6 +1,7 @@
 # The commands that run to their end, each a one-shot ECS task of the enricher-service image with a role of its
-# own (modules/one-shot-task): load-archive (docs/archive-loader.md) and replay (docs/replay.md). Start one with
-# the output one_shot_tasks' run_task call plus the command's arguments (docs/deploying.md).
+# own (modules/one-shot-task): load-archive (docs/archive-loader.md) and replay (docs/replay.md) here, reconcile and
+# redrive in their own files. Start one with the output one_shot_tasks' run_task call plus the command's arguments
+# (docs/deploying.md).
 locals {
   archive_enabled = var.archive_bucket != null
   archive_folder  = "${var.archive_prefix}/"
@@ -23,7 +24,7 @@ locals {
     lake_folder     = "${local.lake_folder}processed/${v}"
   }] : replay.version => replay }
 
-  one_shot_tasks = merge({ replay = module.replay }, local.archive_enabled ? { load_archive = module.load_archive[0], reconcile = module.reconcile[0] } : {})
+  one_shot_tasks = merge({ replay = module.replay, redrive = module.redrive }, local.archive_enabled ? { load_archive = module.load_archive[0], reconcile = module.reconcile[0] } : {})
 
   one_shot_environment = {
     KAFKA_BOOTSTRAP_SERVERS                  = aws_msk_cluster.this.bootstrap_brokers_sasl_iam
@@ -201,7 +202,7 @@ data "aws_iam_policy_document" "replay" {
 }
 
 output "one_shot_tasks" {
-  description = "Per one-shot command (load-archive when archive_bucket is set, replay): its task definition, role, log group and the aws ecs run-task call that starts it."
+  description = "Per one-shot command (replay, redrive; load-archive and reconcile when archive_bucket is set): its task definition, role, log group and the aws ecs run-task call that starts it."
   value = { for command, task in local.one_shot_tasks : command => {
     task_definition_arn = task.task_definition_arn
     role_name           = task.role_name

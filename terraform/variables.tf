@@ -515,3 +515,32 @@ variable "streams_down_alarm_minutes" {
     error_message = "streams_down_alarm_minutes must be at least 1."
   }
 }
+
+variable "archive_plugin_zip_key" {
+  description = "Key, in the plugins bucket, of the dead-letter archive's plugin zip: Confluent's S3 sink zip (sink_plugin_zip_key's release) with the dead-letter-envelope jar added by dead-letter-envelope/plugin-zip.sh (docs/deploying.md)."
+  type        = string
+  default     = "dead-letter-archive-plugin.zip"
+}
+
+variable "archive_plugin_zip_file" {
+  description = "Local path of that zip; when set, Terraform uploads it to archive_plugin_zip_key. Leave null when the object is already in the bucket."
+  type        = string
+  default     = null
+}
+
+variable "dead_letter_archive_flush_size" {
+  description = "Dead letters per archive file at most."
+  type        = number
+  default     = 1000
+}
+
+variable "dead_letter_archive_rotate_schedule_interval_ms" {
+  description = "Wall-clock time after which the dead-letter archive commits an open file, so a letter reaches S3 within it even when no other follows (docs/dead-letters.md)."
+  type        = number
+  default     = 600000
+
+  validation {
+    condition     = var.dead_letter_archive_rotate_schedule_interval_ms >= 60000
+    error_message = "dead_letter_archive_rotate_schedule_interval_ms is at least 60000 (a minute): each rotation is one S3 object per topic partition."
+  }
+}

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.sagebionetworks.accessrecords.connect.DeadLetterArchiveConfig;
 import org.sagebionetworks.accessrecords.connect.SinkConnectorConfig;
 import org.sagebionetworks.accessrecords.schema.SharedNames;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
@@ -35,6 +36,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Files also close after an hour of record time, as in production. */
     private static final String ROTATE_INTERVAL_MS = "3600000";
+    /** The archive connector's name, as Terraform names it without the stack's prefix. */
+    public static final String DEAD_LETTER_ARCHIVE = "dead-letter-archive";
 
     private S3ProxyServer s3;
     private final EmbeddedConnectCluster connect;
@@ -95,6 +98,33 @@ public final class LocalStack implements AutoCloseable {
         connect.configureConnector(sink.name(), SinkConnectorConfig.local(sink.layout(), connectorVariables(sink)));
     }
 
+    /**
+     * Starts the dead-letter archive (connect-config/dead-letter-archive.json) over every dead-letter topic, as in
+     * AWS, committing a file once it has been open for {@code rotateScheduleIntervalMs}.
+     */
+    public void addDeadLetterArchive(long rotateScheduleIntervalMs) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("connector_name", DEAD_LETTER_ARCHIVE);
+        variables.put("dead_letter_topics", SharedNames.DEAD_LETTER_TOPIC + "," + SharedNames.SINK_DEAD_LETTER_TOPIC);
+        variables.put("lake_bucket", StackSettings.BUCKET);
+        variables.put("region", "us-east-1");
+        variables.put("archive_dir", DeadLetterArchiveConfig.ARCHIVE_DIR);
+        variables.put("flush_size", "1000");
+        variables.put("rotate_schedule_interval_ms", String.valueOf(rotateScheduleIntervalMs));
+        variables.put("s3_endpoint", s3Endpoint());
+        connect.configureConnector(DEAD_LETTER_ARCHIVE, DeadLetterArchiveConfig.local(variables));
+    }
+
+    /** Where the archive writes: a folder per dead-letter topic, a {@code dead_letter_date=} folder per day. */
+    public Path deadLetterArchiveDir() {
+        return bucketDir().resolve(DeadLetterArchiveConfig.ARCHIVE_DIR);
+    }
+
+    /** Why the archive has stopped, if it has (errors.tolerance=none: a letter it cannot archive stops it). */
+    public Optional<String> deadLetterArchiveFailure() {
+        return connectorFailure(DEAD_LETTER_ARCHIVE);
+    }
+
     public String bootstrapServers() {
         return connect.kafka().bootstrapServers();
     }
@@ -136,16 +166,20 @@ public final class LocalStack implements AutoCloseable {
      * its files should stop waiting and show this instead.
      */
     public Optional<String> sinkFailure(SinkSpec sink) {
+        return connectorFailure(sink.name());
+    }
+
+    private Optional<String> connectorFailure(String name) {
         ConnectorStateInfo status;
         try {
-            status = connect.connectorStatus(sink.name());
+            status = connect.connectorStatus(name);
         } catch (ConnectRestException notYetKnown) {
             // Just created or just reconfigured: no status yet is not a failure.
             return Optional.empty();
         }
         return status.tasks().stream()
                 .filter(task -> "FAILED".equals(task.state()))
-                .map(task -> "task " + task.id() + " of " + sink.name() + " failed: " + task.trace())
+                .map(task -> "task " + task.id() + " of " + name + " failed: " + task.trace())
                 .findFirst();
     }
 

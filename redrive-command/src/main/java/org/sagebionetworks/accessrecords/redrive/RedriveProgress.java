@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
  * The letters redriven so far: a compacted topic with one record per letter, keyed by the letter's id and written
@@ -23,7 +24,7 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 final class RedriveProgress {
 
-    static final String DEFAULT_TOPIC = "synapse.accessrecords.redrive.progress";
+    static final String DEFAULT_TOPIC = SharedNames.REDRIVE_PROGRESS_TOPIC;
 
     private final String topic;
 

@@ -1,6 +1,7 @@
 package org.sagebionetworks.accessrecords.redrive;
 
 import java.util.Optional;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /** Where a run reads, writes and keeps its progress. */
 record RedriveTarget(
@@ -8,6 +9,6 @@ record RedriveTarget(
 
     /** One per dead-letter topic: a redrive of the topic fences any other still running. */
     String transactionalId() {
-        return "synapse-access-records-redrive-" + deadLetterTopic;
+        return SharedNames.REDRIVE_TRANSACTIONAL_ID_PREFIX + deadLetterTopic;
     }
 }

@@ -13,8 +13,22 @@ public final class SharedNames {
     public static final String DEAD_LETTER_TOPIC = "synapse.accessrecords.raw.dlq";
     /** Processed records the S3 sink could not write, with Connect's error headers. */
     public static final String SINK_DEAD_LETTER_TOPIC = "synapse.accessrecords.sink.dlq";
+    /**
+     * The Glue table over the dead-letter archive: every dead-letter topic's letters as JSON lines, one folder per
+     * topic and day (docs/dead-letters.md); its columns are {@link DeadLetterColumns}'.
+     */
+    public static final String DEAD_LETTER_TABLE = "dead_letters";
+    /** The archive's day partition: the UTC day a letter was dead-lettered. */
+    public static final String DEAD_LETTER_DATE = "dead_letter_date";
     /** What each archive load published from each Firehose object (compacted). */
     public static final String ARCHIVE_LOADER_PROGRESS_TOPIC = "synapse.accessrecords.archive-loader.progress";
+    /** The letters {@code redrive} put back on the raw topic, a record per letter (compacted). */
+    public static final String REDRIVE_PROGRESS_TOPIC = "synapse.accessrecords.redrive.progress";
+    /**
+     * A redrive's transactional id is this prefix and the dead-letter topic it reads, so that two redrives of one
+     * topic fence each other; Terraform grants the task exactly these ids.
+     */
+    public static final String REDRIVE_TRANSACTIONAL_ID_PREFIX = "synapse-access-records-redrive-";
     /** The Athena view readers query; it selects from the current version's table (the blue/green switch). */
     public static final String VIEW = "processedaccessrecord";
     /**

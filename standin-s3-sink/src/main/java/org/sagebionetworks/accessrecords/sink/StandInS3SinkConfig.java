@@ -7,6 +7,9 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
+import org.sagebionetworks.accessrecords.sink.format.FileFormat;
+import org.sagebionetworks.accessrecords.sink.format.JsonLinesFormat;
+import org.sagebionetworks.accessrecords.sink.format.ParquetFormat;
 
 /**
  * The keys of Confluent's S3 sink that the stand-in honours, with Confluent's meaning, and the keys it accepts
@@ -36,6 +39,7 @@ public final class StandInS3SinkConfig extends AbstractConfig {
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String FORMAT_CLASS = "format.class";
     public static final String PARTITIONER_CLASS = "partitioner.class";
+    public static final String COMPRESSION_TYPE = "s3.compression.type";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(BUCKET, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, "Bucket the files go to.")
@@ -91,9 +95,10 @@ public final class StandInS3SinkConfig extends AbstractConfig {
                     ROTATE_SCHEDULE_INTERVAL_MS,
                     Type.LONG,
                     -1L,
-                    ConfigDef.Range.between(-1, -1),
+                    ConfigDef.Range.atLeast(-1),
                     Importance.LOW,
-                    "Wall-clock rotation is not deterministic; refused.")
+                    "A file open this long (wall clock) is committed even if no record follows; not deterministic "
+                            + "across restarts, so the table's sinks leave it off (-1).")
             .define(PARQUET_CODEC, Type.STRING, "snappy", ValidString.in("snappy"), Importance.MEDIUM, "Only snappy.")
             .define(
                     NULL_VALUES,
@@ -140,7 +145,20 @@ public final class StandInS3SinkConfig extends AbstractConfig {
                     Importance.LOW,
                     "When an upload still fails, how long Connect waits before it delivers the batch again; "
                             + "the task retries for as long as the store is down (Confluent's default).")
-            .define(FORMAT_CLASS, Type.STRING, null, Importance.LOW, "Accepted for compatibility; always Parquet.")
+            .define(
+                    FORMAT_CLASS,
+                    Type.STRING,
+                    ParquetFormat.CLASS_NAME,
+                    ValidString.in(ParquetFormat.CLASS_NAME, JsonLinesFormat.CLASS_NAME),
+                    Importance.HIGH,
+                    "Confluent's ParquetFormat (the table) or JsonFormat (the dead-letter archive).")
+            .define(
+                    COMPRESSION_TYPE,
+                    Type.STRING,
+                    "none",
+                    ValidString.in("none", "gzip"),
+                    Importance.LOW,
+                    "Compression of JsonFormat files (Confluent's default none).")
             .define(
                     PARTITIONER_CLASS,
                     Type.STRING,
@@ -153,6 +171,14 @@ public final class StandInS3SinkConfig extends AbstractConfig {
             throw new ConfigException(
                     name, value, "the stand-in always rotates on a day change; remove it or set true");
         }
+    }
+
+    /** The format the files are written in, with the extension Confluent's sink gives them. */
+    public FileFormat fileFormat() {
+        if (getString(FORMAT_CLASS).equals(JsonLinesFormat.CLASS_NAME)) {
+            return new JsonLinesFormat(getString(COMPRESSION_TYPE).equals("gzip"));
+        }
+        return new ParquetFormat();
     }
 
     public StandInS3SinkConfig(Map<String, String> settings) {

@@ -51,7 +51,9 @@ public final class StandInS3SinkTask extends SinkTask {
                 new DayPath(config.getString(StandInS3SinkConfig.PATH_FORMAT)),
                 config.getString(StandInS3SinkConfig.TIMESTAMP_FIELD),
                 config.getInt(StandInS3SinkConfig.FLUSH_SIZE),
-                config.getLong(StandInS3SinkConfig.ROTATE_INTERVAL_MS));
+                config.getLong(StandInS3SinkConfig.ROTATE_INTERVAL_MS),
+                config.fileFormat(),
+                config.getLong(StandInS3SinkConfig.ROTATE_SCHEDULE_INTERVAL_MS));
         store = new RetryingObjectStore(
                 new S3ObjectStore(
                         config.getString(StandInS3SinkConfig.BUCKET),
@@ -67,7 +69,8 @@ public final class StandInS3SinkTask extends SinkTask {
 
     @Override
     public void open(Collection<TopicPartition> partitions) {
-        partitions.forEach(partition -> writers.put(partition, new TopicPartitionWriter(partition, rules, store)));
+        partitions.forEach(partition ->
+                writers.put(partition, new TopicPartitionWriter(partition, rules, store, System::currentTimeMillis)));
     }
 
     @Override
@@ -82,6 +85,10 @@ public final class StandInS3SinkTask extends SinkTask {
                     route(record, writer);
                 }
             }
+            // Connect calls put with an empty batch while a partition is quiet, so this runs then too.
+            for (TopicPartitionWriter writer : writers.values()) {
+                writer.commitIfOpenTooLong();
+            }
         } catch (RetriableException e) {
             LOG.warn(
                     "S3 refused an upload ({}); Connect delivers the batch again in {} ms",
@@ -91,7 +98,7 @@ public final class StandInS3SinkTask extends SinkTask {
             throw e;
         } catch (IOException e) {
             throw new ConnectException(
-                    "cannot write a Parquet file; restarted, the task resumes from the last committed offset", e);
+                    "cannot write a file; restarted, the task resumes from the last committed offset", e);
         }
     }
 

@@ -3,9 +3,11 @@ package org.sagebionetworks.accessrecords.sink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.sagebionetworks.accessrecords.sink.format.FileFormat;
 import org.sagebionetworks.accessrecords.sink.parquet.ParquetFiles;
 import org.sagebionetworks.accessrecords.sink.partition.DayPath;
 import org.sagebionetworks.accessrecords.sink.s3.ObjectStore;
@@ -15,26 +17,38 @@ import org.sagebionetworks.accessrecords.sink.s3.ObjectStore;
  * day folder, record time), never on the clock, so after a restart from the committed offset the same records
  * fall into the same files under the same keys: the upload overwrites an identical object. A failed upload leaves
  * the file as it was, so trying it again (and skipping the records Connect redelivers) keeps that promise too.
+ * The one exception is a wall-clock rotation ({@code rotate.schedule.interval.ms}), which a configuration chooses
+ * when a quiet partition's open file must not wait for its next record (the dead-letter archive).
  */
 final class TopicPartitionWriter {
 
     private final TopicPartition partition;
     private final FileRules rules;
     private final ObjectStore store;
+    private final LongSupplier wallClockMs;
     private final List<Struct> rows = new ArrayList<>();
     private String openFolder;
     private long startOffset;
     private long firstTimestamp;
+    private long openedAtMs;
     private long lastOffset = -1;
     private Long committable;
 
     /** The settings that decide where rows go and when a file ends. */
-    record FileRules(String topicsDir, DayPath dayPath, String timestampField, int flushSize, long rotateIntervalMs) {}
+    record FileRules(
+            String topicsDir,
+            DayPath dayPath,
+            String timestampField,
+            int flushSize,
+            long rotateIntervalMs,
+            FileFormat format,
+            long rotateScheduleIntervalMs) {}
 
-    TopicPartitionWriter(TopicPartition partition, FileRules rules, ObjectStore store) {
+    TopicPartitionWriter(TopicPartition partition, FileRules rules, ObjectStore store, LongSupplier wallClockMs) {
         this.partition = partition;
         this.rules = rules;
         this.store = store;
+        this.wallClockMs = wallClockMs;
     }
 
     void write(SinkRecord record, Struct row) throws IOException {
@@ -48,6 +62,7 @@ final class TopicPartitionWriter {
             openFolder = folder;
             startOffset = record.kafkaOffset();
             firstTimestamp = timestamp;
+            openedAtMs = wallClockMs.getAsLong();
         }
         rows.add(row);
         lastOffset = record.kafkaOffset();
@@ -71,6 +86,15 @@ final class TopicPartitionWriter {
         }
     }
 
+    /** Commits the open file once it has been open for rotate.schedule.interval.ms of wall-clock time. */
+    void commitIfOpenTooLong() throws IOException {
+        if (openFolder != null
+                && rules.rotateScheduleIntervalMs() > 0
+                && wallClockMs.getAsLong() - openedAtMs >= rules.rotateScheduleIntervalMs()) {
+            commitFile();
+        }
+    }
+
     /** A record that goes in no file (a tombstone, a dead letter) still moves the committable offset on. */
     void skip(SinkRecord record) {
         lastOffset = record.kafkaOffset();
@@ -86,14 +110,15 @@ final class TopicPartitionWriter {
 
     private void commitFile() throws IOException {
         String key = String.format(
-                "%s/%s/%s/%s+%d+%010d.snappy.parquet",
+                "%s/%s/%s/%s+%d+%010d%s",
                 rules.topicsDir(),
                 partition.topic(),
                 openFolder,
                 partition.topic(),
                 partition.partition(),
-                startOffset);
-        store.put(key, ParquetFiles.write(rows));
+                startOffset,
+                rules.format().extension());
+        store.put(key, rules.format().write(rows));
         committable = lastOffset + 1;
         rows.clear();
         openFolder = null;

@@ -32,6 +32,37 @@ class StandInS3SinkConfigTest {
                 .isFalse();
     }
 
+    @Test
+    void confluentsJsonFormatWritesJsonLinesGzippedWhenAskedAndParquetStaysTheDefault() {
+        assertThat(new StandInS3SinkConfig(settings(Map.of())).fileFormat().extension())
+                .isEqualTo(".snappy.parquet");
+        assertThat(new StandInS3SinkConfig(settings(Map.of("format.class", JSON_FORMAT)))
+                        .fileFormat()
+                        .extension())
+                .isEqualTo(".json");
+        assertThat(new StandInS3SinkConfig(settings(Map.of("format.class", JSON_FORMAT, "s3.compression.type", "gzip")))
+                        .fileFormat()
+                        .extension())
+                .isEqualTo(".json.gz");
+    }
+
+    @Test
+    void aFormatTheStandInCannotWriteIsRefusedNotReplacedByParquet() {
+        assertThatThrownBy(() -> new StandInS3SinkConfig(
+                        settings(Map.of("format.class", "io.confluent.connect.s3.format.avro.AvroFormat"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("format.class");
+    }
+
+    @Test
+    void aWallClockRotationIsAccepted() {
+        assertThat(new StandInS3SinkConfig(settings(Map.of("rotate.schedule.interval.ms", "600000")))
+                        .getLong("rotate.schedule.interval.ms"))
+                .isEqualTo(600_000L);
+    }
+
+    private static final String JSON_FORMAT = "io.confluent.connect.s3.format.json.JsonFormat";
+
     static Map<String, String> settings(Map<String, String> more) {
         Map<String, String> settings = new HashMap<>();
         settings.put("s3.bucket.name", "lake");

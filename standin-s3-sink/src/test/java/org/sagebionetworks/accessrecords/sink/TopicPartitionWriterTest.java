@@ -3,10 +3,14 @@ package org.sagebionetworks.accessrecords.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -14,6 +18,9 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
+import org.sagebionetworks.accessrecords.sink.format.FileFormat;
+import org.sagebionetworks.accessrecords.sink.format.JsonLinesFormat;
+import org.sagebionetworks.accessrecords.sink.format.ParquetFormat;
 import org.sagebionetworks.accessrecords.sink.partition.DayPath;
 import org.sagebionetworks.accessrecords.sink.s3.ObjectStore;
 
@@ -30,6 +37,7 @@ class TopicPartitionWriterTest {
     private static final Instant NOV_14 = Instant.parse("2023-11-14T10:00:00Z");
 
     private final MemoryStore store = new MemoryStore();
+    private long wallClock = 1_000_000L;
 
     @Test
     void aFullFileIsUploadedUnderConfluentsKeyAndItsOffsetsBecomeCommittable() throws IOException {
@@ -154,7 +162,43 @@ class TopicPartitionWriterTest {
         assertThat(writer.committableOffset()).isEqualTo(failureFree.committableOffset());
     }
 
+    @Test
+    void theJsonFormatWritesOneGzippedLinePerRecordUnderConfluentsJsonKey() throws IOException {
+        TopicPartitionWriter writer = writer(2, -1, new JsonLinesFormat(true), -1);
+
+        write(writer, 7, NOV_14);
+        write(writer, 8, NOV_14.plusMillis(1));
+
+        String key = "processed/v1/processed.v1/year=2023/month=11/day=14/processed.v1+3+0000000007.json.gz";
+        assertThat(store.objects).containsOnlyKeys(key);
+        assertThat(gunzip(store.objects.get(key)))
+                .isEqualTo("{\"session_id\":\"s-7\",\"timestamp\":" + NOV_14.toEpochMilli() + "}\n"
+                        + "{\"session_id\":\"s-8\",\"timestamp\":" + (NOV_14.toEpochMilli() + 1) + "}\n");
+    }
+
+    @Test
+    void aScheduledRotationCommitsAFileOpenThatLongWithoutWaitingForTheNextRecord() throws IOException {
+        TopicPartitionWriter writer = writer(100, -1, new ParquetFormat(), 60_000);
+        write(writer, 5, NOV_14);
+
+        wallClock += 59_999;
+        writer.commitIfOpenTooLong();
+        assertThat(store.objects).isEmpty();
+
+        wallClock += 1;
+        writer.commitIfOpenTooLong();
+        assertThat(store.objects)
+                .containsOnlyKeys(
+                        "processed/v1/processed.v1/year=2023/month=11/day=14/processed.v1+3+0000000005.snappy.parquet");
+        assertThat(writer.committableOffset()).isEqualTo(6);
+    }
+
     private TopicPartitionWriter writer(int flushSize, long rotateIntervalMs) {
+        return writer(flushSize, rotateIntervalMs, new ParquetFormat(), -1);
+    }
+
+    private TopicPartitionWriter writer(
+            int flushSize, long rotateIntervalMs, FileFormat format, long rotateScheduleIntervalMs) {
         return new TopicPartitionWriter(
                 PARTITION,
                 new TopicPartitionWriter.FileRules(
@@ -162,8 +206,17 @@ class TopicPartitionWriterTest {
                         new DayPath("'year'=YYYY/'month'=MM/'day'=dd"),
                         "timestamp",
                         flushSize,
-                        rotateIntervalMs),
-                store);
+                        rotateIntervalMs,
+                        format,
+                        rotateScheduleIntervalMs),
+                store,
+                () -> wallClock);
+    }
+
+    private static String gunzip(byte[] bytes) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void write(TopicPartitionWriter writer, long offset, Instant time) throws IOException {

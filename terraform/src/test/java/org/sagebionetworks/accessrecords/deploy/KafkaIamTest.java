@@ -2,12 +2,15 @@ package org.sagebionetworks.accessrecords.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /**
  * What the enricher's task role and the connector's role may do on MSK, evaluated on concrete resource names:
- * the internal topic, transactional id and group names below are the ones Kafka Streams and Connect really use.
+ * the internal topic, transactional id and group names below are the ones Kafka Streams and Connect really use,
+ * and the redrive task's are {@link SharedNames}', which the command uses.
  */
 class KafkaIamTest {
 
@@ -131,5 +134,94 @@ class KafkaIamTest {
         assertThat(sink.allows("s3:PutObject", lake + "/processed/v2/x.parquet"))
                 .isFalse();
         assertThat(sink.allows("s3:ListBucket", lake)).isTrue();
+    }
+
+    @Test
+    void redriveReadsTheDeadLettersAndWritesOnlyTheRawTopicAndItsProgress() {
+        IamPolicy redrive = IamPolicy.of(TF, "redrive", redriveBindings());
+        String progress = TOPIC + SharedNames.REDRIVE_PROGRESS_TOPIC;
+
+        for (String deadLetters : new String[] {SharedNames.DEAD_LETTER_TOPIC, SharedNames.SINK_DEAD_LETTER_TOPIC}) {
+            assertThat(redrive.allows("kafka-cluster:ReadData", TOPIC + deadLetters))
+                    .as(deadLetters)
+                    .isTrue();
+            assertThat(redrive.allows("kafka-cluster:WriteData", TOPIC + deadLetters))
+                    .as(deadLetters)
+                    .isFalse();
+        }
+        assertThat(redrive.allows("kafka-cluster:WriteData", TOPIC + SharedNames.RAW_TOPIC))
+                .isTrue();
+        assertThat(redrive.allows("kafka-cluster:ReadData", TOPIC + SharedNames.RAW_TOPIC))
+                .isFalse();
+        for (String action : new String[] {"CreateTopic", "DescribeTopic", "ReadData", "WriteData"}) {
+            assertThat(redrive.allows("kafka-cluster:" + action, progress))
+                    .as(action)
+                    .isTrue();
+        }
+        assertThat(redrive.allows("kafka-cluster:CreateTopic", TOPIC + SharedNames.RAW_TOPIC))
+                .isFalse();
+        assertThat(redrive.allows("kafka-cluster:WriteData", TOPIC + "synapse.accessrecords.processed.v1"))
+                .isFalse();
+        assertThat(redrive.allows("kafka-cluster:WriteDataIdempotently", PipelineNames.CLUSTER_ARN))
+                .isTrue();
+    }
+
+    @Test
+    void redriveOwnsOneTransactionalIdPerDeadLetterTopic() {
+        IamPolicy redrive = IamPolicy.of(TF, "redrive", redriveBindings());
+        String own = TRANSACTIONAL_ID + SharedNames.REDRIVE_TRANSACTIONAL_ID_PREFIX + SharedNames.DEAD_LETTER_TOPIC;
+
+        assertThat(redrive.allows("kafka-cluster:AlterTransactionalId", own)).isTrue();
+        assertThat(redrive.allows("kafka-cluster:DescribeTransactionalId", own)).isTrue();
+        assertThat(redrive.allows(
+                        "kafka-cluster:AlterTransactionalId",
+                        TRANSACTIONAL_ID + SharedNames.REDRIVE_TRANSACTIONAL_ID_PREFIX + "some.other.topic"))
+                .isFalse();
+        assertThat(redrive.allows(
+                        "kafka-cluster:AlterTransactionalId",
+                        TRANSACTIONAL_ID + "synapse-access-records-archive-loader-0a1b2c3d"))
+                .isFalse();
+        assertThat(redrive.allows("kafka-cluster:AlterTransactionalId", TRANSACTIONAL_ID + APP + "-x-1"))
+                .isFalse();
+    }
+
+    /** The redrive policy also names its progress topic, a literal local of its own. */
+    private static Map<String, String> redriveBindings() {
+        Map<String, String> bindings = new HashMap<>(V1);
+        bindings.put("local.redrive_progress_topic", PipelineNames.literalLocal(TF, "redrive_progress_topic"));
+        return bindings;
+    }
+
+    @Test
+    void theDeadLetterArchiveReadsOnlyTheDeadLetterTopicsWithItsGroupAndWritesOnlyItsFolder() {
+        Map<String, String> bindings = new HashMap<>(V1);
+        bindings.put("local.dead_letter_archive_group", "connect-stack-dead-letter-archive");
+        bindings.put("local.dead_letter_archive.archive_dir", "dead-letters");
+        IamPolicy archive = IamPolicy.of(TF, "dead_letter_archive", bindings);
+        String lake = "arn:aws:s3:::" + PipelineNames.LAKE_BUCKET;
+
+        for (String topic : new String[] {"synapse.accessrecords.raw.dlq", "synapse.accessrecords.sink.dlq"}) {
+            assertThat(archive.allows("kafka-cluster:ReadData", TOPIC + topic))
+                    .as(topic)
+                    .isTrue();
+            assertThat(archive.allows("kafka-cluster:WriteData", TOPIC + topic))
+                    .as(topic)
+                    .isFalse();
+        }
+        assertThat(archive.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.raw"))
+                .isFalse();
+        assertThat(archive.allows("kafka-cluster:ReadData", TOPIC + "synapse.accessrecords.processed.v1"))
+                .isFalse();
+        assertThat(archive.allows("kafka-cluster:AlterGroup", GROUP + "connect-stack-dead-letter-archive"))
+                .isTrue();
+        assertThat(archive.allows("kafka-cluster:AlterGroup", GROUP + "connect-stack-s3-sink-v1"))
+                .isFalse();
+        assertThat(archive.allows(
+                        "s3:PutObject",
+                        lake + "/dead-letters/synapse.accessrecords.raw.dlq/dead_letter_date=2026-12-01/"
+                                + "synapse.accessrecords.raw.dlq+0+0000000000.json.gz"))
+                .isTrue();
+        assertThat(archive.allows("s3:PutObject", lake + "/processed/v1/x.parquet"))
+                .isFalse();
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Who else reaches the cluster, as planned: Synapse's hosts publishing to the raw topic, the one-shot tasks
- * {@code load-archive} and {@code replay} with roles of their own, and where the tasks may connect to at all. The
+ * {@code load-archive}, {@code replay} and {@code redrive} with roles of their own, and where the tasks may connect to at all. The
  * Kafka resources are unknown until the cluster exists, so a statement is recognised by its sid and actions.
  */
 class PlannedAccessIT extends OnPlannedStacks {
@@ -125,6 +125,65 @@ class PlannedAccessIT extends OnPlannedStacks {
                 .noneMatch(address -> address.contains("load_archive"));
         assertThat(stacks.plan(PlannedStacks.MINIMAL).addresses("aws_ecs_service"))
                 .noneMatch(address -> address.contains("load_archive"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("variableSets")
+    void redriveRunsInEveryStackAsATaskOfItsOwnThatTouchesOnlyKafka(StackVariables variables) {
+        TerraformPlan plan = stacks.plan(variables);
+        String name = variables.stack() + "-redrive";
+
+        assertThat(plan.after("module.redrive.aws_ecs_task_definition.this")
+                        .path("family")
+                        .asText())
+                .isEqualTo(name);
+        assertThat(plan.after("module.redrive.aws_iam_role.task").path("name").asText())
+                .isEqualTo(name);
+        assertThat(plan.after("module.redrive.aws_cloudwatch_log_group.this")
+                        .path("name")
+                        .asText())
+                .isEqualTo("/" + variables.stack() + "/redrive");
+        // Its run_task call names the security group, known only after apply; role and log group are known.
+        JsonNode output = plan.knownPartOfOutput("one_shot_tasks").path("redrive");
+        assertThat(output.path("role_name").asText()).isEqualTo(name);
+        assertThat(output.path("log_group").asText()).isEqualTo("/" + variables.stack() + "/redrive");
+        assertThat(plan.has("module.redrive.aws_ecs_service.this[0]")).isFalse();
+    }
+
+    @Test
+    void redriveReadsTheDeadLettersAndWritesTheRawTopicAndItsProgressTransactionally() {
+        PlannedPolicy redrive =
+                PlannedPolicy.at(stacks.plan(PlannedStacks.PRODUCTION), "data.aws_iam_policy_document.redrive");
+
+        assertThat(redrive.statements())
+                .extracting(PlannedPolicy.Statement::sid)
+                .containsExactly("Cluster", "DeadLetters", "PublishRaw", "Progress", "Transactions");
+        assertThat(redrive.statement("Cluster").actions())
+                .containsExactlyInAnyOrder(
+                        "kafka-cluster:Connect",
+                        "kafka-cluster:DescribeCluster",
+                        "kafka-cluster:WriteDataIdempotently");
+        assertThat(redrive.statement("DeadLetters").actions())
+                .containsExactlyInAnyOrder("kafka-cluster:DescribeTopic", "kafka-cluster:ReadData");
+        assertThat(redrive.statement("DeadLetters").unknownResources()).isEqualTo(2);
+        assertThat(redrive.statement("PublishRaw").actions())
+                .containsExactlyInAnyOrder("kafka-cluster:DescribeTopic", PUBLISH);
+        assertThat(redrive.statement("PublishRaw").unknownResources()).isEqualTo(1);
+        assertThat(redrive.statement("Progress").actions())
+                .containsExactlyInAnyOrder(
+                        "kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:ReadData", PUBLISH);
+        assertThat(redrive.statement("Progress").unknownResources()).isEqualTo(1);
+        assertThat(redrive.statement("Transactions").actions())
+                .containsExactlyInAnyOrder(
+                        "kafka-cluster:AlterTransactionalId", "kafka-cluster:DescribeTransactionalId");
+        assertThat(redrive.statement("Transactions").unknownResources()).isEqualTo(2);
+        assertThat(redrive.statements())
+                .allSatisfy(statement -> assertThat(statement.knownResources())
+                        .as(statement.sid())
+                        .isEmpty());
+        assertThat(redrive.actions())
+                .allMatch(action -> action.startsWith("kafka-cluster:"))
+                .doesNotContain("kafka-cluster:DeleteTopic", "kafka-cluster:AlterGroup", "kafka-cluster:AlterTopic");
     }
 
     @ParameterizedTest

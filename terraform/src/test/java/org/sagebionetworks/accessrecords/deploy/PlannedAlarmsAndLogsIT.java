@@ -45,8 +45,13 @@ class PlannedAlarmsAndLogsIT extends OnPlannedStacks {
         int servingSinks = plan.has("aws_mskconnect_connector.s3_sink[\"serving\"]") ? 1 : 0;
         int reconcile = plan.has("aws_cloudwatch_metric_alarm.reconcile[0]") ? 1 : 0;
         int serviceMetricAlarms = 5 + RejectionReason.values().length;
+        int deadLetterArchiveLag = 2;
         assertThat(plan.addresses("aws_cloudwatch_metric_alarm"))
-                .hasSize((3 + serviceMetricAlarms) * variables.versions().size() + servingSinks + reconcile + 3);
+                .hasSize((3 + serviceMetricAlarms) * variables.versions().size()
+                        + servingSinks
+                        + reconcile
+                        + 3
+                        + deadLetterArchiveLag);
     }
 
     @ParameterizedTest

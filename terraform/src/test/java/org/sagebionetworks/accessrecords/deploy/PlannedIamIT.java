@@ -113,6 +113,7 @@ class PlannedIamIT extends OnPlannedStacks {
         }
         assertTrust(plan, "module.replay.aws_iam_role.task", "ecs-tasks.amazonaws.com", ecsTasks);
         assertTrust(plan, "module.load_archive[0].aws_iam_role.task", "ecs-tasks.amazonaws.com", ecsTasks);
+        assertTrust(plan, "module.redrive.aws_iam_role.task", "ecs-tasks.amazonaws.com", ecsTasks);
         assertTrust(plan, "aws_iam_role.enricher_execution", "ecs-tasks.amazonaws.com", null);
         assertThat(plan.after("aws_iam_role_policy_attachment.enricher_execution")
                         .path("policy_arn")

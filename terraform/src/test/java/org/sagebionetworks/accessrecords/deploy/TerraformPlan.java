@@ -69,6 +69,11 @@ final class TerraformPlan {
         return plan.path("planned_values").path("outputs").path(name).path("value");
     }
 
+    /** An output's planned value with only its known parts, for an output that is known in part until apply. */
+    JsonNode knownPartOfOutput(String name) {
+        return plan.path("output_changes").path(name).path("after");
+    }
+
     /** A variable's value as the plan used it (a default included), as text: {@code 6}, {@code us-east-1}. */
     String variable(String name) {
         JsonNode variable = plan.path("variables").path(name);

@@ -36,7 +36,7 @@ class TerraformReferencesTest {
                         .as(path + " is a deploy-time input, so it must be optional")
                         .isNull();
             } else if (call.group(1).equals("fileset")) {
-                assertThat(resolve(path, Map.of())).isEqualTo(Repository.ROOT.resolve("queries"));
+                assertThat(resolve(path, Map.of())).startsWith(Repository.ROOT.resolve("queries"));
             } else {
                 read.addAll(resolveAll(path));
             }
@@ -99,7 +99,7 @@ class TerraformReferencesTest {
     private static List<Path> resolveAll(String template) throws IOException {
         List<Path> paths = new ArrayList<>();
         if (template.contains("${each.value}")) {
-            for (Path query : queryFiles()) {
+            for (Path query : queryFiles(resolve(template, Map.of("each.value", "")))) {
                 paths.add(resolve(
                         template, Map.of("each.value", query.getFileName().toString())));
             }
@@ -120,8 +120,7 @@ class TerraformReferencesTest {
     }
 
     /** fileset() of a folder that does not exist (yet) is empty in Terraform too. */
-    private static List<Path> queryFiles() throws IOException {
-        Path queries = Repository.ROOT.resolve("queries");
+    private static List<Path> queryFiles(Path queries) throws IOException {
         if (!Files.isDirectory(queries)) {
             return List.of();
         }
