@@ -1,8 +1,8 @@
 # The dead-letter archive: one S3 sink on MSK Connect reads every dead-letter topic (the service's and the loader's,
 # and the table sinks') and writes each letter, key, bytes and headers, as one gzipped JSON line under
-# <lake_prefix>/dead-letters/<topic>/dead_letter_date=YYYY-MM-dd/, through our DeadLetterEnvelope transform. Its
-# plugin is Confluent's zip with that transform's jar added (dead-letter-envelope/plugin-zip.sh); its
-# configuration is connect-config/dead-letter-archive.json (docs/dead-letters.md).
+# <lake_prefix>/dead-letters/<topic>/dead_letter_date=YYYY-MM-dd/, through our DeadLetterEnvelope transform, which
+# the stack's one plugin zip carries (sink.tf); its configuration is connect-config/dead-letter-archive.json
+# (docs/dead-letters.md).
 locals {
   dead_letter_archive = {
     connector_name = "${var.stack_name}-dead-letter-archive"
@@ -12,28 +12,6 @@ locals {
   dead_letter_archive_group    = "connect-${local.dead_letter_archive.connector_name}"
   dead_letter_archive_location = "s3://${local.lake_bucket}/${local.dead_letter_archive.archive_dir}/"
   dead_letter_table_name       = "dead_letters"
-}
-
-resource "aws_s3_object" "archive_plugin" {
-  count       = var.archive_plugin_zip_file == null ? 0 : 1
-  bucket      = aws_s3_bucket.this["plugins"].id
-  key         = var.archive_plugin_zip_key
-  source      = var.archive_plugin_zip_file
-  source_hash = filemd5(var.archive_plugin_zip_file)
-}
-
-resource "aws_mskconnect_custom_plugin" "dead_letter_archive" {
-  name         = "${var.stack_name}-dead-letter-archive"
-  content_type = "ZIP"
-
-  location {
-    s3 {
-      bucket_arn = aws_s3_bucket.this["plugins"].arn
-      file_key   = var.archive_plugin_zip_key
-    }
-  }
-
-  depends_on = [aws_s3_object.archive_plugin]
 }
 
 resource "aws_cloudwatch_log_group" "dead_letter_archive" {
@@ -83,8 +61,8 @@ resource "aws_mskconnect_connector" "dead_letter_archive" {
 
   plugin {
     custom_plugin {
-      arn      = aws_mskconnect_custom_plugin.dead_letter_archive.arn
-      revision = aws_mskconnect_custom_plugin.dead_letter_archive.latest_revision
+      arn      = aws_mskconnect_custom_plugin.s3_sink.arn
+      revision = aws_mskconnect_custom_plugin.s3_sink.latest_revision
     }
   }
 

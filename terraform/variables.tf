@@ -238,9 +238,9 @@ variable "kafkaconnect_version" {
 }
 
 variable "sink_plugin_zip_key" {
-  description = "Key, in the plugins bucket, of Confluent's S3 sink plugin zip as Confluent Hub names it. The default is the pinned release, 10.6.3, which commits its files when a record of another day arrives and can leave skipped tombstones out of the dead-letter topic, as connect-config/s3-sink.json asks (docs/deploying.md)."
+  description = "Key, in the plugins bucket, of the one plugin zip every connector runs on: Confluent Hub's S3 sink zip with our plugin jars (processed-record-converter, dead-letter-envelope) added by connect-config/plugin-zip.sh. The default names the pinned release, 10.6.3, which commits its files when a record of another day arrives and can leave skipped tombstones out of the dead-letter topic, as connect-config/s3-sink.json asks (docs/deploying.md)."
   type        = string
-  default     = "confluentinc-kafka-connect-s3-10.6.3.zip"
+  default     = "confluentinc-kafka-connect-s3-10.6.3-with-synapse-access-records.zip"
 }
 
 variable "sink_plugin_zip_file" {
@@ -525,18 +525,6 @@ variable "streams_down_alarm_minutes" {
     condition     = var.streams_down_alarm_minutes >= 1
     error_message = "streams_down_alarm_minutes must be at least 1."
   }
-}
-
-variable "archive_plugin_zip_key" {
-  description = "Key, in the plugins bucket, of the dead-letter archive's plugin zip: Confluent's S3 sink zip (sink_plugin_zip_key's release) with the dead-letter-envelope jar added by dead-letter-envelope/plugin-zip.sh (docs/deploying.md)."
-  type        = string
-  default     = "dead-letter-archive-plugin.zip"
-}
-
-variable "archive_plugin_zip_file" {
-  description = "Local path of that zip; when set, Terraform uploads it to archive_plugin_zip_key. Leave null when the object is already in the bucket."
-  type        = string
-  default     = null
 }
 
 variable "dead_letter_archive_flush_size" {

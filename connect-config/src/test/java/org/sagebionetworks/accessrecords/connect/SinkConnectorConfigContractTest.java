@@ -18,6 +18,7 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sagebionetworks.accessrecords.converter.ProcessedRecordConverter;
 import org.sagebionetworks.accessrecords.schema.AccessRecordContract;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 
@@ -53,10 +54,9 @@ class SinkConnectorConfigContractTest {
     }
 
     @Test
-    void readsOnlyCommittedRowsAsParquetFromTheConnectEnvelopeAndKeepsWhatItCannotWrite() {
+    void readsOnlyCommittedAvroRowsAsParquetAndKeepsWhatItCannotWrite() {
         assertThat(SINK.get("consumer.override.isolation.level").asText()).isEqualTo("read_committed");
-        assertThat(SINK.get("value.converter").asText()).isEqualTo("org.apache.kafka.connect.json.JsonConverter");
-        assertThat(SINK.get("value.converter.schemas.enable").asText()).isEqualTo("true");
+        assertThat(SINK.get("value.converter").asText()).isEqualTo(ProcessedRecordConverter.class.getName());
         assertThat(SINK.get("format.class").asText()).endsWith("ParquetFormat");
         assertThat(SINK.get("parquet.codec").asText()).isEqualTo("snappy");
         assertThat(SINK.get("behavior.on.null.values").asText()).isEqualTo("ignore");

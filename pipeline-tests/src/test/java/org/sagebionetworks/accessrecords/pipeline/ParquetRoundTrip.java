@@ -11,27 +11,26 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.json.JsonConverterConfig;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
+import org.sagebionetworks.accessrecords.converter.ProcessedRecordConverter;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
-import org.sagebionetworks.accessrecords.service.processed.ConnectEnvelopeSerde;
+import org.sagebionetworks.accessrecords.service.topology.AccessRecordTopics;
 import org.sagebionetworks.accessrecords.sink.parquet.ParquetFiles;
 
 /**
- * A processed row the way it reaches the table: the service's bytes on the processed topic, read by Connect's
- * JsonConverter as the connector configuration says, written by the sink's own {@link ParquetFiles}, and read
+ * A processed row the way it reaches the table: the service's bytes on the processed topic, read by
+ * {@link ProcessedRecordConverter} as the connector configuration says, written by the sink's own {@link ParquetFiles}, and read
  * back from the Parquet file. Values are compared as plain column values (strings, longs, booleans, epoch
  * milliseconds, epoch days), so a string Parquet cannot hold shows up as a difference, not a crash.
  */
 final class ParquetRoundTrip {
 
     private static final String TOPIC = "processed";
-    private static final JsonConverter CONVERTER = converter();
+    private static final ProcessedRecordConverter CONVERTER = new ProcessedRecordConverter();
     /** Shared, as the sink shares its own: a reader without one parses Hadoop's XML defaults again each time. */
     private static final Configuration HADOOP = new Configuration();
 
@@ -40,7 +39,7 @@ final class ParquetRoundTrip {
     /** The row's column values as the table holds them after the round trip. */
     static Map<String, Object> throughTheTable(ProcessedAccessRecord row) throws IOException {
         Struct struct = (Struct) CONVERTER
-                .toConnectData(TOPIC, ConnectEnvelopeSerde.toEnvelope(row))
+                .toConnectData(TOPIC, AccessRecordTopics.ROWS.serializer().serialize(TOPIC, row))
                 .value();
         byte[] file = ParquetFiles.write(List.of(struct));
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new MemoryFile(file))
@@ -75,12 +74,6 @@ final class ParquetRoundTrip {
             return Math.toIntExact(day.toEpochDay());
         }
         return value instanceof CharSequence text ? text.toString() : value;
-    }
-
-    private static JsonConverter converter() {
-        JsonConverter converter = new JsonConverter();
-        converter.configure(Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "true"), false);
-        return converter;
     }
 
     private record MemoryFile(byte[] bytes) implements InputFile {

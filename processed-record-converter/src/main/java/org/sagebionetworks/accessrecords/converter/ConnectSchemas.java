@@ -53,14 +53,20 @@ public final class ConnectSchemas {
         if (logical instanceof LogicalTypes.Date) {
             return Date.builder();
         }
-        return switch (type.getType()) {
-            case STRING -> SchemaBuilder.string();
-            case LONG -> SchemaBuilder.int64();
-            case INT -> SchemaBuilder.int32();
-            case BOOLEAN -> SchemaBuilder.bool();
-            case DOUBLE -> SchemaBuilder.float64();
-            default -> throw new IllegalArgumentException("no Connect mapping for Avro type " + type);
-        };
+        switch (type.getType()) {
+            case STRING:
+                return SchemaBuilder.string();
+            case LONG:
+                return SchemaBuilder.int64();
+            case INT:
+                return SchemaBuilder.int32();
+            case BOOLEAN:
+                return SchemaBuilder.bool();
+            case DOUBLE:
+                return SchemaBuilder.float64();
+            default:
+                throw new IllegalArgumentException("no Connect mapping for Avro type " + type);
+        }
     }
 
     private static Schema nonNull(Schema union) {

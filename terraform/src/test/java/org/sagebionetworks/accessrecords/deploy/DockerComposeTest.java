@@ -34,7 +34,13 @@ class DockerComposeTest {
         assertThat(environment("kafka").get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
         assertThat(image("connect")).startsWith("confluentinc/cp-kafka-connect:");
         assertThat(String.join(" ", strings(service("connect").get("command"))))
-                .containsPattern("confluent-hub install --no-prompt confluentinc/kafka-connect-s3:\\S+");
+                .containsPattern("confluent-hub install --no-prompt confluentinc/kafka-connect-s3:\\S+")
+                .contains("cp /synapse-access-records-plugins/*.jar "
+                        + "/usr/share/confluent-hub-components/confluentinc-kafka-connect-s3/lib/");
+        assertThat(strings(service("connect").get("volumes")))
+                .as("the converter the sink's value.converter names, beside Confluent's jars")
+                .anyMatch(volume -> volume.startsWith("./processed-record-converter/target/processed-record-converter-")
+                        && volume.contains(":/synapse-access-records-plugins/"));
         assertThat(service("enricher").get("build")).isEqualTo("./enricher-service");
         assertThat(Repository.read(Repository.ROOT.resolve("enricher-service/Dockerfile")))
                 .contains("COPY target/enricher-service.jar")

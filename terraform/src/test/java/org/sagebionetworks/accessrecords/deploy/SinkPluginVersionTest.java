@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class SinkPluginVersionTest {
 
-    private static final Pattern ZIP = Pattern.compile("confluentinc-kafka-connect-s3-(\\d+\\.\\d+\\.\\d+)\\.zip");
+    private static final Pattern ZIP =
+            Pattern.compile("confluentinc-kafka-connect-s3-(\\d+\\.\\d+\\.\\d+)-with-synapse-access-records\\.zip");
     private static final Pattern ANY_MENTION =
             Pattern.compile("kafka-connect-s3(?:-|:|/versions/|:\\$\\{S3_SINK_VERSION:-)(\\d+\\.\\d+\\.\\d+)");
 
@@ -73,7 +74,7 @@ class SinkPluginVersionTest {
                 (Map<?, ?>) TerraformConfig.load().entries("variable").get("sink_plugin_zip_key");
         Matcher zip = ZIP.matcher(String.valueOf(variable.get("default")));
         assertThat(zip.matches())
-                .as("sink_plugin_zip_key defaults to Confluent Hub's zip name: %s", variable.get("default"))
+                .as("sink_plugin_zip_key defaults to Confluent Hub's zip name with ours: %s", variable.get("default"))
                 .isTrue();
         return ConfluentS3SinkVersion.parse(zip.group(1));
     }

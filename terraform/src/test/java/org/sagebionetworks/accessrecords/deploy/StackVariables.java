@@ -77,7 +77,6 @@ record StackVariables(
         values.put("alarm_actions", List.of(ALARM_TOPIC));
         values.put("log_retention_days", PRODUCTION_LOG_RETENTION_DAYS);
         values.put("sink_plugin_zip_file", pluginZip.toString());
-        values.put("archive_plugin_zip_file", pluginZip.toString());
         values.put("serving_dir", SERVING_DIR);
         values.put("serving_windows", Map.of("v1", Map.of("from", CUTOVER)));
         values.put("publisher_role_names", List.of(SYNAPSE_ROLE));

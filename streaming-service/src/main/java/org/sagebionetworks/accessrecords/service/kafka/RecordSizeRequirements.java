@@ -11,19 +11,22 @@ public final class RecordSizeRequirements {
      * rejection message and the source topic's name, stay well under 1 KiB) and the record batch's framing.
      */
     public static final int DEAD_LETTER_HEADER_BYTES = 16 * 1024;
-    /** The Connect schema a processed envelope repeats in every record, with room to spare. */
-    static final int PROCESSED_SCHEMA_BYTES = 64 * 1024;
+    /** Avro's single-object header (ten bytes) and the record's framing in its batch, with room to spare. */
+    static final int PROCESSED_FRAMING_BYTES = 1024;
 
     private RecordSizeRequirements() {}
 
-    /** A processed envelope carries a row of at most one raw record's size plus its Connect schema. */
+    /**
+     * A processed row holds at most a raw record's strings (unescaped, so never longer) and what is derived from
+     * them, which stays under a second raw record's size, plus its header.
+     */
     public static int processed(int maxRecordBytes) {
-        return 2 * maxRecordBytes + PROCESSED_SCHEMA_BYTES;
+        return 2 * maxRecordBytes + PROCESSED_FRAMING_BYTES;
     }
 
     /** The largest {@code access-records.max-record-bytes} whose rows fit a topic that accepts {@code limit} bytes. */
     static int largestMaxRecordBytesFor(int limit) {
-        return Math.max(0, (limit - PROCESSED_SCHEMA_BYTES) / 2);
+        return Math.max(0, (limit - PROCESSED_FRAMING_BYTES) / 2);
     }
 
     /** Any raw record the raw topic accepts may be dead-lettered (a TOO_LARGE one too), whole, with its headers. */

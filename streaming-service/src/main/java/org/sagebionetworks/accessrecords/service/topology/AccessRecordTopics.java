@@ -11,7 +11,6 @@ import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
-import org.sagebionetworks.accessrecords.service.processed.ConnectEnvelopeSerde;
 import org.sagebionetworks.accessrecords.service.serving.ServingWindow;
 
 /**
@@ -31,8 +30,11 @@ public record AccessRecordTopics(
     /** The serving topic, with the rows, as the processed topic has them, of the version's serving window. */
     public record Serving(Topic<byte[], ProcessedAccessRecord> topic, ServingWindow window) {}
 
-    /** Rows between the enrich and dedup steps when the input must be re-keyed: Avro's compact binary form. */
-    public static final Serde<ProcessedAccessRecord> REPARTITION_SERDE =
+    /**
+     * Rows on the processed, serving and repartition topics: Avro's single-object encoding (the writer schema's
+     * fingerprint and the binary row), which the sinks read with processed-record-converter.
+     */
+    public static final Serde<ProcessedAccessRecord> ROWS =
             Serdes.serdeFrom((topic, row) -> toBytes(row), (topic, bytes) -> fromBytes(bytes));
 
     /**
@@ -49,7 +51,7 @@ public record AccessRecordTopics(
     }
 
     private static Topic<byte[], ProcessedAccessRecord> rows(String name) {
-        return new Topic<>(name, Serdes.ByteArray(), new ConnectEnvelopeSerde());
+        return new Topic<>(name, Serdes.ByteArray(), ROWS);
     }
 
     /** What the service reads: the raw topic, and the version's history topic when it has one (same serdes). */

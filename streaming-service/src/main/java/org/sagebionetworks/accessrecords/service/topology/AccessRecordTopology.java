@@ -65,9 +65,8 @@ public final class AccessRecordTopology {
         KStream<byte[], ProcessedAccessRecord> rows =
                 routes.get(ROUTE + ENRICHED).mapValues(routed -> ((Routed.Enriched) routed).row(), Named.as("rows"));
         if (!inputKeyedBySessionId) {
-            rows = rows.repartition(
-                    Repartitioned.with(topics.processed().keySerde(), AccessRecordTopics.REPARTITION_SERDE)
-                            .withName(REPARTITION_NAME));
+            rows = rows.repartition(Repartitioned.with(topics.processed().keySerde(), AccessRecordTopics.ROWS)
+                    .withName(REPARTITION_NAME));
         }
         KStream<byte[], ProcessedAccessRecord> unique =
                 rows.processValues(DedupStep.processor(dedup.horizon(), clockSkew, metrics), Named.as("dedup"));

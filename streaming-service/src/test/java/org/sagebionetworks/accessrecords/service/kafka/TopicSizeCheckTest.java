@@ -52,9 +52,9 @@ class TopicSizeCheckTest {
                 .singleElement()
                 .asString()
                 .startsWith("Topic processed would refuse rows")
-                .contains("--entity-name processed --add-config max.message.bytes=2065536")
+                .contains("--entity-name processed --add-config max.message.bytes=2001024")
                 .contains("or lower access-records.max-record-bytes (ACCESS_RECORDS_MAX_RECORD_BYTES) to at most "
-                        + (BROKER_DEFAULT - 64 * 1024) / 2);
+                        + (BROKER_DEFAULT - 1024) / 2);
     }
 
     @Test
@@ -70,7 +70,7 @@ class TopicSizeCheckTest {
                 .singleElement()
                 .asString()
                 .startsWith("Topic processedaccessrecord would refuse rows")
-                .contains("--entity-name processedaccessrecord --add-config max.message.bytes=2065536");
+                .contains("--entity-name processedaccessrecord --add-config max.message.bytes=2001024");
     }
 
     @Test

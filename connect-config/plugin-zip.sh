@@ -5,9 +5,11 @@
 #
 #   plugin-zip.sh CONFLUENT_ZIP OUTPUT_ZIP JAR...
 #
-# e.g. (docs/deploying.md):
-#   dead-letter-envelope/plugin-zip.sh confluentinc-kafka-connect-s3-10.6.3.zip \
-#       target/dead-letter-archive-plugin.zip dead-letter-envelope/target/dead-letter-envelope-*.jar
+# e.g. (docs/deploying.md), the one zip every connector of the stack runs on:
+#   ./mvnw -q -DskipTests -pl processed-record-converter,dead-letter-envelope -am package
+#   connect-config/plugin-zip.sh confluentinc-kafka-connect-s3-10.6.3.zip \
+#       confluentinc-kafka-connect-s3-10.6.3-with-synapse-access-records.zip \
+#       processed-record-converter/target/processed-record-converter-*.jar dead-letter-envelope/target/dead-letter-envelope-*.jar
 # Needs only a JDK (its jar tool).
 set -euo pipefail
 
@@ -31,7 +33,7 @@ trap 'rm -rf "$staging"' EXIT
 mkdir -p "$staging/$lib_dir"
 for plugin_jar in "$@"; do
     if [ ! -f "$plugin_jar" ]; then
-        echo "no such jar: $plugin_jar (build it first: ./mvnw -q -DskipTests -pl dead-letter-envelope -am package)" >&2
+        echo "no such jar: $plugin_jar (build it first: ./mvnw -q -DskipTests -pl processed-record-converter,dead-letter-envelope -am package)" >&2
         exit 1
     fi
     cp "$plugin_jar" "$staging/$lib_dir/"

@@ -1,4 +1,4 @@
-package org.sagebionetworks.accessrecords.deadletters;
+package org.sagebionetworks.accessrecords.connect;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +36,8 @@ class PluginZipTest {
         confluent.put(LIB + "kafka-connect-storage-common-11.2.4.jar", "more of them");
         Path confluentZip = zip("confluentinc-kafka-connect-s3-10.6.3.zip", confluent);
         Path envelope = file("dead-letter-envelope-0.1.0.jar", "our transform");
-        Path converter = file("some-converter-0.1.0.jar", "issue 16's converter");
-        Path output = work.resolve("out/dead-letter-archive-plugin.zip");
+        Path converter = file("processed-record-converter-0.1.0.jar", "our converter");
+        Path output = work.resolve("out/confluentinc-kafka-connect-s3-10.6.3-with-synapse-access-records.zip");
         Files.createDirectories(output.getParent());
 
         Result result = run(confluentZip.toString(), output.toString(), envelope.toString(), converter.toString());
@@ -45,7 +45,7 @@ class PluginZipTest {
         assertThat(result.exit()).as(result.output()).isZero();
         Map<String, String> expected = new LinkedHashMap<>(confluent);
         expected.put(LIB + "dead-letter-envelope-0.1.0.jar", "our transform");
-        expected.put(LIB + "some-converter-0.1.0.jar", "issue 16's converter");
+        expected.put(LIB + "processed-record-converter-0.1.0.jar", "our converter");
         assertThat(files(output)).isEqualTo(expected);
     }
 
