@@ -30,7 +30,7 @@ import org.sagebionetworks.accessrecords.testsupport.S3ProxyServer;
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * org.sagebionetworks.accessrecords.benchmarks.ArchiveLoaderThroughputHarness baseline.jar candidate.jar
- * [objects=10] [recordsPerObject=100000] [rounds=2] [partitions=6]}; {@code LOADER_OPTS} adds load-archive options,
+ * [objects=10] [recordsPerObject=100000] [rounds=2] [partitions=6] [warmUpRounds=1]}; {@code LOADER_OPTS} adds load-archive options,
  * e.g. {@code --transaction-records 50000}, {@code LOADER_JAVA_OPTS} JVM options (e.g. a JFR recording);
  * {@code LOADER_LOG_LEVEL} sets the loader's log level (default WARN).
  */
@@ -73,6 +73,7 @@ public final class ArchiveLoaderThroughputHarness {
         int perObject = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         int partitions = args.length > 5 ? Integer.parseInt(args[5]) : 6;
+        int warmUpRounds = args.length > 6 ? Integer.parseInt(args[6]) : 1;
         KafkaCluster.startForThisJvm();
         Path dir = Files.createTempDirectory("archive-bench");
         try (S3ProxyServer s3 = S3ProxyServer.start(dir)) {
@@ -82,7 +83,7 @@ public final class ArchiveLoaderThroughputHarness {
             KafkaCluster.createTopic(dlq, partitions, Map.of());
             ArchiveLoaderThroughputHarness harness =
                     new ArchiveLoaderThroughputHarness(s3, dlq, partitions, (long) objects * perObject, gzipBytes);
-            jars.printTable(jars.alternate(rounds, harness::run));
+            jars.printTable(jars.alternate(warmUpRounds, rounds, harness::run));
         }
     }
 

@@ -32,7 +32,7 @@ import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * org.sagebionetworks.accessrecords.benchmarks.ServiceThroughputHarness baseline.jar candidate.jar
- * [records=1000000] [rounds=2] [partitions=6]}; {@code SERVICE_JAVA_OPTS} adds JVM options to both services, e.g.
+ * [records=1000000] [rounds=2] [partitions=6] [warmUpRounds=1]}; {@code SERVICE_JAVA_OPTS} adds JVM options to both services, e.g.
  * {@code -Dkafka.streams.commit.interval.ms=1000} to try a Kafka Streams setting.
  */
 public final class ServiceThroughputHarness {
@@ -65,12 +65,13 @@ public final class ServiceThroughputHarness {
         int records = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         int partitions = args.length > 4 ? Integer.parseInt(args[4]) : 6;
+        int warmUpRounds = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         KafkaCluster.startForThisJvm();
         String raw = KafkaCluster.uniqueName("raw");
         KafkaCluster.createTopic(raw, partitions, Map.of());
         load(raw, records);
         ServiceThroughputHarness harness = new ServiceThroughputHarness(raw, records, partitions);
-        jars.printTable(jars.alternate(rounds, harness::run));
+        jars.printTable(jars.alternate(warmUpRounds, rounds, harness::run));
     }
 
     private static void load(String topic, int records) throws Exception {

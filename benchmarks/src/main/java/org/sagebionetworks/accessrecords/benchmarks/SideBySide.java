@@ -48,15 +48,28 @@ final class SideBySide {
         return new Jar(label, jar);
     }
 
-    List<Run> alternate(int rounds, Measurement measurement) throws Exception {
+    /**
+     * {@code warmUpRounds} rounds first, printed but left out of the result: the first runs after loading pay for
+     * the broker's JIT and caches, which would otherwise count against whichever jar runs first.
+     */
+    List<Run> alternate(int warmUpRounds, int rounds, Measurement measurement) throws Exception {
         System.out.printf("baseline: %s%ncandidate: %s%n", baseline.path(), candidate.path());
+        for (int round = 1; round <= warmUpRounds; round++) {
+            runRound(round, "warm-up round", measurement);
+        }
         List<Run> runs = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            for (Jar jar : List.of(baseline, candidate)) {
-                Run run = new Run(jar, round, measurement.measure(jar));
-                System.out.printf("round %d, %s: %s%n", round, jar.label(), run.figures());
-                runs.add(run);
-            }
+            runs.addAll(runRound(round, "round", measurement));
+        }
+        return runs;
+    }
+
+    private List<Run> runRound(int round, String kind, Measurement measurement) throws Exception {
+        List<Run> runs = new ArrayList<>();
+        for (Jar jar : List.of(baseline, candidate)) {
+            Run run = new Run(jar, round, measurement.measure(jar));
+            System.out.printf("%s %d, %s: %s%n", kind, round, jar.label(), run.figures());
+            runs.add(run);
         }
         return runs;
     }
