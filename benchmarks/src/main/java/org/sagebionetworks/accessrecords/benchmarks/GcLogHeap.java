@@ -19,7 +19,7 @@ final class GcLogHeap {
 
     private final Path log;
 
-    private GcLogHeap(Path log) {
+    GcLogHeap(Path log) {
         this.log = log;
     }
 
