@@ -114,7 +114,7 @@ public final class ServiceThroughputHarness {
         }
         TopicFootprint.Contents output = TopicFootprint.committedRecords(processed, partitions);
         long processedBytes = TopicFootprint.bytesOnBroker(processed, partitions);
-        long perRecord = Math.max(1, output.records());
+        long recordsOrOne = Math.max(1, output.records());
         return new RunFigures()
                 .with("seconds", seconds)
                 .with("records/s", records / seconds)
@@ -123,8 +123,8 @@ public final class ServiceThroughputHarness {
                 .with("peak heap MiB (GC log)", heap.peakBeforeGcMiB())
                 .with("max heap after GC MiB", heap.maxAfterGcMiB())
                 .with("processed records", output.records())
-                .with("value bytes/record", output.valueBytes() / (double) perRecord)
-                .with("bytes/record on broker", processedBytes / (double) perRecord);
+                .with("value bytes/record", output.valueBytes() / (double) recordsOrOne)
+                .with("bytes/record on broker", processedBytes / (double) recordsOrOne);
     }
 
     private ProcessBuilder serviceProcess(SideBySide.Jar jar, String applicationId, String processed, GcLogHeap heap)
