@@ -12,24 +12,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.sagebionetworks.accessrecords.testing.SyntheticTraffic;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
 import org.sagebionetworks.accessrecords.testsupport.S3ProxyServer;
 
 /**
- * Throughput of {@code load-archive}: a real KRaft broker and s3proxy (filesystem-backed) in this JVM, a Firehose-like
- * archive of gzip NDJSON objects uploaded once, then the packaged jar run as its own process per run, each run
- * into a fresh raw topic with a fresh progress topic (so it loads everything). A run lasts from the process start to
- * its exit; the loader's own summary gives its rate without JVM start. RSS of the loader is sampled every 200 ms.
- * Not a test: run by hand, see BENCHMARKS.md.
+ * Throughput of {@code load-archive} in two jars side by side: a real KRaft broker and s3proxy (filesystem-backed) in
+ * this JVM, a Firehose-like archive of gzip NDJSON objects uploaded once, then each jar run as its own process,
+ * baseline and candidate alternately, each run into a fresh raw topic with a fresh progress topic (so it loads
+ * everything). A run lasts from the process start to its exit; the loader's own summary gives its rate without JVM
+ * start. RSS of the loader is read from /proc every 200 ms, its heap from its GC log after the run. Not a test: run
+ * by hand, see BENCHMARKS.md.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
- * org.sagebionetworks.accessrecords.benchmarks.ArchiveLoaderThroughputHarness enricher-service/target/enricher-service.jar
- * [objects=10] [recordsPerObject=100000] [runs=3] [partitions=6]}; {@code LOADER_OPTS} adds load-archive options,
+ * org.sagebionetworks.accessrecords.benchmarks.ArchiveLoaderThroughputHarness baseline.jar candidate.jar
+ * [objects=10] [recordsPerObject=100000] [rounds=2] [partitions=6] [warmUpRounds=1]}; {@code LOADER_OPTS} adds load-archive options,
  * e.g. {@code --transaction-records 50000}, {@code LOADER_JAVA_OPTS} JVM options (e.g. a JFR recording);
  * {@code LOADER_LOG_LEVEL} sets the loader's log level (default WARN).
  */
@@ -40,7 +41,21 @@ public final class ArchiveLoaderThroughputHarness {
     private static final String BUCKET = "archive";
     private static final String PREFIX = "accessRecord/records";
 
-    private ArchiveLoaderThroughputHarness() {}
+    private static final long RSS_SAMPLE_MILLIS = 200;
+
+    private final S3ProxyServer s3;
+    private final String dlq;
+    private final int partitions;
+    private final long records;
+    private final long gzipBytes;
+
+    private ArchiveLoaderThroughputHarness(S3ProxyServer s3, String dlq, int partitions, long records, long gzipBytes) {
+        this.s3 = s3;
+        this.dlq = dlq;
+        this.partitions = partitions;
+        this.records = records;
+        this.gzipBytes = gzipBytes;
+    }
 
     public static void main(String[] args) {
         try {
@@ -53,11 +68,12 @@ public final class ArchiveLoaderThroughputHarness {
     }
 
     private static void measure(String[] args) throws Exception {
-        Path jar = Path.of(args[0]);
-        int objects = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        int perObject = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
-        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        int partitions = args.length > 4 ? Integer.parseInt(args[4]) : 6;
+        SideBySide jars = SideBySide.fromArguments(args);
+        int objects = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int perObject = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+        int partitions = args.length > 5 ? Integer.parseInt(args[5]) : 6;
+        int warmUpRounds = args.length > 6 ? Integer.parseInt(args[6]) : 1;
         KafkaCluster.startForThisJvm();
         Path dir = Files.createTempDirectory("archive-bench");
         try (S3ProxyServer s3 = S3ProxyServer.start(dir)) {
@@ -65,26 +81,9 @@ public final class ArchiveLoaderThroughputHarness {
             long gzipBytes = upload(s3, objects, perObject);
             String dlq = KafkaCluster.uniqueName("dlq");
             KafkaCluster.createTopic(dlq, partitions, Map.of());
-            List<Double> rates = new ArrayList<>();
-            for (int run = 1; run <= runs; run++) {
-                String raw = KafkaCluster.uniqueName("raw");
-                KafkaCluster.createTopic(raw, partitions, Map.of("retention.ms", "-1"));
-                Run result = run(jar, s3, raw, dlq);
-                rates.add(result.summary.get("records_per_second").asDouble());
-                System.out.printf(
-                        "run %d: %s%n  process %.1f s (with JVM start) = %,.0f records/s, %.1f MB/s gzip; "
-                                + "max RSS %,d MiB%n",
-                        run,
-                        result.summary,
-                        result.seconds,
-                        objects * (double) perObject / result.seconds,
-                        gzipBytes / 1e6 / result.seconds,
-                        result.maxRssKb >> 10);
-            }
-            Collections.sort(rates);
-            System.out.printf(
-                    "median loader rate of %d runs: %,.0f records/s (min %,.0f, max %,.0f)%n",
-                    runs, rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1));
+            ArchiveLoaderThroughputHarness harness =
+                    new ArchiveLoaderThroughputHarness(s3, dlq, partitions, (long) objects * perObject, gzipBytes);
+            jars.printTable(jars.alternate(warmUpRounds, rounds, harness::run));
         }
     }
 
@@ -116,16 +115,60 @@ public final class ArchiveLoaderThroughputHarness {
         return total;
     }
 
-    private record Run(double seconds, JsonNode summary, long maxRssKb) {}
+    private RunFigures run(SideBySide.Jar jar) throws Exception {
+        String raw = KafkaCluster.uniqueName("raw");
+        KafkaCluster.createTopic(raw, partitions, Map.of("retention.ms", "-1"));
+        Path stdout = Files.createTempFile("loader-" + jar.label(), ".json");
+        GcLogHeap heap = GcLogHeap.inTempFile();
+        ProcessBuilder builder = new ProcessBuilder(
+                        JavaCommand.of("512m", heap, "LOADER_JAVA_OPTS", jar.path(), loaderArguments(raw)))
+                .redirectOutput(stdout.toFile())
+                .redirectError(
+                        Files.createTempFile("loader-" + jar.label(), ".log").toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "AWS_ACCESS_KEY_ID",
+                        "local",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "local",
+                        "LOG_LEVEL",
+                        System.getenv().getOrDefault("LOADER_LOG_LEVEL", "WARN")));
+        long start = System.nanoTime();
+        Process process = builder.start();
+        ProcessMemory memory = new ProcessMemory(process.pid());
+        do {
+            memory.sample();
+        } while (!process.waitFor(RSS_SAMPLE_MILLIS, TimeUnit.MILLISECONDS));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("the " + jar.label() + " loader exited with " + process.exitValue());
+        }
+        JsonNode summary = summary(stdout);
+        return new RunFigures()
+                .with("process seconds", seconds)
+                .with("records/s whole run", records / seconds)
+                .with("loader seconds", summary.get("seconds").asDouble())
+                .with("of which start-up", summary.get("startup_seconds").asDouble())
+                .with("records/s loading", records / loadingSeconds(summary))
+                .with("MB/s gzip loading", gzipBytes / 1e6 / loadingSeconds(summary))
+                .with("peak RSS MiB", memory.peakMiB())
+                .with("peak heap MiB (GC log)", heap.peakBeforeGcMiB());
+    }
 
-    private static Run run(Path jar, S3ProxyServer s3, String raw, String dlq) throws Exception {
-        Path stdout = Files.createTempFile("loader", ".json");
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
-        command.addAll(options("LOADER_JAVA_OPTS"));
-        command.addAll(List.of(
-                "-jar",
-                jar.toString(),
+    /** The loader's time after its start-up (topic checks, the transactional producer, progress, listing). */
+    private static double loadingSeconds(JsonNode summary) {
+        return summary.get("seconds").asDouble()
+                - summary.get("startup_seconds").asDouble();
+    }
+
+    /** The summary is the last line; JVM options such as a JFR recording may print before it. */
+    private static JsonNode summary(Path stdout) throws IOException {
+        List<String> lines = Files.readAllLines(stdout);
+        return JSON.readTree(lines.get(lines.size() - 1)).get("summary");
+    }
+
+    private List<String> loaderArguments(String raw) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "load-archive",
                 "--bucket",
                 BUCKET,
@@ -147,39 +190,8 @@ public final class ArchiveLoaderThroughputHarness {
                 KafkaCluster.uniqueName("progress"),
                 "--progress-replication-factor",
                 "1"));
-        command.addAll(options("LOADER_OPTS"));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(stdout.toFile())
-                .redirectError(Files.createTempFile("loader", ".log").toFile());
-        builder.environment()
-                .putAll(Map.of(
-                        "AWS_ACCESS_KEY_ID",
-                        "local",
-                        "AWS_SECRET_ACCESS_KEY",
-                        "local",
-                        "LOG_LEVEL",
-                        System.getenv().getOrDefault("LOADER_LOG_LEVEL", "WARN")));
-        long start = System.nanoTime();
-        Process process = builder.start();
-        long maxRss = 0;
-        while (process.isAlive()) {
-            maxRss = Math.max(maxRss, ProcessMemory.rssKb(process.pid()));
-            Thread.sleep(200);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("the loader exited with " + process.exitValue());
-        }
-        // The summary is the last line; JVM options such as a JFR recording may print before it.
-        List<String> lines = Files.readAllLines(stdout);
-        return new Run(seconds, JSON.readTree(lines.get(lines.size() - 1)).get("summary"), maxRss);
-    }
-
-    /** Space-separated options from an environment variable, none when it is unset. */
-    private static List<String> options(String variable) {
-        return List.of(System.getenv().getOrDefault(variable, "").split(" ")).stream()
-                .filter(option -> !option.isBlank())
-                .toList();
+        arguments.addAll(JavaCommand.options("LOADER_OPTS"));
+        return arguments;
     }
 
     /** One object's bytes: {@code lines} lines of the traffic, gzip-compressed as they are made. */

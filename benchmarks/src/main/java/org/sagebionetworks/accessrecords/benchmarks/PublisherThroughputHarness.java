@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.LogDirDescription;
 import org.sagebionetworks.accessrecords.publisher.AccessRecordPublisher;
 import org.sagebionetworks.accessrecords.publisher.BufferFullPolicy;
 import org.sagebionetworks.accessrecords.publisher.PublisherConfig;
@@ -97,7 +94,7 @@ public final class PublisherThroughputHarness {
             publisher.publish(lines.get(i % lines.size()));
         }
         publisher.close(Duration.ofMinutes(1));
-        return new Run(System.nanoTime() - start, publisher.stats(), bytesOnBroker(topic));
+        return new Run(System.nanoTime() - start, publisher.stats(), TopicFootprint.bytesOnBroker(topic, PARTITIONS));
     }
 
     private static void report(String name, Run run) {
@@ -121,23 +118,5 @@ public final class PublisherThroughputHarness {
 
     private static String micros(Duration duration) {
         return String.format("%,d us", duration.toNanos() / 1_000);
-    }
-
-    private static long bytesOnBroker(String topic) {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaCluster.bootstrapServers()))) {
-            int broker = admin.describeCluster().nodes().get().iterator().next().id();
-            Map<String, LogDirDescription> dirs = admin.describeLogDirs(List.of(broker))
-                    .descriptions()
-                    .get(broker)
-                    .get();
-            return dirs.values().stream()
-                    .flatMap(dir -> dir.replicaInfos().entrySet().stream())
-                    .filter(replica -> replica.getKey().topic().equals(topic))
-                    .mapToLong(replica -> replica.getValue().size())
-                    .sum();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot measure topic " + topic, e);
-        }
     }
 }
