@@ -68,7 +68,7 @@ class EnricherServiceIT {
                     KafkaCluster.readUntil(rows, read -> read.size() >= expected.size(), WAIT, SETTLE);
             assertThat(out).hasSize(expected.size());
             for (ConsumerRecord<byte[], byte[]> row : out) {
-                assertThat(ServiceRecords.payloadAsEnrichRow(row)).isEqualTo(expected.get(text(row.key())));
+                assertThat(ServiceRecords.asEnrichRow(row)).isEqualTo(expected.get(text(row.key())));
             }
 
             commitAsSink(sinkGroup, rows);
