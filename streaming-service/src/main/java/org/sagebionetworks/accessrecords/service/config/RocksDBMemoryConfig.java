@@ -13,7 +13,7 @@ import io.micronaut.core.convert.format.ReadableBytes;
  */
 @ConfigurationProperties("access-records.state.rocksdb")
 public record RocksDBMemoryConfig(
-        @Bindable(defaultValue = "256MB") @ReadableBytes long totalMemory,
+        @Bindable(defaultValue = "128MB") @ReadableBytes long totalMemory,
         @Bindable(defaultValue = "0.5") double writeBufferRatio) {
 
     /**
