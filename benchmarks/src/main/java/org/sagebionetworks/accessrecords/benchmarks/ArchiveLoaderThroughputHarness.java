@@ -58,22 +58,16 @@ public final class ArchiveLoaderThroughputHarness {
     }
 
     public static void main(String[] args) {
-        try {
-            measure(args);
-            System.exit(0);
-        } catch (Exception e) {
-            e.printStackTrace();
-            System.exit(1); // the broker's threads would keep the JVM alive
-        }
+        HarnessMain.run(args, ArchiveLoaderThroughputHarness::measure);
     }
 
     private static void measure(String[] args) throws Exception {
         SideBySide jars = SideBySide.fromArguments(args);
-        int objects = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        int perObject = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
-        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
-        int partitions = args.length > 5 ? Integer.parseInt(args[5]) : 6;
-        int warmUpRounds = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+        int objects = HarnessMain.intArgument(args, 2, 10);
+        int perObject = HarnessMain.intArgument(args, 3, 100_000);
+        int rounds = HarnessMain.intArgument(args, 4, 2);
+        int partitions = HarnessMain.intArgument(args, 5, 6);
+        int warmUpRounds = HarnessMain.intArgument(args, 6, 1);
         KafkaCluster.startForThisJvm();
         Path dir = Files.createTempDirectory("archive-bench");
         try (S3ProxyServer s3 = S3ProxyServer.start(dir)) {

@@ -34,10 +34,10 @@ public final class PublisherThroughputHarness {
     private record Run(long nanos, PublisherStats stats, long brokerBytes) {}
 
     public static void main(String[] args) throws Exception {
-        int records = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
-        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        int records = HarnessMain.intArgument(args, 0, 300_000);
+        int runs = HarnessMain.intArgument(args, 1, 3);
+        int rate = HarnessMain.intArgument(args, 2, 2_000);
+        int seconds = HarnessMain.intArgument(args, 3, 30);
         KafkaCluster.startForThisJvm();
         List<String> lines = generate(records);
         publish(saturating("zstd"), lines, Math.min(records, 100_000), 0);

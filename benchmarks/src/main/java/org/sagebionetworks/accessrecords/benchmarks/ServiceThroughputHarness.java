@@ -51,21 +51,15 @@ public final class ServiceThroughputHarness {
     }
 
     public static void main(String[] args) {
-        try {
-            measure(args);
-            System.exit(0);
-        } catch (Exception e) {
-            e.printStackTrace();
-            System.exit(1); // the broker's threads would keep the JVM alive
-        }
+        HarnessMain.run(args, ServiceThroughputHarness::measure);
     }
 
     private static void measure(String[] args) throws Exception {
         SideBySide jars = SideBySide.fromArguments(args);
-        int records = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        int partitions = args.length > 4 ? Integer.parseInt(args[4]) : 6;
-        int warmUpRounds = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        int records = HarnessMain.intArgument(args, 2, 1_000_000);
+        int rounds = HarnessMain.intArgument(args, 3, 2);
+        int partitions = HarnessMain.intArgument(args, 4, 6);
+        int warmUpRounds = HarnessMain.intArgument(args, 5, 1);
         KafkaCluster.startForThisJvm();
         String raw = KafkaCluster.uniqueName("raw");
         KafkaCluster.createTopic(raw, partitions, Map.of());

@@ -202,7 +202,7 @@ class ReplayIT {
             List<ConsumerRecord<byte[], byte[]>> rows =
                     KafkaCluster.readUntil(consumer, read -> read.size() >= expected, WAIT, SETTLE);
             assertThat(rows).hasSize(expected);
-            return rows.stream().map(ServiceRecords::payloadAsEnrichRow).toList();
+            return rows.stream().map(ServiceRecords::asEnrichRow).toList();
         }
     }
 

@@ -2,11 +2,9 @@ package org.sagebionetworks.accessrecords.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
 import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
 import org.sagebionetworks.accessrecords.core.output.ProcessedRecordJson;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.service.topology.AccessRecordTopics;
 
 /** What the service tests send and how they read what comes back. */
 public final class ServiceRecords {
@@ -55,14 +54,10 @@ public final class ServiceRecords {
         return rows;
     }
 
-    /** A processed-topic value's payload in the enrich command's form (record_date as YYYY-MM-DD). */
-    public static JsonNode payloadAsEnrichRow(ConsumerRecord<byte[], byte[]> record) {
-        ObjectNode payload = (ObjectNode)
-                tree(new String(record.value(), StandardCharsets.UTF_8)).get("payload");
-        payload.put(
-                "record_date",
-                LocalDate.ofEpochDay(payload.get("record_date").asLong()).toString());
-        return payload;
+    /** A processed-topic value (the service's Avro row) in the enrich command's form. */
+    public static JsonNode asEnrichRow(ConsumerRecord<byte[], byte[]> record) {
+        ProcessedAccessRecord row = AccessRecordTopics.ROWS.deserializer().deserialize(record.topic(), record.value());
+        return tree(ProcessedRecordJson.toJson(row));
     }
 
     /** The sum of a Prometheus metric's samples (all label sets). */
