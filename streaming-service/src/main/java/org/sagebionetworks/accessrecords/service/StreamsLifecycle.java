@@ -15,6 +15,7 @@ import org.apache.kafka.streams.Topology;
 import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
+import org.sagebionetworks.accessrecords.service.config.RocksDBMemoryConfig;
 import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.dedup.FutureSightingsTrim;
@@ -46,6 +47,7 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
     private final TopicsConfig topics;
     private final ServingConfig serving;
     private final DedupConfig dedup;
+    private final RocksDBMemoryConfig rocksDBMemory;
     private final TopicProvisioner provisioner;
     private final LocalStateGuard localState;
     private final FutureSightingsTrim futureSightings;
@@ -61,6 +63,7 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
             TopicsConfig topics,
             ServingConfig serving,
             DedupConfig dedup,
+            RocksDBMemoryConfig rocksDBMemory,
             TopicProvisioner provisioner,
             LocalStateGuard localState,
             FutureSightingsTrim futureSightings,
@@ -73,6 +76,7 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
         this.topics = topics;
         this.serving = serving;
         this.dedup = dedup;
+        this.rocksDBMemory = rocksDBMemory;
         this.provisioner = provisioner;
         this.localState = localState;
         this.futureSightings = futureSightings;
@@ -84,6 +88,7 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        rocksDBMemory.requireRoomFor(topics.partitions());
         provisioner.ensureTopics();
         AccessRecordTopics named = AccessRecordTopics.from(topics, pipeline.version(), serving);
         Topology topology = AccessRecordTopology.build(
@@ -103,7 +108,7 @@ public final class StreamsLifecycle implements ApplicationEventListener<StartupE
                 dedup.horizon(),
                 dedup.maxClockSkew());
         KafkaStreams kafkaStreams = new KafkaStreams(
-                topology, StreamsSettings.of(client, pipeline, topics, failurePolicy, streamsOverrides));
+                topology, StreamsSettings.of(client, pipeline, topics, rocksDBMemory, failurePolicy, streamsOverrides));
         kafkaStreams.setUncaughtExceptionHandler(failurePolicy);
         localState.rebuildIfForeign(kafkaStreams);
         if (futureSightings.trim()) {

@@ -6,10 +6,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
+import org.sagebionetworks.accessrecords.service.config.RocksDBMemoryConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.errors.ErrorPolicyHandlers;
 import org.sagebionetworks.accessrecords.service.errors.FailurePolicy;
 import org.sagebionetworks.accessrecords.service.kafka.RecordSizeRequirements;
+import org.sagebionetworks.accessrecords.service.state.BoundedMemoryRocksDBConfig;
 
 /** The Kafka Streams configuration, from the service's settings; the guarantees live here. */
 final class StreamsSettings {
@@ -27,6 +29,7 @@ final class StreamsSettings {
             KafkaClientSettings client,
             PipelineConfig pipeline,
             TopicsConfig topics,
+            RocksDBMemoryConfig rocksDBMemory,
             FailurePolicy failurePolicy,
             Map<String, Object> overrides) {
         Properties props = new Properties();
@@ -50,6 +53,8 @@ final class StreamsSettings {
                 StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 ErrorPolicyHandlers.Deserialization.class);
         props.put(ErrorPolicyHandlers.FAILURE_POLICY_CONFIG, failurePolicy);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class);
+        props.put(BoundedMemoryRocksDBConfig.MEMORY_CONFIG, rocksDBMemory);
         return props;
     }
 }

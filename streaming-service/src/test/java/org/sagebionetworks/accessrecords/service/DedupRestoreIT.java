@@ -32,7 +32,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sagebionetworks.accessrecords.service.config.RocksDBMemoryConfig;
 import org.sagebionetworks.accessrecords.service.dedup.DedupStep;
+import org.sagebionetworks.accessrecords.service.state.SharedRocksDBMemory;
 import org.sagebionetworks.accessrecords.testing.RawRecords;
 import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
 import org.sagebionetworks.accessrecords.testsupport.StandaloneKafka;
@@ -100,6 +102,11 @@ class DedupRestoreIT {
                             .as("s-0 to s-5, s-5 exactly at newest - horizon")
                             .isEqualTo(6);
                     assertThat(metric(prometheus, "access_records_late_total")).isEqualTo(4);
+                    assertThat(SharedRocksDBMemory.of(restarted.bean(RocksDBMemoryConfig.class))
+                                    .cache()
+                                    .getUsage())
+                            .as("the restored stores draw on the process's one RocksDB cache")
+                            .isPositive();
                 }
             }
             Config changelog = admin.describeConfigs(List.of(new ConfigResource(

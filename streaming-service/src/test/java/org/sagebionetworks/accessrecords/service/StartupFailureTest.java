@@ -26,6 +26,16 @@ class StartupFailureTest {
     }
 
     @Test
+    void rocksDBMemoryTooSmallForThePartitionsStopsStartupNamingTheSizeNeeded() {
+        assertThatThrownBy(() -> start(Map.of(
+                        "access-records.state.rocksdb.total-memory", "16MB", "access-records.topics.partitions", 6)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("access-records.state.rocksdb.total-memory "
+                        + "(env ACCESS_RECORDS_STATE_ROCKSDB_TOTAL_MEMORY) is 16 MiB")
+                .hasMessageContaining("set it to at least 96MB");
+    }
+
+    @Test
     void aMalformedPipelineVersionStopsStartupNamingThePropertyAndWhatIsExpected() {
         assertThatThrownBy(() -> start(Map.of("access-records.pipeline-version", "2")))
                 .rootCause()
