@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,6 +21,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.config.PipelineConfig;
+import org.sagebionetworks.accessrecords.service.kafka.KafkaWaits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,15 +111,6 @@ public final class FutureSightingsTrim {
     }
 
     private <T> T await(KafkaFuture<T> future, String action) {
-        try {
-            return future.get(pipeline.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot " + action + ": " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot " + action + " within " + pipeline.startupTimeout(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while trying to " + action, e);
-        }
+        return KafkaWaits.await(future, action, pipeline.startupTimeout());
     }
 }

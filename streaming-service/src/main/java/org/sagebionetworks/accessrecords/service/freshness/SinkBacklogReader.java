@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -16,6 +13,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.sagebionetworks.accessrecords.kafka.KafkaClientSettings;
+import org.sagebionetworks.accessrecords.service.kafka.KafkaWaits;
 
 /**
  * Reads a sink's backlog from Kafka alone: its consumer group's committed offsets (Connect commits the offset after
@@ -99,15 +97,6 @@ final class SinkBacklogReader {
     }
 
     private <T> T await(KafkaFuture<T> future, String action) {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot " + action + ": " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot " + action + " within " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while trying to " + action, e);
-        }
+        return KafkaWaits.await(future, action, timeout);
     }
 }

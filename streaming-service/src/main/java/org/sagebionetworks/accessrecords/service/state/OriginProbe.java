@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.sagebionetworks.accessrecords.service.kafka.KafkaWaits;
 
 /** Asks the cluster for the {@link StateOrigin} an application's local state would be built from now. */
 final class OriginProbe {
@@ -43,15 +41,6 @@ final class OriginProbe {
     }
 
     private <T> T await(KafkaFuture<T> future, String action) {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot " + action + ": " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot " + action + " within " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while trying to " + action, e);
-        }
+        return KafkaWaits.await(future, action, timeout);
     }
 }
