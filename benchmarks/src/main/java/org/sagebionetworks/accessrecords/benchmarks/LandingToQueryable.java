@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +12,7 @@ import org.sagebionetworks.accessrecords.connect.Layout;
 import org.sagebionetworks.accessrecords.local.LocalStack;
 import org.sagebionetworks.accessrecords.local.SinkSpec;
 import org.sagebionetworks.accessrecords.local.StackSettings;
-import org.sagebionetworks.accessrecords.queries.LocalTable;
-import org.sagebionetworks.accessrecords.queries.ParquetFolder;
-import org.sagebionetworks.accessrecords.schema.SharedNames;
+import org.sagebionetworks.accessrecords.local.TableCounts;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 import org.sagebionetworks.accessrecords.testing.SyntheticTraffic;
 
@@ -127,17 +124,7 @@ final class LandingToQueryable implements AutoCloseable {
     }
 
     private long rows() {
-        if (ParquetFolder.list(tableDir).isEmpty()) {
-            return 0;
-        }
-        try (LocalTable table = LocalTable.over(tableDir)) {
-            return Long.parseLong(table.run("SELECT count(*) FROM " + SharedNames.VIEW)
-                    .textRows()
-                    .get(0)
-                    .get(0));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new TableCounts(tableDir).rows();
     }
 
     private static int freePort() throws IOException {

@@ -7,9 +7,9 @@ import org.sagebionetworks.accessrecords.queries.ParquetFolder;
 import org.sagebionetworks.accessrecords.schema.SharedNames;
 
 /** How much the local table holds so far: rows (through DuckDB) and Parquet files. */
-record TableCounts(Path tableDir) {
+public record TableCounts(Path tableDir) {
 
-    long rows() {
+    public long rows() {
         if (files() == 0) {
             return 0;
         }
@@ -23,7 +23,7 @@ record TableCounts(Path tableDir) {
         }
     }
 
-    long files() {
+    public long files() {
         return ParquetFolder.list(tableDir).size();
     }
 }
