@@ -1,5 +1,6 @@
 package org.sagebionetworks.accessrecords.core;
 
+import java.util.function.Supplier;
 import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
 import org.sagebionetworks.accessrecords.core.Outcome.Rejected;
 import org.sagebionetworks.accessrecords.core.enrichment.Enricher;
@@ -35,10 +36,14 @@ public final class AccessRecordEnricher {
             return Outcome.rejected(rejected.rejection());
         }
         RawAccessRecordEnvelope envelope = ((Accepted<RawAccessRecordEnvelope>) parsed).value();
+        return guarded(() -> Enricher.enrich(envelope.getPayload()));
+    }
+
+    /** A defect in enrichment must not cost the record: it is rejected with the cause and can be replayed once fixed. */
+    static <T> Outcome<T> guarded(Supplier<T> enrichment) {
         try {
-            return Outcome.accepted(Enricher.enrich(envelope.getPayload()));
+            return Outcome.accepted(enrichment.get());
         } catch (RuntimeException e) {
-            // A defect here must not cost the record: it is rejected with the cause and can be replayed once fixed.
             return Outcome.rejected(Rejection.ofRecord(RejectionReason.ENRICHMENT_FAILED, e.toString()));
         }
     }

@@ -2,6 +2,7 @@ package org.sagebionetworks.accessrecords.core.enrichment;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apache.avro.Schema;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.schema.RawAccessRecord;
 
@@ -12,6 +13,11 @@ import org.sagebionetworks.accessrecords.schema.RawAccessRecord;
 public final class Enricher {
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
+    private static final String TIMESTAMP = "timestamp";
+    /** Positions of the copied columns but timestamp (an Instant in the row, a long in the payload), and their fields. */
+    private static final int[] COPIED_COLUMNS = copiedPositions(ProcessedAccessRecord.getClassSchema(), true);
+
+    private static final int[] COPIED_FIELDS = copiedPositions(RawAccessRecord.getClassSchema(), false);
 
     private Enricher() {}
 
@@ -39,38 +45,48 @@ public final class Enricher {
         return padded.substring(start);
     }
 
+    /** The derived columns of a payload, from the only fields they depend on. */
+    public static DerivedColumns derive(
+            String method, String requestUrl, String userAgent, String paddedInstance, long timestamp) {
+        return derive(method, requestUrl, ClientOfUserAgent.of(userAgent), paddedInstance, timestamp);
+    }
+
+    /** The same, for a caller that knows the user agent's client already ({@link KnownUserAgents}). */
+    public static DerivedColumns derive(
+            String method, String requestUrl, ClientOfUserAgent client, String paddedInstance, long timestamp) {
+        String lowerCasedUrl = PythonText.lower(requestUrl);
+        return new DerivedColumns(
+                instance(paddedInstance),
+                method + " " + UrlSignature.ofLowerCased(lowerCasedUrl),
+                client.client(),
+                client.clientVersion(),
+                EntityIds.ofLowerCased(lowerCasedUrl),
+                recordDate(timestamp));
+    }
+
     private static void copyPayload(RawAccessRecord raw, ProcessedAccessRecord out) {
-        out.setSessionId(raw.getSessionId());
+        for (int i = 0; i < COPIED_COLUMNS.length; i++) {
+            out.put(COPIED_COLUMNS[i], raw.get(COPIED_FIELDS[i]));
+        }
         out.setTimestamp(Instant.ofEpochMilli(raw.getTimestamp()));
-        out.setUserId(raw.getUserId());
-        out.setMethod(raw.getMethod());
-        out.setRequestUrl(raw.getRequestURL());
-        out.setUserAgent(raw.getUserAgent());
-        out.setHost(raw.getHost());
-        out.setOrigin(raw.getOrigin());
-        out.setXForwardedFor(raw.getXforwardedFor());
-        out.setVia(raw.getVia());
-        out.setThreadId(raw.getThreadId());
-        out.setElapseMs(raw.getElapseMS());
-        out.setSuccess(raw.getSuccess());
-        out.setStack(raw.getStack());
-        out.setVmId(raw.getVmId());
-        out.setReturnObjectId(raw.getReturnObjectId());
-        out.setQueryString(raw.getQueryString());
-        out.setResponseStatus(raw.getResponseStatus());
-        out.setOauthClientId(raw.getOauthClientId());
-        out.setBasicAuthUsername(raw.getBasicAuthUsername());
-        out.setAuthMethod(raw.getAuthenticationMethod());
     }
 
     private static void derive(RawAccessRecord raw, ProcessedAccessRecord out) {
-        Client client = ClientClassifier.classify(raw.getUserAgent());
-        String lowerCasedUrl = PythonText.lower(raw.getRequestURL());
-        out.setInstance(instance(raw.getInstance()));
-        out.setNormalizedMethodSignature(raw.getMethod() + " " + UrlSignature.ofLowerCased(lowerCasedUrl));
-        out.setClient(client.name());
-        out.setClientVersion(ClientClassifier.version(client, raw.getUserAgent()));
-        out.setEntityId(EntityIds.ofLowerCased(lowerCasedUrl));
-        out.setRecordDate(recordDate(raw.getTimestamp()));
+        DerivedColumns derived =
+                derive(raw.getMethod(), raw.getRequestURL(), raw.getUserAgent(), raw.getInstance(), raw.getTimestamp());
+        out.setInstance(derived.instance());
+        out.setNormalizedMethodSignature(derived.normalizedMethodSignature());
+        out.setClient(derived.client());
+        out.setClientVersion(derived.clientVersion());
+        out.setEntityId(derived.entityId());
+        out.setRecordDate(derived.recordDate());
+    }
+
+    private static int[] copiedPositions(Schema schema, boolean ofColumn) {
+        return PayloadColumns.fieldByColumn().entrySet().stream()
+                .filter(copied -> !copied.getKey().equals(TIMESTAMP))
+                .mapToInt(copied -> schema.getField(ofColumn ? copied.getKey() : copied.getValue())
+                        .pos())
+                .toArray();
     }
 }

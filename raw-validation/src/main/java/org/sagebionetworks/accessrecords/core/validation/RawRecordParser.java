@@ -34,6 +34,7 @@ public final class RawRecordParser {
 
     private final int maxRecordBytes;
     private final RecordShape envelope = RecordShape.of(RawAccessRecordEnvelope.getClassSchema(), "", RECORDS);
+    private final RawRecordScanner scanner = new RawRecordScanner();
 
     public RawRecordParser(int maxRecordBytes) {
         if (maxRecordBytes <= 0) {
@@ -44,6 +45,22 @@ public final class RawRecordParser {
 
     public RawRecordParser() {
         this(RecordLimits.MAX_RECORD_BYTES);
+    }
+
+    /** A record to {@link #scan} into; one per thread. */
+    public ScannedRecord newScannedRecord() {
+        return scanner.newRecord();
+    }
+
+    /**
+     * Reads the record into {@code into} without building it when it is within the size limit, UTF-8 text, and of
+     * the shape {@link RawRecordScanner} reads; false when {@link #parse} must judge it. The scanned values are
+     * well-typed; the caller checks {@link RecordRules} on them.
+     */
+    public boolean scan(byte[] json, int offset, int length, ScannedRecord into) {
+        return length <= maxRecordBytes
+                && Utf8Text.problem(json, offset, offset + length) == null
+                && scanner.scan(json, offset, offset + length, into);
     }
 
     public Outcome<RawAccessRecordEnvelope> parse(byte[] json) {

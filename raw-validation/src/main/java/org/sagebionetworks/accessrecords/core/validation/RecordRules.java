@@ -24,23 +24,30 @@ public final class RecordRules {
 
     /** The first rule the payload breaks, or null when it breaks none. */
     static Rejection firstViolation(RawAccessRecord payload) {
-        long timestamp = payload.getTimestamp();
+        return firstViolation(
+                payload.getTimestamp(),
+                payload.getSessionId(),
+                payload.getMethod(),
+                payload.getRequestURL().length());
+    }
+
+    /** The same rules on the values themselves, for a record read without building it. */
+    public static Rejection firstViolation(long timestamp, String sessionId, String method, int requestUrlLength) {
         if (timestamp < EARLIEST_TIMESTAMP.toEpochMilli() || timestamp >= LATEST_TIMESTAMP.toEpochMilli()) {
             return absurd(
                     "payload.timestamp",
                     timestamp + " is outside [" + EARLIEST_TIMESTAMP + ", " + LATEST_TIMESTAMP + ")");
         }
-        Rejection sessionId = boundedText("payload.sessionId", payload.getSessionId(), MAX_SESSION_ID_LENGTH);
-        if (sessionId != null) {
-            return sessionId;
+        Rejection sessionIdViolation = boundedText("payload.sessionId", sessionId, MAX_SESSION_ID_LENGTH);
+        if (sessionIdViolation != null) {
+            return sessionIdViolation;
         }
-        Rejection method = boundedText("payload.method", payload.getMethod(), MAX_METHOD_LENGTH);
-        if (method != null) {
-            return method;
+        Rejection methodViolation = boundedText("payload.method", method, MAX_METHOD_LENGTH);
+        if (methodViolation != null) {
+            return methodViolation;
         }
-        int urlLength = payload.getRequestURL().length();
-        if (urlLength > MAX_REQUEST_URL_LENGTH) {
-            return absurd("payload.requestURL", urlLength + " characters, over " + MAX_REQUEST_URL_LENGTH);
+        if (requestUrlLength > MAX_REQUEST_URL_LENGTH) {
+            return absurd("payload.requestURL", requestUrlLength + " characters, over " + MAX_REQUEST_URL_LENGTH);
         }
         return null;
     }

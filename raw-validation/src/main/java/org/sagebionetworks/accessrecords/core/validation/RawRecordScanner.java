@@ -1,0 +1,297 @@
+package org.sagebionetworks.accessrecords.core.validation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
+
+/**
+ * Reads a raw record in one pass over its bytes, building no objects, when it has the shape Synapse writes: an
+ * object of the contract's fields with values of their types, strings without escapes, integers that fit in 18
+ * digits, unknown fields holding only such scalars, each field once. That is nearly every record; anything else
+ * (escapes, floats, nested unknowns, repeated fields, every malformed or ill-typed record) it declines, and
+ * {@link RawRecordParser} decides, so every rejection keeps its one reason and wording. The bytes must already be
+ * UTF-8 text ({@link Utf8Text}): an unescaped string's bytes are then exactly its value's UTF-8.
+ */
+public final class RawRecordScanner {
+
+    /** 18 digits always fit a long; longer numbers are left to the parser, which knows when they do not. */
+    private static final int MAX_DIGITS = 18;
+
+    private final Shape envelope = Shape.of(RawAccessRecordEnvelope.getClassSchema());
+
+    /** A record to scan into, shaped like the envelope; reuse it for every scan on one thread. */
+    public ScannedRecord newRecord() {
+        return envelope.newRecord();
+    }
+
+    /** Whether {@code bytes[from, to)} was read into {@code into}; false hands the record to the parser. */
+    public boolean scan(byte[] bytes, int from, int to, ScannedRecord into) {
+        Cursor cursor = new Cursor(bytes, from, to);
+        cursor.skipWhitespace();
+        if (!cursor.take('{') || !cursor.readObject(envelope, into)) {
+            return false;
+        }
+        cursor.skipWhitespace();
+        return cursor.at == to;
+    }
+
+    /** One record schema's field names as bytes, types and which must be present. */
+    private static final class Shape {
+        final Schema schema;
+        final byte[][] names;
+        final Schema.Type[] types;
+        final Shape[] nested;
+        final long nullable;
+
+        private Shape(Schema schema) {
+            List<Schema.Field> fields = schema.getFields();
+            this.schema = schema;
+            this.names = new byte[fields.size()][];
+            this.types = new Schema.Type[fields.size()];
+            this.nested = new Shape[fields.size()];
+            long nullableFields = 0;
+            for (Schema.Field field : fields) {
+                Schema type = valueBranch(field.schema());
+                names[field.pos()] = field.name().getBytes(StandardCharsets.UTF_8);
+                types[field.pos()] = type.getType();
+                nested[field.pos()] = type.getType() == Schema.Type.RECORD ? new Shape(type) : null;
+                if (type != field.schema()) {
+                    nullableFields |= 1L << field.pos();
+                }
+            }
+            this.nullable = nullableFields;
+        }
+
+        static Shape of(Schema schema) {
+            return new Shape(schema);
+        }
+
+        ScannedRecord newRecord() {
+            ScannedRecord[] records = new ScannedRecord[nested.length];
+            for (int i = 0; i < nested.length; i++) {
+                records[i] = nested[i] == null ? null : nested[i].newRecord();
+            }
+            return new ScannedRecord(schema, records);
+        }
+
+        /** Names usually come in the writer's order, so the one after the last match is tried first. */
+        int find(byte[] bytes, int start, int end, int previous) {
+            int guess = previous + 1;
+            if (guess < names.length && matches(guess, bytes, start, end)) {
+                return guess;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (matches(i, bytes, start, end)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private boolean matches(int position, byte[] bytes, int start, int end) {
+            byte[] name = names[position];
+            return Arrays.equals(name, 0, name.length, bytes, start, end);
+        }
+
+        boolean nullable(int position) {
+            return (nullable & 1L << position) != 0;
+        }
+
+        boolean allRequiredPresent(ScannedRecord record) {
+            for (int i = 0; i < names.length; i++) {
+                if (!nullable(i) && record.isNull(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static Schema valueBranch(Schema schema) {
+            if (schema.getType() != Schema.Type.UNION) {
+                return schema;
+            }
+            return schema.getTypes().stream()
+                    .filter(branch -> branch.getType() != Schema.Type.NULL)
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    /** The scan's position; every method returns false, leaving the verdict to the parser, at the unexpected. */
+    private static final class Cursor {
+        final byte[] in;
+        final int limit;
+        int at;
+        int textStart;
+        int textEnd;
+        long number;
+
+        Cursor(byte[] in, int from, int to) {
+            this.in = in;
+            this.at = from;
+            this.limit = to;
+        }
+
+        boolean readObject(Shape shape, ScannedRecord record) {
+            record.clear(in);
+            skipWhitespace();
+            if (take('}')) {
+                return shape.allRequiredPresent(record);
+            }
+            int previous = -1;
+            do {
+                skipWhitespace();
+                if (!readText()) {
+                    return false;
+                }
+                skipWhitespace();
+                if (!take(':')) {
+                    return false;
+                }
+                skipWhitespace();
+                int field = shape.find(in, textStart, textEnd, previous);
+                if (field < 0 ? !skipScalar() : record.has(field) || !readValue(shape, field, record)) {
+                    return false;
+                }
+                previous = field;
+                skipWhitespace();
+            } while (take(','));
+            return take('}') && shape.allRequiredPresent(record);
+        }
+
+        private boolean readValue(Shape shape, int field, ScannedRecord record) {
+            if (peek() == 'n') {
+                record.putNull(field);
+                return shape.nullable(field) && literal("null");
+            }
+            switch (shape.types[field]) {
+                case STRING:
+                    if (!readText()) {
+                        return false;
+                    }
+                    record.putText(field, textStart, textEnd);
+                    return true;
+                case LONG:
+                    if (!readInteger()) {
+                        return false;
+                    }
+                    record.putNumber(field, number);
+                    return true;
+                case BOOLEAN:
+                    if (!readBoolean()) {
+                        return false;
+                    }
+                    record.putNumber(field, number);
+                    return true;
+                case RECORD:
+                    if (!take('{') || !readObject(shape.nested[field], record.nested(field))) {
+                        return false;
+                    }
+                    record.putNumber(field, 0);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private boolean skipScalar() {
+            switch (peek()) {
+                case '"':
+                    return readText();
+                case 't':
+                case 'f':
+                    return readBoolean();
+                case 'n':
+                    return literal("null");
+                default:
+                    return readInteger();
+            }
+        }
+
+        /** A string without escapes or control characters: its bytes lie in [textStart, textEnd). */
+        private boolean readText() {
+            if (!take('"')) {
+                return false;
+            }
+            textStart = at;
+            while (at < limit) {
+                byte b = in[at];
+                if (b == '"') {
+                    textEnd = at++;
+                    return true;
+                }
+                if (b == '\\' || (b >= 0 && b < 0x20)) {
+                    return false;
+                }
+                at++;
+            }
+            return false;
+        }
+
+        /** JSON's integer: an optional minus, then 0 or digits not starting with 0; no fraction or exponent. */
+        private boolean readInteger() {
+            boolean negative = take('-');
+            int start = at;
+            long value = 0;
+            while (at < limit && in[at] >= '0' && in[at] <= '9') {
+                value = value * 10 + (in[at++] - '0');
+            }
+            int digits = at - start;
+            if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && in[start] == '0')) {
+                return false;
+            }
+            if (at < limit && (in[at] == '.' || in[at] == 'e' || in[at] == 'E')) {
+                return false;
+            }
+            number = negative ? -value : value;
+            return true;
+        }
+
+        private boolean readBoolean() {
+            if (literal("true")) {
+                number = 1;
+                return true;
+            }
+            number = 0;
+            return literal("false");
+        }
+
+        private boolean literal(String word) {
+            int length = word.length();
+            if (limit - at < length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (in[at + i] != word.charAt(i)) {
+                    return false;
+                }
+            }
+            at += length;
+            return true;
+        }
+
+        boolean take(char expected) {
+            if (at < limit && in[at] == expected) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        private int peek() {
+            return at < limit ? in[at] : -1;
+        }
+
+        void skipWhitespace() {
+            while (at < limit) {
+                byte b = in[at];
+                if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                    return;
+                }
+                at++;
+            }
+        }
+    }
+}
