@@ -17,8 +17,8 @@ import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 import org.sagebionetworks.accessrecords.converter.ProcessedRecordConverter;
+import org.sagebionetworks.accessrecords.core.RowEncoder;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
-import org.sagebionetworks.accessrecords.service.topology.AccessRecordTopics;
 import org.sagebionetworks.accessrecords.sink.parquet.ParquetFiles;
 
 /**
@@ -38,9 +38,8 @@ final class ParquetRoundTrip {
 
     /** The row's column values as the table holds them after the round trip. */
     static Map<String, Object> throughTheTable(ProcessedAccessRecord row) throws IOException {
-        Struct struct = (Struct) CONVERTER
-                .toConnectData(TOPIC, AccessRecordTopics.ROWS.serializer().serialize(TOPIC, row))
-                .value();
+        Struct struct =
+                (Struct) CONVERTER.toConnectData(TOPIC, RowEncoder.encode(row)).value();
         byte[] file = ParquetFiles.write(List.of(struct));
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new MemoryFile(file))
                 .withConf(HADOOP)

@@ -56,7 +56,10 @@ public final class ServiceRecords {
 
     /** A processed-topic value (the service's Avro row) in the enrich command's form. */
     public static JsonNode asEnrichRow(ConsumerRecord<byte[], byte[]> record) {
-        ProcessedAccessRecord row = AccessRecordTopics.ROWS.deserializer().deserialize(record.topic(), record.value());
+        ProcessedAccessRecord row = AccessRecordTopics.ROWS
+                .deserializer()
+                .deserialize(record.topic(), record.value())
+                .decode();
         return tree(ProcessedRecordJson.toJson(row));
     }
 

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
-import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.core.output.EncodedRow;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * arrives here further ahead of its arrival than {@link ClockSkewLimit} allows; a newest event time beyond it was
  * stored before that limit existed, by a record that would now be a dead letter, and is forgotten.
  */
-final class DedupProcessor implements FixedKeyProcessor<byte[], ProcessedAccessRecord, ProcessedAccessRecord> {
+final class DedupProcessor implements FixedKeyProcessor<byte[], EncodedRow, EncodedRow> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
     private static final byte[] SEEN = {1};
@@ -33,7 +33,7 @@ final class DedupProcessor implements FixedKeyProcessor<byte[], ProcessedAccessR
     private final long horizonMillis;
     private final ClockSkewLimit clockSkew;
     private final PipelineMetrics metrics;
-    private FixedKeyProcessorContext<byte[], ProcessedAccessRecord> context;
+    private FixedKeyProcessorContext<byte[], EncodedRow> context;
     private WindowStore<byte[], byte[]> seen;
     private KeyValueStore<String, Long> eventTime;
 
@@ -44,15 +44,15 @@ final class DedupProcessor implements FixedKeyProcessor<byte[], ProcessedAccessR
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<byte[], ProcessedAccessRecord> context) {
+    public void init(FixedKeyProcessorContext<byte[], EncodedRow> context) {
         this.context = context;
         this.seen = context.getStateStore(DedupStep.SEEN_SESSIONS);
         this.eventTime = context.getStateStore(DedupStep.NEWEST_EVENT_TIME);
     }
 
     @Override
-    public void process(FixedKeyRecord<byte[], ProcessedAccessRecord> record) {
-        long timestamp = record.value().getTimestamp().toEpochMilli();
+    public void process(FixedKeyRecord<byte[], EncodedRow> record) {
+        long timestamp = record.value().timestampMillis();
         Long newest = reachableNewest();
         if (newest != null && timestamp < newest - horizonMillis) {
             metrics.lateRecord();
@@ -90,7 +90,7 @@ final class DedupProcessor implements FixedKeyProcessor<byte[], ProcessedAccessR
         return seen.fetch(sessionId, timestamp) != null;
     }
 
-    private void emit(FixedKeyRecord<byte[], ProcessedAccessRecord> record, long timestamp) {
+    private void emit(FixedKeyRecord<byte[], EncodedRow> record, long timestamp) {
         context.forward(record);
         metrics.recordOut(timestamp);
     }

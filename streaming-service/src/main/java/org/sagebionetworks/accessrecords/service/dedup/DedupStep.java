@@ -9,7 +9,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.core.output.EncodedRow;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
 /**
@@ -27,11 +27,11 @@ public final class DedupStep {
 
     private DedupStep() {}
 
-    public static FixedKeyProcessorSupplier<byte[], ProcessedAccessRecord, ProcessedAccessRecord> processor(
+    public static FixedKeyProcessorSupplier<byte[], EncodedRow, EncodedRow> processor(
             Duration horizon, ClockSkewLimit clockSkew, PipelineMetrics metrics) {
         return new FixedKeyProcessorSupplier<>() {
             @Override
-            public FixedKeyProcessor<byte[], ProcessedAccessRecord, ProcessedAccessRecord> get() {
+            public FixedKeyProcessor<byte[], EncodedRow, EncodedRow> get() {
                 return new DedupProcessor(horizon, clockSkew, metrics);
             }
 

@@ -7,13 +7,13 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.sagebionetworks.accessrecords.core.AccessRecordEnricher;
 import org.sagebionetworks.accessrecords.core.Outcome;
 import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
 import org.sagebionetworks.accessrecords.core.Outcome.Rejected;
+import org.sagebionetworks.accessrecords.core.RowEncoder;
+import org.sagebionetworks.accessrecords.core.output.EncodedRow;
 import org.sagebionetworks.accessrecords.core.validation.Rejection;
 import org.sagebionetworks.accessrecords.kafka.DeadLetterHeaders;
-import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.dedup.ClockSkewLimit;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
@@ -31,18 +31,15 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed>
 
     private static final byte[] NO_BYTES = new byte[0];
 
-    private final AccessRecordEnricher enricher;
+    private final RowEncoder encoder;
     private final PipelineMetrics metrics;
     private final boolean inputKeyedBySessionId;
     private final ClockSkewLimit clockSkew;
     private ProcessorContext<byte[], Routed> context;
 
     EnrichProcessor(
-            AccessRecordEnricher enricher,
-            PipelineMetrics metrics,
-            boolean inputKeyedBySessionId,
-            ClockSkewLimit clockSkew) {
-        this.enricher = enricher;
+            RowEncoder encoder, PipelineMetrics metrics, boolean inputKeyedBySessionId, ClockSkewLimit clockSkew) {
+        this.encoder = encoder;
         this.metrics = metrics;
         this.inputKeyedBySessionId = inputKeyedBySessionId;
         this.clockSkew = clockSkew;
@@ -57,17 +54,17 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed>
     public void process(Record<byte[], byte[]> record) {
         metrics.recordIn();
         byte[] value = record.value() == null ? NO_BYTES : record.value();
-        Outcome<ProcessedAccessRecord> outcome = enricher.enrich(value);
-        if (outcome instanceof Accepted<ProcessedAccessRecord> accepted) {
+        Outcome<EncodedRow> outcome = encoder.encode(value);
+        if (outcome instanceof Accepted<EncodedRow> accepted) {
             routeRow(record, value, accepted.value());
         } else {
-            forwardDeadLetter(record, value, ((Rejected<ProcessedAccessRecord>) outcome).rejection());
+            forwardDeadLetter(record, value, ((Rejected<EncodedRow>) outcome).rejection());
         }
     }
 
-    private void routeRow(Record<byte[], byte[]> record, byte[] value, ProcessedAccessRecord row) {
+    private void routeRow(Record<byte[], byte[]> record, byte[] value, EncodedRow row) {
         Optional<Rejection> tooFarAhead =
-                clockSkew.check(row.getTimestamp().toEpochMilli(), record.timestamp(), context.currentSystemTimeMs());
+                clockSkew.check(row.timestampMillis(), record.timestamp(), context.currentSystemTimeMs());
         if (tooFarAhead.isPresent()) {
             forwardDeadLetter(record, value, tooFarAhead.get());
         } else {
@@ -75,8 +72,8 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], Routed>
         }
     }
 
-    private void forwardRow(Record<byte[], byte[]> record, ProcessedAccessRecord row) {
-        byte[] sessionId = row.getSessionId().getBytes(StandardCharsets.UTF_8);
+    private void forwardRow(Record<byte[], byte[]> record, EncodedRow row) {
+        byte[] sessionId = row.sessionId().getBytes(StandardCharsets.UTF_8);
         if (inputKeyedBySessionId && !Arrays.equals(sessionId, record.key())) {
             metrics.keyMismatch();
         }

@@ -1,14 +1,12 @@
 package org.sagebionetworks.accessrecords.service.topology;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.sagebionetworks.accessrecords.core.output.EncodedRow;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
-import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.config.ServingConfig;
 import org.sagebionetworks.accessrecords.service.config.TopicsConfig;
 import org.sagebionetworks.accessrecords.service.serving.ServingWindow;
@@ -20,7 +18,7 @@ import org.sagebionetworks.accessrecords.service.serving.ServingWindow;
 public record AccessRecordTopics(
         Topic<byte[], byte[]> raw,
         Topic<byte[], byte[]> history,
-        Topic<byte[], ProcessedAccessRecord> processed,
+        Topic<byte[], EncodedRow> processed,
         Topic<byte[], byte[]> deadLetter,
         Optional<Serving> serving) {
 
@@ -28,14 +26,14 @@ public record AccessRecordTopics(
     public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {}
 
     /** The serving topic, with the rows, as the processed topic has them, of the version's serving window. */
-    public record Serving(Topic<byte[], ProcessedAccessRecord> topic, ServingWindow window) {}
+    public record Serving(Topic<byte[], EncodedRow> topic, ServingWindow window) {}
 
     /**
      * Rows on the processed, serving and repartition topics: Avro's single-object encoding (the writer schema's
      * fingerprint and the binary row), which the sinks read with processed-record-converter.
      */
-    public static final Serde<ProcessedAccessRecord> ROWS =
-            Serdes.serdeFrom((topic, row) -> toBytes(row), (topic, bytes) -> fromBytes(bytes));
+    public static final Serde<EncodedRow> ROWS =
+            Serdes.serdeFrom((topic, row) -> row.message(), (topic, bytes) -> fromBytes(bytes));
 
     /**
      * The topics of one pipeline version: the processed topic is the version's unless set explicitly; the history
@@ -50,7 +48,7 @@ public record AccessRecordTopics(
                 serving.window().map(window -> new Serving(rows(serving.topic()), window)));
     }
 
-    private static Topic<byte[], ProcessedAccessRecord> rows(String name) {
+    private static Topic<byte[], EncodedRow> rows(String name) {
         return new Topic<>(name, Serdes.ByteArray(), ROWS);
     }
 
@@ -59,22 +57,11 @@ public record AccessRecordTopics(
         return history == null ? List.of(raw.name()) : List.of(raw.name(), history.name());
     }
 
-    private static byte[] toBytes(ProcessedAccessRecord row) {
+    private static EncodedRow fromBytes(byte[] bytes) {
         try {
-            ByteBuffer buffer = row.toByteBuffer();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new SerializationException("cannot encode row", e);
-        }
-    }
-
-    private static ProcessedAccessRecord fromBytes(byte[] bytes) {
-        try {
-            return ProcessedAccessRecord.fromByteBuffer(ByteBuffer.wrap(bytes));
-        } catch (IOException e) {
-            throw new SerializationException("cannot decode row", e);
+            return EncodedRow.read(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException("cannot read row: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.sagebionetworks.accessrecords.service.topology;
 
+import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -9,7 +10,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
+import org.sagebionetworks.accessrecords.core.output.EncodedRow;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.dedup.ClockSkewLimit;
 import org.sagebionetworks.accessrecords.service.dedup.DedupStep;
@@ -62,13 +63,13 @@ public final class AccessRecordTopology {
                 .mapValues(routed -> ((Routed.DeadLetter) routed).original(), Named.as("dead-letter-bytes"))
                 .to(topics.deadLetter().name(), produced(topics.deadLetter(), "dead-letter"));
 
-        KStream<byte[], ProcessedAccessRecord> rows =
+        KStream<byte[], EncodedRow> rows =
                 routes.get(ROUTE + ENRICHED).mapValues(routed -> ((Routed.Enriched) routed).row(), Named.as("rows"));
         if (!inputKeyedBySessionId) {
             rows = rows.repartition(Repartitioned.with(topics.processed().keySerde(), AccessRecordTopics.ROWS)
                     .withName(REPARTITION_NAME));
         }
-        KStream<byte[], ProcessedAccessRecord> unique =
+        KStream<byte[], EncodedRow> unique =
                 rows.processValues(DedupStep.processor(dedup.horizon(), clockSkew, metrics), Named.as("dedup"));
         unique.to(topics.processed().name(), produced(topics.processed(), "processed"));
         topics.serving().ifPresent(serving -> serve(unique, serving));
@@ -79,8 +80,10 @@ public final class AccessRecordTopology {
      * The same rows, in the same transaction, so the serving topic never holds a row the processed topic lacks, nor
      * the other way round, whatever fails in between.
      */
-    private static void serve(KStream<byte[], ProcessedAccessRecord> unique, AccessRecordTopics.Serving serving) {
-        unique.filter((key, row) -> serving.window().contains(row.getTimestamp()), Named.as("serving-window"))
+    private static void serve(KStream<byte[], EncodedRow> unique, AccessRecordTopics.Serving serving) {
+        unique.filter(
+                        (key, row) -> serving.window().contains(Instant.ofEpochMilli(row.timestampMillis())),
+                        Named.as("serving-window"))
                 .to(serving.topic().name(), produced(serving.topic(), "serving"));
     }
 

@@ -287,7 +287,7 @@ class AccessRecordTopologyTest {
         run = new TopologyRun(TOPICS, new DedupConfig(HORIZON, MAX_CLOCK_SKEW), keyed, registry, WALL_CLOCK);
         driver = run.driver;
         raw = run.input(TOPICS.raw());
-        processed = run.output(TOPICS.processed());
+        processed = run.rows(TOPICS.processed());
         deadLetters = run.output(TOPICS.deadLetter());
     }
 

@@ -41,7 +41,7 @@ class HistoryInputTopologyTest {
                 TOPICS, new DedupConfig(Duration.ofHours(24), null), true, new SimpleMeterRegistry(), WALL_CLOCK);
         raw = run.input(TOPICS.raw());
         history = run.input(TOPICS.history());
-        processed = run.output(TOPICS.processed());
+        processed = run.rows(TOPICS.processed());
         deadLetters = run.output(TOPICS.deadLetter());
     }
 

@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
+import org.sagebionetworks.accessrecords.core.output.EncodedRow;
 import org.sagebionetworks.accessrecords.schema.PipelineVersion;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.schema.SharedNames;
@@ -95,13 +96,13 @@ class ServingHandoverTest {
                     record.bytes(),
                     new RecordHeaders(),
                     WALL_CLOCK)));
-            AccessRecordTopics.Topic<byte[], ProcessedAccessRecord> servingTopic = new AccessRecordTopics.Topic<>(
+            AccessRecordTopics.Topic<byte[], EncodedRow> servingTopic = new AccessRecordTopics.Topic<>(
                     SharedNames.SERVING_TOPIC,
                     topics.processed().keySerde(),
                     topics.processed().valueSerde());
             return new Served(
-                    run.output(topics.processed()).readValuesToList(),
-                    run.output(servingTopic).readValuesToList());
+                    run.rows(topics.processed()).readValuesToList(),
+                    run.rows(servingTopic).readValuesToList());
         }
     }
 

@@ -10,6 +10,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.test.TestUtils;
+import org.sagebionetworks.accessrecords.core.output.EncodedRow;
+import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
 import org.sagebionetworks.accessrecords.service.config.DedupConfig;
 import org.sagebionetworks.accessrecords.service.metrics.PipelineMetrics;
 
@@ -44,6 +46,17 @@ final class TopologyRun implements AutoCloseable {
                 topic.name(),
                 topic.keySerde().deserializer(),
                 topic.valueSerde().deserializer());
+    }
+
+    /** A topic of rows, each decoded to the whole row, as the tests compare them. */
+    TestOutputTopic<byte[], ProcessedAccessRecord> rows(AccessRecordTopics.Topic<byte[], EncodedRow> topic) {
+        return driver.createOutputTopic(
+                topic.name(),
+                topic.keySerde().deserializer(),
+                (name, bytes) -> topic.valueSerde()
+                        .deserializer()
+                        .deserialize(name, bytes)
+                        .decode());
     }
 
     @Override
