@@ -84,7 +84,7 @@ public class EnrichmentBenchmark {
     @Benchmark
     public Object parseEnrichSerializeThroughObjects() {
         Outcome<ProcessedAccessRecord> outcome = enricher.enrich(nextRecord());
-        return RowEncoder.encode(((Accepted<ProcessedAccessRecord>) outcome).value());
+        return RowEncoder.bytesOf(((Accepted<ProcessedAccessRecord>) outcome).value());
     }
 
     /** What the enrich command does to each line: raw bytes to a row object to an NDJSON line. */

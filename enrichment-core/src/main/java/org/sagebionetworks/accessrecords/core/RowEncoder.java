@@ -88,11 +88,11 @@ public final class RowEncoder {
         }
         ProcessedAccessRecord row = ((Accepted<ProcessedAccessRecord>) outcome).value();
         return Outcome.accepted(new EncodedRow(
-                encode(row), row.getSessionId(), row.getTimestamp().toEpochMilli()));
+                bytesOf(row), row.getSessionId(), row.getTimestamp().toEpochMilli()));
     }
 
     /** The generated class's own single-object encoding, which the one-pass writer reproduces. */
-    public static byte[] encode(ProcessedAccessRecord row) {
+    public static byte[] bytesOf(ProcessedAccessRecord row) {
         try {
             ByteBuffer buffer = row.toByteBuffer();
             byte[] bytes = new byte[buffer.remaining()];

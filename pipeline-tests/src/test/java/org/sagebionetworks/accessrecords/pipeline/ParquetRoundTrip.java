@@ -39,7 +39,7 @@ final class ParquetRoundTrip {
     /** The row's column values as the table holds them after the round trip. */
     static Map<String, Object> throughTheTable(ProcessedAccessRecord row) throws IOException {
         Struct struct =
-                (Struct) CONVERTER.toConnectData(TOPIC, RowEncoder.encode(row)).value();
+                (Struct) CONVERTER.toConnectData(TOPIC, RowEncoder.bytesOf(row)).value();
         byte[] file = ParquetFiles.write(List.of(struct));
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new MemoryFile(file))
                 .withConf(HADOOP)

@@ -1,5 +1,8 @@
 package org.sagebionetworks.accessrecords.core.validation;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +21,14 @@ public final class RawRecordScanner {
 
     /** 18 digits always fit a long; longer numbers are left to the parser, which knows when they do not. */
     private static final int MAX_DIGITS = 18;
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+    /** Bytes below it are control characters, which a JSON string may not hold raw. */
+    private static final long CONTROL_BOUND = ONES * 0x20;
 
     private final Shape envelope = Shape.of(RawAccessRecordEnvelope.getClassSchema());
 
@@ -53,7 +64,7 @@ public final class RawRecordScanner {
             this.nested = new Shape[fields.size()];
             long nullableFields = 0;
             for (Schema.Field field : fields) {
-                Schema type = valueBranch(field.schema());
+                Schema type = RecordShape.nonNullBranch(field.schema());
                 names[field.pos()] = field.name().getBytes(StandardCharsets.UTF_8);
                 types[field.pos()] = type.getType();
                 nested[field.pos()] = type.getType() == Schema.Type.RECORD ? new Shape(type) : null;
@@ -106,16 +117,6 @@ public final class RawRecordScanner {
                 }
             }
             return true;
-        }
-
-        private static Schema valueBranch(Schema schema) {
-            if (schema.getType() != Schema.Type.UNION) {
-                return schema;
-            }
-            return schema.getTypes().stream()
-                    .filter(branch -> branch.getType() != Schema.Type.NULL)
-                    .findFirst()
-                    .orElseThrow();
         }
     }
 
@@ -216,6 +217,9 @@ public final class RawRecordScanner {
                 return false;
             }
             textStart = at;
+            while (at + Long.BYTES <= limit && plain((long) WORDS.get(in, at))) {
+                at += Long.BYTES;
+            }
             while (at < limit) {
                 byte b = in[at];
                 if (b == '"') {
@@ -228,6 +232,16 @@ public final class RawRecordScanner {
                 at++;
             }
             return false;
+        }
+
+        /** Whether none of a word's bytes is a quote, a backslash or a control character: 8 bytes a step. */
+        private static boolean plain(long word) {
+            long quotes = word ^ QUOTES;
+            long backslashes = word ^ BACKSLASHES;
+            long found = ((quotes - ONES) & ~quotes)
+                    | ((backslashes - ONES) & ~backslashes)
+                    | ((word - CONTROL_BOUND) & ~word);
+            return (found & HIGH_BITS) == 0;
         }
 
         /** JSON's integer: an optional minus, then 0 or digits not starting with 0; no fraction or exponent. */

@@ -133,7 +133,8 @@ final class RecordShape {
                 "expected " + jsonTypeOf(field.type) + ", got " + describe(token)));
     }
 
-    private static Schema nonNullBranch(Schema schema) {
+    /** A field's type without its null: the type itself unless it is a union with null. */
+    static Schema nonNullBranch(Schema schema) {
         if (schema.getType() != Schema.Type.UNION) {
             return schema;
         }
