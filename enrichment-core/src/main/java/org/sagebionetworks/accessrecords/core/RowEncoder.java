@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import org.sagebionetworks.accessrecords.core.Outcome.Accepted;
 import org.sagebionetworks.accessrecords.core.Outcome.Rejected;
+import org.sagebionetworks.accessrecords.core.enrichment.ClientOfUserAgent;
 import org.sagebionetworks.accessrecords.core.enrichment.DerivedColumns;
 import org.sagebionetworks.accessrecords.core.enrichment.Enricher;
 import org.sagebionetworks.accessrecords.core.enrichment.KnownUserAgents;
@@ -71,14 +72,16 @@ public final class RowEncoder {
             return Outcome.rejected(violation);
         }
         return AccessRecordEnricher.guarded(() -> {
-            DerivedColumns derived = Enricher.derive(
-                    method,
-                    requestUrl,
-                    userAgents.clientOf(payload.string(USER_AGENT)),
-                    payload.string(INSTANCE),
-                    timestamp);
+            DerivedColumns derived =
+                    Enricher.derive(method, requestUrl, clientOf(payload), payload.string(INSTANCE), timestamp);
             return new EncodedRow(writer.write(payload, derived), sessionId, timestamp);
         });
+    }
+
+    private ClientOfUserAgent clientOf(ScannedRecord payload) {
+        return payload.isNull(USER_AGENT)
+                ? ClientOfUserAgent.of(null)
+                : userAgents.clientOf(payload.source(), payload.start(USER_AGENT), payload.end(USER_AGENT));
     }
 
     private Outcome<EncodedRow> throughObjects(byte[] rawJson, int offset, int length) {

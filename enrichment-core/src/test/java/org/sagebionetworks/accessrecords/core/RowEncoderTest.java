@@ -66,6 +66,35 @@ class RowEncoderTest {
         }
     }
 
+    /** Scanning checks UTF-8 as it goes, so ill-formed bytes anywhere must still reach the parser's verdict. */
+    @Test
+    void givesTheSameOutcomeForBytesThatAreNotUtf8Text() {
+        Random random = new Random(17);
+        SyntheticTraffic traffic = new SyntheticTraffic(19L, 1_700_000_000_000L, 50L);
+        byte[][] sequences = {
+            {(byte) 0xc0, (byte) 0x80},
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+            {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xe2, (byte) 0x82},
+            {(byte) 0x80},
+            {(byte) 0xff},
+            {0},
+            {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},
+            {(byte) 0xe2, (byte) 0x82, (byte) 0xac},
+            {(byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80}
+        };
+        for (int i = 0; i < 5_000; i++) {
+            byte[] line = traffic.next().getBytes(StandardCharsets.UTF_8);
+            byte[] inserted = sequences[random.nextInt(sequences.length)];
+            int at = random.nextInt(line.length + 1);
+            byte[] mangled = new byte[line.length + inserted.length];
+            System.arraycopy(line, 0, mangled, 0, at);
+            System.arraycopy(inserted, 0, mangled, at, inserted.length);
+            System.arraycopy(line, at, mangled, at + inserted.length, line.length - at);
+            assertSameAsThroughObjects(mangled);
+        }
+    }
+
     @Test
     void readsTheKeyColumnsBackFromTheMessage() {
         Outcome<EncodedRow> outcome = encoder.encode(RawRecords.example().bytes());

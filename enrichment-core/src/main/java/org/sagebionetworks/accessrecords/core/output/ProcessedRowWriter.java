@@ -96,36 +96,20 @@ public final class ProcessedRowWriter {
         if (column.nullBranch() == NOT_A_UNION) {
             throw new IllegalStateException("a required column came out null: the contract and the core disagree");
         }
-        writeLong(column.nullBranch());
+        writeByte(zigZag(column.nullBranch()));
     }
 
     private void writeBranch(Column column) {
         if (column.valueBranch() != NOT_A_UNION) {
-            writeLong(column.valueBranch());
+            writeByte(zigZag(column.valueBranch()));
         }
     }
 
+    /** The derived strings are short and nearly always ASCII, which the JDK encodes with a vectorised copy. */
     private void writeString(String text) {
-        if (isAscii(text)) {
-            writeLong(text.length());
-            ensure(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                buffer[size++] = (byte) text.charAt(i);
-            }
-        } else {
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            writeLong(utf8.length);
-            writeRaw(utf8, 0, utf8.length);
-        }
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        writeLong(utf8.length);
+        writeRaw(utf8, 0, utf8.length);
     }
 
     /** Avro's int and long alike: zig-zag, then seven bits a byte, least significant first. */
@@ -137,6 +121,11 @@ public final class ProcessedRowWriter {
             zigZag >>>= 7;
         }
         buffer[size++] = (byte) zigZag;
+    }
+
+    /** A union's branch index as Avro writes it: an int, zig-zag encoded; one byte for the two branches here. */
+    private static int zigZag(int branch) {
+        return branch << 1;
     }
 
     private void writeByte(int value) {

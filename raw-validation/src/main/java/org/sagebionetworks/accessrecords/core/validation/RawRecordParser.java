@@ -58,9 +58,7 @@ public final class RawRecordParser {
      * well-typed; the caller checks {@link RecordRules} on them.
      */
     public boolean scan(byte[] json, int offset, int length, ScannedRecord into) {
-        return length <= maxRecordBytes
-                && Utf8Text.problem(json, offset, offset + length) == null
-                && scanner.scan(json, offset, offset + length, into);
+        return length <= maxRecordBytes && scanner.scan(json, offset, offset + length, into);
     }
 
     public Outcome<RawAccessRecordEnvelope> parse(byte[] json) {

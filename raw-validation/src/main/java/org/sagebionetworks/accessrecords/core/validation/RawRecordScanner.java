@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
@@ -14,11 +13,15 @@ import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
  * object of the contract's fields with values of their types, strings without escapes, integers that fit in 18
  * digits, unknown fields holding only such scalars, each field once. That is nearly every record; anything else
  * (escapes, floats, nested unknowns, repeated fields, every malformed or ill-typed record) it declines, and
- * {@link RawRecordParser} decides, so every rejection keeps its one reason and wording. The bytes must already be
- * UTF-8 text ({@link Utf8Text}): an unescaped string's bytes are then exactly its value's UTF-8.
+ * {@link RawRecordParser} decides, so every rejection keeps its one reason and wording. It accepts only what
+ * {@link Utf8Text} accepts, checking as it goes rather than in a pass of its own: bytes outside ASCII may only
+ * stand in strings, where each sequence must be well-formed; NUL, a byte order mark and escapes are declined. An
+ * accepted string's bytes are then exactly its value's UTF-8.
  */
 public final class RawRecordScanner {
 
+    /** What {@code readName} returns when no string stands where a name must. */
+    private static final int NOT_A_NAME = -2;
     /** 18 digits always fit a long; longer numbers are left to the parser, which knows when they do not. */
     private static final int MAX_DIGITS = 18;
 
@@ -87,12 +90,7 @@ public final class RawRecordScanner {
             return new ScannedRecord(schema, records);
         }
 
-        /** Names usually come in the writer's order, so the one after the last match is tried first. */
-        int find(byte[] bytes, int start, int end, int previous) {
-            int guess = previous + 1;
-            if (guess < names.length && matches(guess, bytes, start, end)) {
-                return guess;
-            }
+        int find(byte[] bytes, int start, int end) {
             for (int i = 0; i < names.length; i++) {
                 if (matches(i, bytes, start, end)) {
                     return i;
@@ -102,8 +100,30 @@ public final class RawRecordScanner {
         }
 
         private boolean matches(int position, byte[] bytes, int start, int end) {
+            return names[position].length == end - start && sameBytes(names[position], bytes, start);
+        }
+
+        /** Whether the name of the field at {@code position}, in quotes, stands at {@code at}. */
+        boolean quotedNameAt(int position, byte[] bytes, int at, int limit) {
             byte[] name = names[position];
-            return Arrays.equals(name, 0, name.length, bytes, start, end);
+            int closing = at + name.length + 1;
+            return closing < limit && bytes[at] == '"' && bytes[closing] == '"' && sameBytes(name, bytes, at + 1);
+        }
+
+        /** Words, then bytes; not Arrays.equals, whose vectorised call costs more than the compare for names this short. */
+        private static boolean sameBytes(byte[] name, byte[] bytes, int start) {
+            int i = 0;
+            for (; i + Long.BYTES <= name.length; i += Long.BYTES) {
+                if ((long) WORDS.get(name, i) != (long) WORDS.get(bytes, start + i)) {
+                    return false;
+                }
+            }
+            for (; i < name.length; i++) {
+                if (name[i] != bytes[start + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean nullable(int position) {
@@ -144,7 +164,8 @@ public final class RawRecordScanner {
             int previous = -1;
             do {
                 skipWhitespace();
-                if (!readText()) {
+                int field = readName(shape, previous + 1);
+                if (field == NOT_A_NAME) {
                     return false;
                 }
                 skipWhitespace();
@@ -152,7 +173,6 @@ public final class RawRecordScanner {
                     return false;
                 }
                 skipWhitespace();
-                int field = shape.find(in, textStart, textEnd, previous);
                 if (field < 0 ? !skipScalar() : record.has(field) || !readValue(shape, field, record)) {
                     return false;
                 }
@@ -160,6 +180,19 @@ public final class RawRecordScanner {
                 skipWhitespace();
             } while (take(','));
             return take('}') && shape.allRequiredPresent(record);
+        }
+
+        /**
+         * The position of the field whose name comes next, -1 for a name the contract does not have, or
+         * {@link #NOT_A_NAME}. Names usually come in the writer's order, so the expected one is compared in place,
+         * quotes included, before the name is read and looked up.
+         */
+        private int readName(Shape shape, int expected) {
+            if (expected < shape.names.length && shape.quotedNameAt(expected, in, at, limit)) {
+                at += shape.names[expected].length + 2;
+                return expected;
+            }
+            return readText() ? shape.find(in, textStart, textEnd) : NOT_A_NAME;
         }
 
         private boolean readValue(Shape shape, int field, ScannedRecord record) {
@@ -217,42 +250,52 @@ public final class RawRecordScanner {
                 return false;
             }
             textStart = at;
-            while (at + Long.BYTES <= limit && plain((long) WORDS.get(in, at))) {
-                at += Long.BYTES;
+            int next = at;
+            while (next + Long.BYTES <= limit && plain((long) WORDS.get(in, next))) {
+                next += Long.BYTES;
             }
-            while (at < limit) {
-                byte b = in[at];
+            while (next < limit) {
+                byte b = in[next];
                 if (b == '"') {
-                    textEnd = at++;
+                    textEnd = next;
+                    at = next + 1;
                     return true;
                 }
-                if (b == '\\' || (b >= 0 && b < 0x20)) {
+                if (b < 0) {
+                    next = Utf8Text.afterMultiByte(in, next, limit);
+                    if (next < 0) {
+                        return false;
+                    }
+                } else if (b == '\\' || b < 0x20) {
                     return false;
+                } else {
+                    next++;
                 }
-                at++;
             }
             return false;
         }
 
-        /** Whether none of a word's bytes is a quote, a backslash or a control character: 8 bytes a step. */
+        /** Whether a word's bytes are all ASCII but quote, backslash and control characters: 8 bytes a step. */
         private static boolean plain(long word) {
             long quotes = word ^ QUOTES;
             long backslashes = word ^ BACKSLASHES;
             long found = ((quotes - ONES) & ~quotes)
                     | ((backslashes - ONES) & ~backslashes)
                     | ((word - CONTROL_BOUND) & ~word);
-            return (found & HIGH_BITS) == 0;
+            return ((found | word) & HIGH_BITS) == 0;
         }
 
         /** JSON's integer: an optional minus, then 0 or digits not starting with 0; no fraction or exponent. */
         private boolean readInteger() {
             boolean negative = take('-');
             int start = at;
+            int end = start;
             long value = 0;
-            while (at < limit && in[at] >= '0' && in[at] <= '9') {
-                value = value * 10 + (in[at++] - '0');
+            while (end < limit && in[end] >= '0' && in[end] <= '9') {
+                value = value * 10 + (in[end++] - '0');
             }
-            int digits = at - start;
+            at = end;
+            int digits = end - start;
             if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && in[start] == '0')) {
                 return false;
             }
@@ -299,13 +342,15 @@ public final class RawRecordScanner {
         }
 
         void skipWhitespace() {
-            while (at < limit) {
-                byte b = in[at];
-                if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                    return;
-                }
-                at++;
+            int next = at;
+            while (next < limit && isWhitespace(in[next])) {
+                next++;
             }
+            at = next;
+        }
+
+        private static boolean isWhitespace(byte b) {
+            return b == ' ' || b == '\n' || b == '\r' || b == '\t';
         }
     }
 }

@@ -79,7 +79,8 @@ final class Utf8Text {
         return lead == 0 ? -1 : afterMultiByte(bytes, i, to);
     }
 
-    private static int afterMultiByte(byte[] bytes, int i, int to) {
+    /** The index after the well-formed multi-byte sequence at {@code i}, or -1 when it is ill-formed. */
+    static int afterMultiByte(byte[] bytes, int i, int to) {
         int lead = bytes[i] & 0xff;
         int length = sequenceLength(lead);
         if (length == 0 || to - i < length) {
