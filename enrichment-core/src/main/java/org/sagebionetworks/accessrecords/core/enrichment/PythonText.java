@@ -85,6 +85,9 @@ final class PythonText {
 
     /** {@code str.isspace()}, which is also what {@code \s} and {@code str.split()} use. */
     static boolean isWhitespace(int codePoint) {
+        if (codePoint > ' ' && codePoint < 0x80) {
+            return false; // printable ASCII, nearly every character of a URL: no need to search the list
+        }
         return codePoint < 0x10000 && PYTHON_WHITESPACE.indexOf(codePoint) >= 0;
     }
 
