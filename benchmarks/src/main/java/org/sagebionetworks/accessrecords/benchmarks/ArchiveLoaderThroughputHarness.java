@@ -114,8 +114,8 @@ public final class ArchiveLoaderThroughputHarness {
         KafkaCluster.createTopic(raw, partitions, Map.of("retention.ms", "-1"));
         Path stdout = Files.createTempFile("loader-" + jar.label(), ".json");
         GcLogHeap heap = GcLogHeap.inTempFile();
-        ProcessBuilder builder = new ProcessBuilder(
-                        JavaCommand.of("512m", heap, "LOADER_JAVA_OPTS", jar.path(), loaderArguments(raw)))
+        ProcessBuilder builder = new ProcessBuilder(JavaCommand.of(
+                        "512m", heap, JavaCommand.options("LOADER_JAVA_OPTS"), jar.path(), loaderArguments(raw)))
                 .redirectOutput(stdout.toFile())
                 .redirectError(
                         Files.createTempFile("loader-" + jar.label(), ".log").toFile());

@@ -10,15 +10,15 @@ final class JavaCommand {
     private JavaCommand() {}
 
     /**
-     * {@code java -Xmx.. <GC log> <options from the environment variable> -jar <jar> <arguments>}, with this JVM's
-     * java so both jars of a comparison run on the same runtime.
+     * {@code java -Xmx.. <GC log> <JVM options> -jar <jar> <arguments>}, with this JVM's java so both jars of a
+     * comparison run on the same runtime.
      */
-    static List<String> of(String maxHeap, GcLogHeap gcLog, String optionsVariable, Path jar, List<String> arguments) {
+    static List<String> of(String maxHeap, GcLogHeap gcLog, List<String> jvmOptions, Path jar, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap,
                 gcLog.jvmOption()));
-        command.addAll(options(optionsVariable));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
         return command;

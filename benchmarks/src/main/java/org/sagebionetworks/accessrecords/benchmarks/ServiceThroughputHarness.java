@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -27,18 +31,23 @@ import org.sagebionetworks.accessrecords.testsupport.KafkaCluster;
  * baseline and candidate alternately, with a fresh application id and processed topic per run. A run lasts from the
  * service's start until its consumer group has committed the raw topic's end offsets (lag drained). Memory is read
  * without touching the service: RSS from /proc every 500 ms (peak, and the last reading at the drain) and the heap
- * from its GC log after the run. After each run, the processed topic's size on the broker divided by its records.
- * Not a test: run by hand, see BENCHMARKS.md.
+ * from its GC log after the run, and the size of its state dir at the drain. After each run, the processed topic's
+ * size on the broker divided by its records. Not a test: run by hand, see BENCHMARKS.md.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * org.sagebionetworks.accessrecords.benchmarks.ServiceThroughputHarness baseline.jar candidate.jar
- * [records=1000000] [rounds=2] [partitions=6] [warmUpRounds=1]}; {@code SERVICE_JAVA_OPTS} adds JVM options to both services, e.g.
- * {@code -Dkafka.streams.commit.interval.ms=1000} to try a Kafka Streams setting.
+ * [records=1000000] [rounds=2] [partitions=6] [warmUpRounds=1] [spanHours]}; {@code spanHours} spreads the records'
+ * event times evenly over that many hours (24 puts one default dedup horizon of keys in the stores; without it they
+ * are about 20 ms apart). {@code SERVICE_JAVA_OPTS} adds JVM options to both services and {@code CANDIDATE_JAVA_OPTS}
+ * to the candidate's only, after them: the same jar twice with e.g. {@code -Dkafka.streams.commit.interval.ms=1000}
+ * or {@code -Daccess-records.stream-threads=2} as the candidate's compares one setting against its absence.
  */
 public final class ServiceThroughputHarness {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long POLL_MILLIS = 500;
+    private static final long START_MILLIS = 1_700_000_000_000L;
+    private static final long DEFAULT_GAP_MILLIS = 20L;
 
     private final String raw;
     private final int records;
@@ -60,17 +69,46 @@ public final class ServiceThroughputHarness {
         int rounds = HarnessMain.intArgument(args, 3, 2);
         int partitions = HarnessMain.intArgument(args, 4, 6);
         int warmUpRounds = HarnessMain.intArgument(args, 5, 1);
+        int spanHours = HarnessMain.intArgument(args, 6, 0);
+        printJvmOptions();
         KafkaCluster.startForThisJvm();
         String raw = KafkaCluster.uniqueName("raw");
         KafkaCluster.createTopic(raw, partitions, Map.of());
-        load(raw, records);
+        load(raw, records, eventTimes(records, spanHours));
         ServiceThroughputHarness harness = new ServiceThroughputHarness(raw, records, partitions);
         jars.printTable(jars.alternate(warmUpRounds, rounds, harness::run));
     }
 
-    private static void load(String topic, int records) throws Exception {
+    private static void printJvmOptions() {
+        for (String side : List.of(SideBySide.BASELINE, SideBySide.CANDIDATE)) {
+            System.out.printf("%s JVM options: %s%n", side, jvmOptions(side));
+        }
+    }
+
+    /** The options of both sides, then the candidate's own: the later of two equal settings wins. */
+    private static List<String> jvmOptions(String side) {
+        List<String> options = new ArrayList<>(JavaCommand.options("SERVICE_JAVA_OPTS"));
+        if (side.equals(SideBySide.CANDIDATE)) {
+            options.addAll(JavaCommand.options("CANDIDATE_JAVA_OPTS"));
+        }
+        return options;
+    }
+
+    /** Record i's line: today's traffic about 20 ms apart, or spread evenly over the span when one is given. */
+    private static IntFunction<String> eventTimes(int records, int spanHours) {
+        SyntheticTraffic traffic = new SyntheticTraffic(7L, START_MILLIS, DEFAULT_GAP_MILLIS);
+        if (spanHours <= 0) {
+            System.out.printf("event times: about %d ms apart%n", DEFAULT_GAP_MILLIS);
+            return i -> traffic.next();
+        }
+        EventTimeSpread spread = new EventTimeSpread(START_MILLIS, Duration.ofHours(spanHours), records);
+        System.out.printf(
+                "event times: %,d records over %d h, %.3f ms apart%n", records, spanHours, spread.stepMillis());
+        return i -> traffic.at(spread.millisAt(i));
+    }
+
+    private static void load(String topic, int records, IntFunction<String> lines) throws Exception {
         long start = System.nanoTime();
-        SyntheticTraffic traffic = new SyntheticTraffic(7L, 1_700_000_000_000L, 20L);
         try (KafkaProducer<byte[], byte[]> producer = KafkaCluster.producer(Map.of(
                 ProducerConfig.LINGER_MS_CONFIG,
                 20,
@@ -79,7 +117,7 @@ public final class ServiceThroughputHarness {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG,
                 "lz4"))) {
             for (int i = 0; i < records; i++) {
-                String line = traffic.next();
+                String line = lines.apply(i);
                 String sessionId =
                         JSON.readTree(line).get("payload").get("sessionId").asText();
                 producer.send(new ProducerRecord<>(
@@ -94,14 +132,17 @@ public final class ServiceThroughputHarness {
         String applicationId = KafkaCluster.uniqueName("bench");
         String processed = KafkaCluster.uniqueName("processed");
         GcLogHeap heap = GcLogHeap.inTempFile();
-        ProcessBuilder service = serviceProcess(jar, applicationId, processed, heap);
+        Path stateDir = Files.createTempDirectory("bench-state");
+        ProcessBuilder service = serviceProcess(jar, applicationId, processed, heap, stateDir);
         long start = System.nanoTime();
         Process process = service.start();
         ProcessMemory memory = new ProcessMemory(process.pid());
         double seconds;
+        double stateDirMiB;
         try {
             awaitDrained(process, applicationId, memory);
             seconds = (System.nanoTime() - start) / 1e9;
+            stateDirMiB = DirectorySize.mebibytes(stateDir);
         } finally {
             process.destroy();
             process.waitFor(60, TimeUnit.SECONDS);
@@ -116,15 +157,17 @@ public final class ServiceThroughputHarness {
                 .with("RSS at drain MiB", memory.lastMiB())
                 .with("peak heap MiB (GC log)", heap.peakBeforeGcMiB())
                 .with("max heap after GC MiB", heap.maxAfterGcMiB())
+                .with("state dir MiB", stateDirMiB)
                 .with("processed records", output.records())
                 .with("value bytes/record", output.valueBytes() / (double) recordsOrOne)
                 .with("bytes/record on broker", processedBytes / (double) recordsOrOne);
     }
 
-    private ProcessBuilder serviceProcess(SideBySide.Jar jar, String applicationId, String processed, GcLogHeap heap)
+    private ProcessBuilder serviceProcess(
+            SideBySide.Jar jar, String applicationId, String processed, GcLogHeap heap, Path stateDir)
             throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
-                        JavaCommand.of("1g", heap, "SERVICE_JAVA_OPTS", jar.path(), List.of()))
+                        JavaCommand.of("1g", heap, jvmOptions(jar.label()), jar.path(), List.of()))
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile("bench-service-" + jar.label(), ".log")
                         .toFile());
@@ -145,7 +188,7 @@ public final class ServiceThroughputHarness {
                         "ACCESS_RECORDS_TOPICS_REPLICATION_FACTOR",
                         "1",
                         "ACCESS_RECORDS_STATE_DIR",
-                        Files.createTempDirectory("bench-state").toString(),
+                        stateDir.toString(),
                         "MICRONAUT_SERVER_PORT",
                         String.valueOf(freePort()),
                         "LOG_LEVEL",

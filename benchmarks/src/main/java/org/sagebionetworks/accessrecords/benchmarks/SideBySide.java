@@ -24,6 +24,9 @@ final class SideBySide {
     /** A finished run: which jar, which round, its figures. */
     record Run(Jar jar, int round, RunFigures figures) {}
 
+    static final String BASELINE = "baseline";
+    static final String CANDIDATE = "candidate";
+
     private final Jar baseline;
     private final Jar candidate;
 
@@ -37,7 +40,7 @@ final class SideBySide {
         if (args.length < 2) {
             throw new IllegalArgumentException("give two jars: the baseline, then the candidate");
         }
-        return new SideBySide(jar("baseline", args[0]), jar("candidate", args[1]));
+        return new SideBySide(jar(BASELINE, args[0]), jar(CANDIDATE, args[1]));
     }
 
     private static Jar jar(String label, String path) {

@@ -83,9 +83,17 @@ public final class SyntheticTraffic {
     /** The next record as one line of envelope JSON. */
     public String next() {
         clock += random.nextLong(2 * meanGapMillis + 1);
+        return at(clock);
+    }
+
+    /**
+     * A record stamped with the given event time instead of the next gap's, for callers that spread records over an
+     * exact span; the rest of the record comes from the same seeded sequence.
+     */
+    public String at(long timestampMillis) {
         StringWriter text = new StringWriter(900);
         try (JsonGenerator json = JSON.createGenerator(text)) {
-            writeEnvelope(json, clock);
+            writeEnvelope(json, timestampMillis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
