@@ -10,11 +10,11 @@ import org.sagebionetworks.accessrecords.archive.Tally.Fate;
 import org.sagebionetworks.accessrecords.core.Outcome;
 import org.sagebionetworks.accessrecords.core.Outcome.Rejected;
 import org.sagebionetworks.accessrecords.core.validation.RawRecordParser;
+import org.sagebionetworks.accessrecords.core.validation.RecordKey;
 import org.sagebionetworks.accessrecords.core.validation.Rejection;
+import org.sagebionetworks.accessrecords.core.validation.ScannedRecord;
 import org.sagebionetworks.accessrecords.ndjson.Decompression;
 import org.sagebionetworks.accessrecords.ndjson.NdjsonLineReader;
-import org.sagebionetworks.accessrecords.schema.RawAccessRecord;
-import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -36,6 +36,9 @@ final class ObjectLoader {
     private final ProgressLog progressLog;
     private final LoadRange range;
     private final RawRecordParser parser;
+    /** Where each line is scanned; the loader reads one line at a time. */
+    private final ScannedRecord scanned;
+
     private final int maxRecordBytes;
     private final int transactionRecords;
     private final Throttle throttle;
@@ -57,6 +60,7 @@ final class ObjectLoader {
         this.progressLog = progressLog;
         this.range = range;
         this.parser = new RawRecordParser(maxRecordBytes);
+        this.scanned = parser.newScannedRecord();
         this.maxRecordBytes = maxRecordBytes;
         this.transactionRecords = transactionRecords;
         this.throttle = throttle;
@@ -137,22 +141,21 @@ final class ObjectLoader {
     private Fate handle(ArchiveObject object, NdjsonLineReader lines, List<ObjectLoad> earlier)
             throws InterruptedException {
         byte[] line = Arrays.copyOf(lines.bytes(), lines.length());
-        Outcome<RawAccessRecordEnvelope> parsed = lines.truncated()
+        Outcome<RecordKey> checked = lines.truncated()
                 ? Outcome.rejected(Rejection.tooLarge(lines.fullLength(), maxRecordBytes))
-                : parser.parse(line);
-        if (parsed instanceof Rejected<RawAccessRecordEnvelope> rejected) {
+                : parser.validate(line, 0, line.length, scanned);
+        if (checked instanceof Rejected<RecordKey> rejected) {
             publisher.deadLetter(line, rejected.rejection(), object, lines.lineNumber());
             return Fate.DEAD_LETTERED;
         }
-        RawAccessRecord payload =
-                ((Outcome.Accepted<RawAccessRecordEnvelope>) parsed).value().getPayload();
-        Fate fate = range.judge(payload.getTimestamp());
-        if (fate == Fate.PUBLISHED && handledBefore(earlier, lines.lineNumber(), payload.getTimestamp())) {
+        RecordKey key = ((Outcome.Accepted<RecordKey>) checked).value();
+        Fate fate = range.judge(key.timestampMillis());
+        if (fate == Fate.PUBLISHED && handledBefore(earlier, lines.lineNumber(), key.timestampMillis())) {
             return Fate.ALREADY_LOADED;
         }
         if (fate == Fate.PUBLISHED) {
             throttle.acquire();
-            publisher.publish(payload.getSessionId(), line, payload.getTimestamp());
+            publisher.publish(key.sessionId(), line, key.timestampMillis());
         }
         return fate;
     }

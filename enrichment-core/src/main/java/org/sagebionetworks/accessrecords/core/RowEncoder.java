@@ -11,12 +11,11 @@ import org.sagebionetworks.accessrecords.core.enrichment.Enricher;
 import org.sagebionetworks.accessrecords.core.enrichment.KnownUserAgents;
 import org.sagebionetworks.accessrecords.core.output.EncodedRow;
 import org.sagebionetworks.accessrecords.core.output.ProcessedRowWriter;
+import org.sagebionetworks.accessrecords.core.validation.RawFields;
 import org.sagebionetworks.accessrecords.core.validation.RawRecordParser;
 import org.sagebionetworks.accessrecords.core.validation.RecordRules;
 import org.sagebionetworks.accessrecords.core.validation.ScannedRecord;
 import org.sagebionetworks.accessrecords.schema.ProcessedAccessRecord;
-import org.sagebionetworks.accessrecords.schema.RawAccessRecord;
-import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
 
 /**
  * Raw envelope bytes to the processed row's Avro bytes in one pass: a record of the common shape is scanned in
@@ -25,15 +24,6 @@ import org.sagebionetworks.accessrecords.schema.RawAccessRecordEnvelope;
  * with the generated class. Both give the same bytes and the same rejections. Not thread-safe: one per thread.
  */
 public final class RowEncoder {
-
-    private static final int PAYLOAD =
-            RawAccessRecordEnvelope.getClassSchema().getField("payload").pos();
-    private static final int SESSION_ID = payloadField("sessionId");
-    private static final int TIMESTAMP = payloadField("timestamp");
-    private static final int METHOD = payloadField("method");
-    private static final int REQUEST_URL = payloadField("requestURL");
-    private static final int USER_AGENT = payloadField("userAgent");
-    private static final int INSTANCE = payloadField("instance");
 
     private final RawRecordParser parser;
     private final AccessRecordEnricher throughObjects;
@@ -57,31 +47,32 @@ public final class RowEncoder {
 
     public Outcome<EncodedRow> encode(byte[] rawJson, int offset, int length) {
         if (parser.scan(rawJson, offset, length, scanned)) {
-            return fromScan(scanned.nested(PAYLOAD));
+            return fromScan(scanned.nested(RawFields.PAYLOAD));
         }
         return throughObjects(rawJson, offset, length);
     }
 
     private Outcome<EncodedRow> fromScan(ScannedRecord payload) {
-        String sessionId = payload.string(SESSION_ID);
-        String method = payload.string(METHOD);
-        String requestUrl = payload.string(REQUEST_URL);
-        long timestamp = payload.number(TIMESTAMP);
+        String sessionId = payload.string(RawFields.SESSION_ID);
+        String method = payload.string(RawFields.METHOD);
+        String requestUrl = payload.string(RawFields.REQUEST_URL);
+        long timestamp = payload.number(RawFields.TIMESTAMP);
         var violation = RecordRules.firstViolation(timestamp, sessionId, method, requestUrl.length());
         if (violation != null) {
             return Outcome.rejected(violation);
         }
         return AccessRecordEnricher.guarded(() -> {
-            DerivedColumns derived =
-                    Enricher.derive(method, requestUrl, clientOf(payload), payload.string(INSTANCE), timestamp);
+            DerivedColumns derived = Enricher.derive(
+                    method, requestUrl, clientOf(payload), payload.string(RawFields.INSTANCE), timestamp);
             return new EncodedRow(writer.write(payload, derived), sessionId, timestamp);
         });
     }
 
     private ClientOfUserAgent clientOf(ScannedRecord payload) {
-        return payload.isNull(USER_AGENT)
+        return payload.isNull(RawFields.USER_AGENT)
                 ? ClientOfUserAgent.of(null)
-                : userAgents.clientOf(payload.source(), payload.start(USER_AGENT), payload.end(USER_AGENT));
+                : userAgents.clientOf(
+                        payload.source(), payload.start(RawFields.USER_AGENT), payload.end(RawFields.USER_AGENT));
     }
 
     private Outcome<EncodedRow> throughObjects(byte[] rawJson, int offset, int length) {
@@ -104,9 +95,5 @@ public final class RowEncoder {
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
-    }
-
-    private static int payloadField(String name) {
-        return RawAccessRecord.getClassSchema().getField(name).pos();
     }
 }

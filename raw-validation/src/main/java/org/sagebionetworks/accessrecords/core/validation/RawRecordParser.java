@@ -61,6 +61,33 @@ public final class RawRecordParser {
         return length <= maxRecordBytes && scanner.scan(json, offset, offset + length, into);
     }
 
+    /**
+     * The verdict of {@link #parse} and, for a valid record, its key; reached in one pass without building the
+     * record when it has the common shape. {@code scratch} comes from {@link #newScannedRecord}, one per thread.
+     */
+    public Outcome<RecordKey> validate(byte[] json, int offset, int length, ScannedRecord scratch) {
+        if (scan(json, offset, length, scratch)) {
+            ScannedRecord payload = scratch.nested(RawFields.PAYLOAD);
+            String sessionId = payload.string(RawFields.SESSION_ID);
+            long timestamp = payload.number(RawFields.TIMESTAMP);
+            Rejection violation = RecordRules.firstViolation(
+                    timestamp,
+                    sessionId,
+                    payload.string(RawFields.METHOD),
+                    payload.string(RawFields.REQUEST_URL).length());
+            return violation == null
+                    ? Outcome.accepted(new RecordKey(sessionId, timestamp))
+                    : Outcome.rejected(violation);
+        }
+        Outcome<RawAccessRecordEnvelope> parsed = parse(json, offset, length);
+        if (parsed instanceof Outcome.Rejected) {
+            return Outcome.rejected(((Outcome.Rejected<RawAccessRecordEnvelope>) parsed).rejection());
+        }
+        RawAccessRecord payload =
+                ((Outcome.Accepted<RawAccessRecordEnvelope>) parsed).value().getPayload();
+        return Outcome.accepted(new RecordKey(payload.getSessionId(), payload.getTimestamp()));
+    }
+
     public Outcome<RawAccessRecordEnvelope> parse(byte[] json) {
         return parse(json, 0, json.length);
     }
