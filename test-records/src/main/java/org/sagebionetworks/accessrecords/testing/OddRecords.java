@@ -98,6 +98,18 @@ public final class OddRecords {
         cases.add(example().with("userId", Long.MAX_VALUE).json());
         cases.add(example().with("userId", Long.MIN_VALUE).json());
         cases.add(example().with("userId", 999_999_999_999_999_999L).json());
+        cases.add(example()
+                .with("userId", 12_345_678L)
+                .with("threadId", 90_000_001L)
+                .json());
+        cases.add(example()
+                .with("userId", 1_234_567_890_123_456L)
+                .with("elapseMS", 123_456_789L)
+                .json());
+        cases.add(example().with("userId", 123_456_789_012_345_678L).json());
+        cases.add(example().with("userId", 1_234_567_890_123_456_789L).json());
+        cases.add(example().json().replace("\"userId\":1984530", "\"userId\":12345678.5"));
+        cases.add(example().json().replace("\"userId\":1984530", "\"userId\":1234567x"));
         cases.add(example().json().replace("\"userId\":1984530", "\"userId\":-0"));
         cases.add(example().json().replace("\"userId\":1984530", "\"userId\":01984530"));
         cases.add(example().json().replace("\"userId\":1984530", "\"userId\":1984530.0"));

@@ -30,6 +30,9 @@ public final class RawRecordScanner {
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
     private static final long QUOTES = ONES * '"';
     private static final long BACKSLASHES = ONES * '\\';
+    private static final long ZEROS = ONES * '0';
+    /** Added to a byte's digit value, it reaches the high bit from 10 up. */
+    private static final long DIGIT_CEILING = ONES * (0x80 - 10);
     /** Bytes below it are control characters, which a JSON string may not hold raw. */
     private static final long CONTROL_BOUND = ONES * 0x20;
 
@@ -291,6 +294,11 @@ public final class RawRecordScanner {
             int start = at;
             int end = start;
             long value = 0;
+            for (long word;
+                    end + Long.BYTES <= limit && allDigits(word = (long) WORDS.get(in, end));
+                    end += Long.BYTES) {
+                value = value * 100_000_000L + eightDigits(word);
+            }
             while (end < limit && in[end] >= '0' && in[end] <= '9') {
                 value = value * 10 + (in[end++] - '0');
             }
@@ -304,6 +312,19 @@ public final class RawRecordScanner {
             }
             number = negative ? -value : value;
             return true;
+        }
+
+        /** Whether all eight bytes are ASCII digits: a byte outside '0'-'9' sets its high bit in one of the two. */
+        private static boolean allDigits(long word) {
+            long digits = word - ZEROS;
+            return (((digits + DIGIT_CEILING) | digits) & HIGH_BITS) == 0;
+        }
+
+        /** The value of eight ASCII digits, first in the lowest byte: pairs, then fours, then the eight combined. */
+        private static long eightDigits(long word) {
+            long pairs = ((word & 0x0F0F_0F0F_0F0F_0F0FL) * 2561) >>> 8;
+            long fours = ((pairs & 0x00FF_00FF_00FF_00FFL) * 6_553_601) >>> 16;
+            return ((fours & 0x0000_FFFF_0000_FFFFL) * 42_949_672_960_001L) >>> 32;
         }
 
         private boolean readBoolean() {
