@@ -46,7 +46,7 @@ public final class Enricher {
     }
 
     /** The derived columns of a payload, from the only fields they depend on. */
-    public static DerivedColumns derive(
+    private static DerivedColumns derive(
             String method, String requestUrl, String userAgent, String paddedInstance, long timestamp) {
         return derive(method, requestUrl, ClientOfUserAgent.of(userAgent), paddedInstance, timestamp);
     }

@@ -67,7 +67,7 @@ public record EncodedRow(byte[] message, String sessionId, long timestampMillis)
         }
     }
 
-    /** The whole row, for readers that need every column (tools and tests; the pipeline never does). */
+    /** The whole row, for a reader that needs every column (the tests compare rows so; the pipeline never does). */
     public ProcessedAccessRecord decode() {
         try {
             return ProcessedAccessRecord.fromByteBuffer(ByteBuffer.wrap(message));
