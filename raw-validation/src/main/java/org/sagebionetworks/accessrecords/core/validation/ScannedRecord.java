@@ -10,7 +10,6 @@ import org.apache.avro.Schema;
  */
 public final class ScannedRecord {
 
-    private final Schema schema;
     private final int[] starts;
     private final int[] ends;
     private final long[] numbers;
@@ -21,15 +20,10 @@ public final class ScannedRecord {
 
     ScannedRecord(Schema schema, ScannedRecord[] nested) {
         int fields = schema.getFields().size();
-        this.schema = schema;
         this.starts = new int[fields];
         this.ends = new int[fields];
         this.numbers = new long[fields];
         this.nested = nested;
-    }
-
-    public Schema schema() {
-        return schema;
     }
 
     /** The bytes the strings lie in. */
